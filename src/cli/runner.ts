@@ -1,0 +1,55 @@
+/** Runs one lab headlessly and returns the DESIGN §6 result object. */
+import { createRng } from '../engine/rng';
+import { tf } from '../engine/tf';
+import { trainFor } from '../engine/trainer';
+import type { LabDefinition, Metrics, Params } from '../engine/lab';
+import { num } from '../engine/params';
+import { snapshotToJson } from './snapshot-json';
+import { useNodeBackend, type NodeBackend } from './node-backend';
+
+export interface RunnerResult {
+  lab: string;
+  params: Params;
+  preset?: string;
+  backend: string;
+  steps: number;
+  seconds: number;
+  finalLoss: number;
+  diverged?: { step: number };
+  loss: Array<[number, number]>;
+  metrics: Metrics;
+  snapshot: Record<string, unknown>;
+}
+
+export async function runLab(opts: {
+  lab: LabDefinition;
+  params: Params;
+  steps: number;
+  backend?: NodeBackend;
+  preset?: string;
+  onProgress?: (step: number, loss: number) => void;
+}): Promise<RunnerResult> {
+  const backend = opts.backend ?? 'wasm';
+  await useNodeBackend(backend);
+  const started = performance.now();
+  const run = opts.lab.createRun(opts.params, { rng: createRng(num(opts.params, 'seed')) });
+  try {
+    const trained = await trainFor(run, opts.steps, { onProgress: opts.onProgress });
+    const snapshot = trained.diverged?.snapshot ?? (await run.snapshot());
+    return {
+      lab: opts.lab.id,
+      params: opts.params,
+      ...(opts.preset ? { preset: opts.preset } : {}),
+      backend: tf.getBackend(),
+      steps: trained.steps,
+      seconds: (performance.now() - started) / 1000,
+      finalLoss: trained.finalLoss,
+      ...(trained.diverged ? { diverged: { step: trained.diverged.step } } : {}),
+      loss: trained.loss,
+      metrics: opts.lab.metrics(snapshot, opts.params),
+      snapshot: snapshotToJson(snapshot),
+    };
+  } finally {
+    run.dispose();
+  }
+}

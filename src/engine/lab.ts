@@ -1,0 +1,86 @@
+/** The contract every lab fulfils. The shell, URL codec, worker, runner and tests iterate over it. */
+import type { Rng } from './rng';
+import type { LabViewModule } from '../ui/lab-view-types';
+import type { SweepSpec } from './sweep';
+
+export type ParamValue = number | string | boolean;
+
+interface ParamBase {
+  key: string;
+  label: string;
+  help?: string;
+}
+export interface NumberParam extends ParamBase {
+  kind: 'int' | 'float';
+  min: number;
+  max: number;
+  default: number;
+  /** Slider resolution; a log slider moves in log space. */
+  step?: number;
+  log?: boolean;
+}
+export interface EnumParam extends ParamBase {
+  kind: 'enum';
+  options: readonly string[];
+  default: string;
+}
+export interface BoolParam extends ParamBase {
+  kind: 'bool';
+  default: boolean;
+}
+export type ParamSpec = NumberParam | EnumParam | BoolParam;
+export type Params = Record<string, ParamValue>;
+
+export interface NamedTensor {
+  shape: number[];
+  data: Float32Array;
+}
+
+/** What a run reports: plain typed arrays, cheap to transfer between threads. */
+export interface Snapshot {
+  step: number;
+  loss: number;
+  tensors: Record<string, NamedTensor>;
+}
+
+export interface Run {
+  /** Runs n optimiser steps without reading anything back. */
+  step(n: number): void;
+  /** Loss of the latest step (reads back one scalar). */
+  loss(): Promise<number>;
+  snapshot(): Promise<Snapshot>;
+  /** Puts weights from a snapshot back (after divergence or a backend change). */
+  restore(snapshot: Snapshot): void;
+  dispose(): void;
+}
+
+export interface RunContext {
+  rng: Rng;
+}
+
+export interface Preset {
+  name: string;
+  description: string;
+  params: Params;
+  /** Steps the runner trains for when the preset is run without --steps. */
+  steps?: number;
+}
+
+export type Metrics = Record<string, number | number[] | number[][] | Record<string, number>>;
+
+export interface LabDefinition {
+  id: string;
+  title: string;
+  summary: string;
+  params: readonly ParamSpec[];
+  presets: readonly Preset[];
+  defaultSteps: number;
+  createRun(params: Params, ctx: RunContext): Run;
+  metrics(snapshot: Snapshot, params: Params): Metrics;
+  /** Loaded only by the page, so the worker and the CLI never pull in React. */
+  loadViews(): Promise<LabViewModule>;
+  /** Optional grid of small models trained together (e.g. a phase diagram). */
+  sweep?: SweepSpec;
+}
+
+

@@ -1,0 +1,165 @@
+/**
+ * Toy model of superposition (DESIGN §5.1), batched over G independent models so that a sweep
+ * trains a whole grid in one graph: h = W x, x' = ReLU(Wᵀh + b), loss Σ_i I_i (x_i − x'_i)².
+ *
+ * Speed notes (tfjs-wasm, measured): matMul with transpose flags is ~4× slower than an explicit
+ * transpose followed by a plain matMul; a sum over the batch axis is ~6× slower than a product with
+ * a ones row; W and b live in one variable so Adam runs once. Gradients are written by hand, and the
+ * loss is only computed on steps whose value is read back.
+ */
+import { tf, type Tensor, type Variable } from '../../engine/tf';
+import type { Rng } from '../../engine/rng';
+import type { Run, Snapshot } from '../../engine/lab';
+
+export interface ToyModelConfig {
+  /** Independent models trained side by side. */
+  models: number;
+  n: number;
+  m: number;
+  batch: number;
+  lr: number;
+  /** Per model: probability that a feature is zero. */
+  sparsity: number[];
+  /** Per model: the n feature importances. */
+  importance: number[][];
+}
+
+/** Samples kept on the device; each step uses one whole pre-generated batch of them. */
+const POOL_SAMPLES = 32768;
+const MIN_POOL_BATCHES = 4;
+let instanceCounter = 0;
+
+function sampleBatch(cfg: ToyModelConfig, rng: Rng): Float32Array {
+  const per = cfg.batch * cfg.n;
+  const data = new Float32Array(cfg.models * per);
+  let k = 0;
+  for (let g = 0; g < cfg.models; g++) {
+    const s = cfg.sparsity[g] ?? 0;
+    for (let r = 0; r < per; r++) data[k++] = rng.next() < s ? 0 : rng.next();
+  }
+  return data;
+}
+
+/** Rows 0..m−1 hold W (Xavier-normal, std √(2/(m+n))), row m holds the bias (zero). */
+function initialParameters(cfg: ToyModelConfig, rng: Rng): Float32Array {
+  const { models, m, n } = cfg;
+  const std = Math.sqrt(2 / (m + n));
+  const p = new Float32Array(models * (m + 1) * n);
+  for (let g = 0; g < models; g++) {
+    const base = g * (m + 1) * n;
+    for (let i = 0; i < m * n; i++) p[base + i] = rng.normal() * std;
+  }
+  return p;
+}
+
+export interface ToyModelRun extends Run {
+  /** Per-model loss of the latest step. */
+  lossPerModel(): Promise<Float32Array>;
+}
+
+export function createToyModel(cfg: ToyModelConfig, rng: Rng): ToyModelRun {
+  const { models: G, n, m, batch: B } = cfg;
+  const poolBatches = Math.max(MIN_POOL_BATCHES, Math.ceil(POOL_SAMPLES / B));
+  const pool: Tensor[] = [];
+  for (let i = 0; i < poolBatches; i++) pool.push(tf.tensor3d(sampleBatch(cfg, rng), [G, B, n]));
+  // 2/B folded into the importance: gradient of the batch-mean loss without an extra op.
+  const scaledImportance = tf.tensor3d(
+    cfg.importance.flat().map((v) => (2 * v) / B),
+    [G, 1, n],
+  );
+  const onesRow = tf.ones([G, 1, B]);
+  const half = tf.scalar(0.5);
+  const id = instanceCounter++;
+  const params: Variable = tf.tidy(() =>
+    tf.variable(tf.tensor3d(initialParameters(cfg, rng), [G, m + 1, n]), true, `toy${id}`),
+  );
+  const optimizer = tf.train.adam(cfg.lr);
+  let lastLoss: Tensor | null = null;
+  let stepCount = 0;
+
+  const stepOnce = (withLoss: boolean): void => {
+    const x = pool[rng.int(poolBatches)]!;
+    const loss = tf.tidy(() => {
+      const W = tf.slice(params, [0, 0, 0], [G, m, n]);
+      const b = tf.slice(params, [0, m, 0], [G, 1, n]);
+      const Wt = tf.transpose(W, [0, 2, 1]);
+      const h = tf.matMul(x, Wt);
+      const pre = tf.add(tf.matMul(h, W), b);
+      const diff = tf.sub(tf.relu(pre), x);
+      const weighted = tf.mul(scaledImportance, diff);
+      const gPre = tf.mul(weighted, tf.step(pre));
+      const gb = tf.matMul(onesRow, gPre);
+      const gH = tf.matMul(gPre, Wt);
+      const gW = tf.add(
+        tf.matMul(tf.transpose(h, [0, 2, 1]), gPre),
+        tf.matMul(tf.transpose(gH, [0, 2, 1]), x),
+      );
+      optimizer.applyGradients([{ name: params.name, tensor: tf.concat([gW, gb], 1) }]);
+      // Σ I (x−x')² / B = ½ Σ (2I/B)(x−x') (x−x')
+      return withLoss ? tf.mul(tf.sum(tf.mul(weighted, diff), [1, 2]), half) : null;
+    });
+    if (loss) {
+      lastLoss?.dispose();
+      lastLoss = loss;
+    }
+    stepCount++;
+  };
+
+  const lossPerModel = async (): Promise<Float32Array> => {
+    if (!lastLoss) return new Float32Array(G).fill(NaN);
+    return (await lastLoss.data()) as Float32Array;
+  };
+
+  return {
+    step(count: number) {
+      for (let i = 0; i < count; i++) stepOnce(i === count - 1);
+    },
+    lossPerModel,
+    async loss() {
+      const per = await lossPerModel();
+      let sum = 0;
+      for (const v of per) sum += v;
+      return sum / per.length;
+    },
+    async snapshot(): Promise<Snapshot> {
+      const [p, per] = await Promise.all([params.data(), lossPerModel()]);
+      const w = new Float32Array(G * m * n);
+      const bias = new Float32Array(G * n);
+      for (let g = 0; g < G; g++) {
+        const base = g * (m + 1) * n;
+        w.set(p.subarray(base, base + m * n), g * m * n);
+        bias.set(p.subarray(base + m * n, base + (m + 1) * n), g * n);
+      }
+      let loss = 0;
+      for (const v of per) loss += v;
+      return {
+        step: stepCount,
+        loss: loss / per.length,
+        tensors: {
+          W: { shape: [G, m, n], data: w },
+          b: { shape: [G, 1, n], data: bias },
+        },
+      };
+    },
+    restore(snapshot: Snapshot) {
+      const w = snapshot.tensors.W;
+      const bias = snapshot.tensors.b;
+      if (!w || !bias || w.data.length !== G * m * n || bias.data.length !== G * n) {
+        throw new Error('snapshot does not match this model');
+      }
+      const p = new Float32Array(G * (m + 1) * n);
+      for (let g = 0; g < G; g++) {
+        p.set(w.data.subarray(g * m * n, (g + 1) * m * n), g * (m + 1) * n);
+        p.set(bias.data.subarray(g * n, (g + 1) * n), g * (m + 1) * n + m * n);
+      }
+      tf.tidy(() => params.assign(tf.tensor3d(p, [G, m + 1, n])));
+      stepCount = snapshot.step;
+    },
+    dispose() {
+      lastLoss?.dispose();
+      lastLoss = null;
+      optimizer.dispose();
+      tf.dispose([...pool, scaledImportance, onesRow, half, params]);
+    },
+  };
+}

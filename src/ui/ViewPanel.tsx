@@ -1,0 +1,36 @@
+import { useRef, type ReactNode } from 'react';
+import { download, pngBlob, svgBlob } from './export';
+
+/**
+ * A titled view whose first <svg> can be exported. Children render the chart; the panel owns
+ * the export buttons so every view gets PNG and SVG for free.
+ */
+export function ViewPanel(props: {
+  id: string;
+  title: string;
+  children: ReactNode;
+  actions?: ReactNode;
+  caption?: ReactNode;
+}) {
+  const body = useRef<HTMLDivElement>(null);
+  const svg = () => body.current?.querySelector('svg') ?? null;
+  const exportAs = async (kind: 'png' | 'svg') => {
+    const el = svg();
+    if (!el) return;
+    download(`${props.id}.${kind}`, kind === 'svg' ? svgBlob(el) : await pngBlob(el));
+  };
+  return (
+    <section className="view-panel" data-testid={`view-${props.id}`} aria-label={props.title}>
+      <header className="view-header">
+        <h3>{props.title}</h3>
+        <div className="view-actions">
+          {props.actions}
+          <button type="button" className="small" onClick={() => void exportAs('png')} title="Download as PNG">PNG</button>
+          <button type="button" className="small" onClick={() => void exportAs('svg')} title="Download as SVG">SVG</button>
+        </div>
+      </header>
+      <div className="view-body" ref={body}>{props.children}</div>
+      {props.caption ? <p className="view-caption">{props.caption}</p> : null}
+    </section>
+  );
+}
