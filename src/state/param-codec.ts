@@ -12,7 +12,7 @@ export interface Decoded<T> {
   warning?: string;
 }
 
-const finiteNumber = z.string().trim().min(1).max(40).pipe(z.coerce.number().finite());
+const finiteNumber = z.string().trim().min(1).max(40).transform(Number).pipe(z.number().finite());
 const boolText = z.enum(['1', '0', 'true', 'false', 'on', 'off']);
 
 /** Shows at most 40 characters of an untrusted value, as text. */

@@ -79,7 +79,7 @@ export function createToyModel(cfg: ToyModelConfig, rng: Rng): ToyModelRun {
 
   const stepOnce = (withLoss: boolean): void => {
     const x = pool[rng.int(poolBatches)]!;
-    const loss = tf.tidy(() => {
+    const loss = tf.tidy((): Tensor | undefined => {
       const W = tf.slice(params, [0, 0, 0], [G, m, n]);
       const b = tf.slice(params, [0, m, 0], [G, 1, n]);
       const Wt = tf.transpose(W, [0, 2, 1]);
@@ -96,7 +96,7 @@ export function createToyModel(cfg: ToyModelConfig, rng: Rng): ToyModelRun {
       );
       optimizer.applyGradients([{ name: params.name, tensor: tf.concat([gW, gb], 1) }]);
       // Σ I (x−x')² / B = ½ Σ (2I/B)(x−x') (x−x')
-      return withLoss ? tf.mul(tf.sum(tf.mul(weighted, diff), [1, 2]), half) : null;
+      return withLoss ? tf.mul(tf.sum(tf.mul(weighted, diff), [1, 2]), half) : undefined;
     });
     if (loss) {
       lastLoss?.dispose();

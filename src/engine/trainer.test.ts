@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import type { Run, Snapshot } from './lab';
+import { trainFor } from './trainer';
+
+/** A run whose loss halves each step and turns NaN at `breakAt`; its weight is the step count. */
+function fakeRun(breakAt: number): Run & { restored: Snapshot | null } {
+  let step = 0;
+  const self = {
+    restored: null as Snapshot | null,
+    step(n: number) {
+      step += n;
+    },
+    async loss() {
+      return step >= breakAt ? NaN : 2 ** -step;
+    },
+    async snapshot(): Promise<Snapshot> {
+      return { step, loss: 2 ** -step, tensors: { W: { shape: [1], data: new Float32Array([step]) } } };
+    },
+    restore(s: Snapshot) {
+      self.restored = s;
+      step = s.step;
+    },
+    dispose() {},
+  };
+  return self;
+}
+
+describe('trainFor', () => {
+  it('records the loss curve at the requested interval', async () => {
+    const result = await trainFor(fakeRun(Infinity), 100, { lossEvery: 10 });
+    expect(result.loss.map(([s]) => s)).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100]);
+    expect(result.finalLoss).toBe(2 ** -100);
+    expect(result.diverged).toBeUndefined();
+  });
+
+  it('stops at a non-finite loss and restores the last finite snapshot', async () => {
+    const run = fakeRun(450);
+    const result = await trainFor(run, 1000, { lossEvery: 10 });
+    expect(result.diverged?.step).toBe(450);
+    expect(result.steps).toBe(450);
+    expect(run.restored?.step).toBe(400);
+    expect(Number.isFinite(result.finalLoss)).toBe(true);
+  });
+});

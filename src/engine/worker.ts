@@ -1,0 +1,218 @@
+/// <reference lib="webworker" />
+/**
+ * The training worker: owns the backend and the run, trains in chunks sized to ~12 ms so that
+ * pause messages are answered promptly, and posts at most ~30 snapshots a second.
+ */
+import * as Comlink from 'comlink';
+import type { BackendName } from './tf';
+import { chooseBackend, watchDeviceLoss } from './browser-backends';
+import { createRng } from './rng';
+import { num } from './params';
+import type { LabDefinition, Params, Run, Snapshot } from './lab';
+import type { InitRequest, Speed, TrainerApi, WorkerEvent } from './worker-protocol';
+import { findLab } from '../labs/registry';
+
+const SNAPSHOT_INTERVAL_MS = 33;
+const CHUNK_TARGET_MS = 12;
+
+let lab: LabDefinition | null = null;
+let params: Params = {};
+let run: Run | null = null;
+let emit: (event: WorkerEvent) => void = () => {};
+let playing = false;
+let speed: Speed = 0;
+let chunk = 10;
+let pendingLoss: Array<[number, number]> = [];
+let lastPost = 0;
+let lastGood: Snapshot | null = null;
+let loopToken = 0;
+let stepsSinceRate = 0;
+let rateSince = performance.now();
+let stepsPerSecond = 0;
+/** Steps taken by the current run, counted here so no read-back is needed. */
+let stepCounter = 0;
+
+const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+function transferables(snapshot: Snapshot): ArrayBuffer[] {
+  return Object.values(snapshot.tensors).map((t) => t.data.buffer as ArrayBuffer);
+}
+
+async function postSnapshot(): Promise<void> {
+  if (!run) return;
+  const snapshot = await run.snapshot();
+  if (!Number.isFinite(snapshot.loss) && snapshot.step > 0) return;
+  lastGood = { step: snapshot.step, loss: snapshot.loss, tensors: cloneTensors(snapshot) };
+  const loss = pendingLoss;
+  pendingLoss = [];
+  lastPost = performance.now();
+  emit(Comlink.transfer({ type: 'snapshot', snapshot, loss, stepsPerSecond }, transferables(snapshot)) as WorkerEvent);
+}
+
+function cloneTensors(snapshot: Snapshot): Snapshot['tensors'] {
+  const out: Snapshot['tensors'] = {};
+  for (const [k, v] of Object.entries(snapshot.tensors)) out[k] = { shape: [...v.shape], data: v.data.slice() };
+  return out;
+}
+
+/** Runs `count` steps, records the loss, and reports divergence. Returns false if it diverged. */
+async function trainChunk(count: number): Promise<boolean> {
+  if (!run) return false;
+  run.step(count);
+  const loss = await run.loss();
+  const snap = lastGood;
+  if (!Number.isFinite(loss)) {
+    playing = false;
+    if (snap) run.restore(snap);
+    stepCounter = snap?.step ?? 0;
+    emit({
+      type: 'notice',
+      level: 'error',
+      text: `Training diverged (loss ${loss}); paused and restored the last finite snapshot from step ${snap?.step ?? 0}. Try a smaller learning rate.`,
+    });
+    emit({ type: 'status', playing, step: snap?.step ?? 0 });
+    await postSnapshot();
+    return false;
+  }
+  pendingLoss.push([stepCounter, loss]);
+  stepsSinceRate += count;
+  const now = performance.now();
+  if (now - rateSince > 500) {
+    stepsPerSecond = (stepsSinceRate * 1000) / (now - rateSince);
+    stepsSinceRate = 0;
+    rateSince = now;
+  }
+  return true;
+}
+
+async function loop(token: number): Promise<void> {
+  let budgetStart = performance.now();
+  let stepsDone = 0;
+  while (playing && token === loopToken && run) {
+    let count = chunk;
+    if (speed > 0) {
+      const due = Math.floor(((performance.now() - budgetStart) / 1000) * speed) - stepsDone;
+      if (due <= 0) {
+        await new Promise((r) => setTimeout(r, 5));
+        continue;
+      }
+      count = Math.min(due, chunk);
+    }
+    const t0 = performance.now();
+    stepCounter += count;
+    const ok = await trainChunk(count);
+    stepsDone += count;
+    if (!ok) return;
+    const elapsed = performance.now() - t0;
+    if (speed === 0) chunk = Math.max(1, Math.min(2000, Math.round((chunk * CHUNK_TARGET_MS) / Math.max(elapsed, 0.5))));
+    if (performance.now() - lastPost >= SNAPSHOT_INTERVAL_MS) await postSnapshot();
+    if (stepsDone > 1e6) {
+      budgetStart = performance.now();
+      stepsDone = 0;
+    }
+    await yieldToMessages();
+  }
+}
+
+async function createRun(): Promise<void> {
+  run?.dispose();
+  if (!lab) throw new Error('worker not initialised');
+  run = lab.createRun(params, { rng: createRng(num(params, 'seed')) });
+  stepCounter = 0;
+  pendingLoss = [];
+  lastGood = null;
+  await postSnapshot();
+}
+
+async function switchToFallback(reason: string): Promise<void> {
+  const wasPlaying = playing;
+  playing = false;
+  loopToken++;
+  const resumeFrom = lastGood;
+  const choice = await chooseBackend('wasm');
+  emit({ type: 'notice', level: 'warning', text: `WebGPU device lost (${reason}); continuing on ${choice.backend} from step ${resumeFrom?.step ?? 0}.` });
+  emit({ type: 'backend', backend: choice.backend });
+  if (!lab) return;
+  run = lab.createRun(params, { rng: createRng(num(params, 'seed')) });
+  if (resumeFrom) {
+    run.restore(resumeFrom);
+    stepCounter = resumeFrom.step;
+  }
+  await postSnapshot();
+  if (wasPlaying) api.play();
+}
+
+const api: TrainerApi = {
+  async init(request: InitRequest, onEvent) {
+    emit = onEvent;
+    const found = findLab(request.labId);
+    if (!found) throw new Error(`unknown lab ${request.labId}`);
+    lab = found;
+    params = request.params;
+    const choice = await chooseBackend(request.backend);
+    for (const text of choice.notices) emit({ type: 'notice', level: 'warning', text });
+    emit({ type: 'backend', backend: choice.backend as BackendName, adapter: choice.adapter });
+    watchDeviceLoss((reason) => void switchToFallback(reason));
+    await createRun();
+    return { backend: choice.backend };
+  },
+  async reset(next: Params) {
+    playing = false;
+    loopToken++;
+    params = next;
+    await createRun();
+    emit({ type: 'status', playing, step: 0 });
+  },
+  play() {
+    if (playing || !run) return;
+    playing = true;
+    rateSince = performance.now();
+    stepsSinceRate = 0;
+    emit({ type: 'status', playing, step: stepCounter });
+    void loop(++loopToken);
+  },
+  pause() {
+    playing = false;
+    loopToken++;
+    emit({ type: 'status', playing, step: stepCounter });
+    void postSnapshot();
+  },
+  async step(count: number) {
+    if (!run) return;
+    stepCounter += count;
+    if (await trainChunk(count)) await postSnapshot();
+    emit({ type: 'status', playing, step: stepCounter });
+  },
+  setSpeed(next: Speed) {
+    speed = next;
+    if (speed > 0) chunk = Math.max(1, Math.ceil(speed / 60));
+  },
+  async runSweep(sweepParams: Params) {
+    if (!lab?.sweep) return null;
+    const wasPlaying = playing;
+    api.pause();
+    try {
+      return await lab.sweep.run(sweepParams, { rng: createRng(num(sweepParams, 'seed')) }, (fraction) =>
+        emit({ type: 'sweep-progress', fraction }),
+      );
+    } finally {
+      if (wasPlaying) api.play();
+    }
+  },
+  async benchmark(steps: number) {
+    if (!run || !lab) return NaN;
+    const bench = lab.createRun(params, { rng: createRng(num(params, 'seed')) });
+    try {
+      bench.step(20);
+      await bench.loss();
+      const t0 = performance.now();
+      bench.step(steps);
+      await bench.loss();
+      return (performance.now() - t0) / steps;
+    } finally {
+      bench.dispose();
+    }
+  },
+};
+
+Comlink.expose(api);

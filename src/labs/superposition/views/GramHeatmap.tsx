@@ -1,0 +1,86 @@
+import { format, interpolateRdBu } from 'd3';
+import { useMemo } from 'react';
+import { gram } from '../../../analysis/dimensionality';
+import type { LabViewProps } from '../../../ui/lab-view-types';
+import { ViewPanel } from '../../../ui/ViewPanel';
+import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
+import { RampLegend } from '../../../ui/charts/RampLegend';
+import { CHART_FONT, INK } from '../../../ui/charts/style';
+import { snapshotWeights } from './weights';
+
+const WIDTH = 300;
+const HEIGHT = 324;
+const LEFT = 24;
+const TOP = 20;
+const SIDE = WIDTH - LEFT - 12;
+const NAN_FILL = '#888888';
+
+const legendFormat = format('.2~f');
+
+/** Diverging colour with positive = red: RdBu reversed over [−max, max]. */
+function divergingColor(max: number) {
+  return (v: number) => (Number.isFinite(v) ? interpolateRdBu(0.5 - v / (2 * max)) : NAN_FILL);
+}
+
+export function GramHeatmap({ snapshot }: Pick<LabViewProps, 'snapshot'>) {
+  const w = useMemo(() => snapshotWeights(snapshot), [snapshot]);
+  const g = useMemo(() => (w ? gram(w) : null), [w]);
+  const max = useMemo(() => {
+    let mx = 0;
+    if (g) for (const v of g) if (Number.isFinite(v)) mx = Math.max(mx, Math.abs(v));
+    return mx > 0 ? mx : 1;
+  }, [g]);
+
+  if (!w || !g) {
+    return (
+      <ViewPanel id="gram" title="WᵀW">
+        <ChartPlaceholder width={WIDTH} height={HEIGHT} />
+      </ViewPanel>
+    );
+  }
+
+  const n = w.cols;
+  const cell = SIDE / n;
+  const color = divergingColor(max);
+  const labelSize = Math.min(10, cell * 0.7);
+  const showLabels = labelSize >= 6;
+  const cells = [];
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) {
+      const v = g[i * n + j]!;
+      cells.push(
+        <rect key={i * n + j} x={LEFT + j * cell} y={TOP + i * cell} width={cell} height={cell} fill={color(v)}>
+          <title>{`W_${i}·W_${j} = ${Number.isFinite(v) ? v.toFixed(4) : 'NaN'}`}</title>
+        </rect>,
+      );
+    }
+  }
+
+  return (
+    <ViewPanel id="gram" title="WᵀW">
+      <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Gram matrix of ${n} features`}>
+        <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
+        <g>{cells}</g>
+        <rect x={LEFT} y={TOP} width={SIDE} height={SIDE} fill="none" stroke={INK} strokeWidth={0.5} />
+        {showLabels ? (
+          <g fontFamily={CHART_FONT} fontSize={labelSize} fill={INK}>
+            {Array.from({ length: n }, (_, k) => (
+              <g key={k}>
+                <text x={LEFT + (k + 0.5) * cell} y={TOP - 5} textAnchor="middle">{k}</text>
+                <text x={LEFT - 5} y={TOP + (k + 0.5) * cell} dy="0.32em" textAnchor="end">{k}</text>
+              </g>
+            ))}
+          </g>
+        ) : null}
+        <RampLegend
+          x={LEFT + SIDE / 4}
+          y={TOP + SIDE + 10}
+          width={SIDE / 2}
+          domain={[-max, max]}
+          color={color}
+          format={legendFormat}
+        />
+      </svg>
+    </ViewPanel>
+  );
+}

@@ -1,0 +1,63 @@
+/** The page's state. The worker's snapshots land here at most once per animation frame. */
+import { create } from 'zustand';
+import type { Metrics, Params, Snapshot } from '../engine/lab';
+import type { BackendName } from '../engine/tf';
+import type { SweepResult } from '../engine/sweep';
+import type { UrlState } from './url-state';
+
+export interface Notice {
+  id: number;
+  text: string;
+  level: 'info' | 'warning' | 'error';
+}
+
+export interface LabState extends UrlState {
+  backendInUse: BackendName | null;
+  adapter: string | null;
+  playing: boolean;
+  step: number;
+  snapshot: Snapshot | null;
+  metrics: Metrics | null;
+  lossHistory: Array<[number, number]>;
+  stepsPerSecond: number;
+  notices: Notice[];
+  helpOpen: boolean;
+  sweep: SweepResult | null;
+  sweepProgress: number | null;
+  ready: boolean;
+}
+
+let noticeId = 0;
+
+export const useLab = create<LabState>(() => ({
+  labId: 'superposition',
+  preset: null,
+  params: {} as Params,
+  backend: 'auto',
+  view: {},
+  hide: [],
+  autoplay: false,
+  lecture: false,
+  speed: 0,
+  backendInUse: null,
+  adapter: null,
+  playing: false,
+  step: 0,
+  snapshot: null,
+  metrics: null,
+  lossHistory: [],
+  stepsPerSecond: 0,
+  notices: [],
+  helpOpen: false,
+  sweep: null,
+  sweepProgress: null,
+  ready: false,
+}));
+
+export function addNotice(text: string, level: Notice['level']): void {
+  useLab.setState((s) => ({ notices: [...s.notices.filter((n) => n.text !== text), { id: ++noticeId, text, level }] }));
+}
+
+export function dismissNotice(id: number): void {
+  useLab.setState((s) => ({ notices: s.notices.filter((n) => n.id !== id) }));
+}

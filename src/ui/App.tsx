@@ -1,0 +1,81 @@
+import { lazy, Suspense, useMemo, type ComponentType } from 'react';
+import { LABS, findLab } from '../labs/registry';
+import { runSweep, setView, switchLab } from '../state/controller';
+import { useLab } from '../state/store';
+import type { LabViewProps } from './lab-view-types';
+import { HelpOverlay } from './HelpOverlay';
+import { Notices } from './Notices';
+import { Sidebar } from './Sidebar';
+import { Toolbar } from './Toolbar';
+import { useShortcuts } from './useShortcuts';
+
+const viewCache = new Map<string, ComponentType<LabViewProps>>();
+function labViews(labId: string): ComponentType<LabViewProps> {
+  let views = viewCache.get(labId);
+  if (!views) {
+    const lab = findLab(labId)!;
+    views = lazy(() => lab.loadViews());
+    viewCache.set(labId, views);
+  }
+  return views;
+}
+
+function LabViews() {
+  const labId = useLab((s) => s.labId);
+  const snapshot = useLab((s) => s.snapshot);
+  const metrics = useLab((s) => s.metrics);
+  const params = useLab((s) => s.params);
+  const lossHistory = useLab((s) => s.lossHistory);
+  const viewState = useLab((s) => s.view);
+  const sweep = useLab((s) => s.sweep);
+  const sweepProgress = useLab((s) => s.sweepProgress);
+  const Views = useMemo(() => labViews(labId), [labId]);
+  return (
+    <Suspense fallback={<p className="hint">Loading views…</p>}>
+      <Views
+        snapshot={snapshot}
+        metrics={metrics}
+        params={params}
+        lossHistory={lossHistory}
+        viewState={viewState}
+        setViewState={setView}
+        sweep={sweep}
+        runSweep={() => void runSweep()}
+        sweepProgress={sweepProgress}
+      />
+    </Suspense>
+  );
+}
+
+export function App() {
+  useShortcuts();
+  const labId = useLab((s) => s.labId);
+  const lecture = useLab((s) => s.lecture);
+  const backend = useLab((s) => s.backendInUse);
+  const adapter = useLab((s) => s.adapter);
+  const lab = findLab(labId);
+  return (
+    <div className={lecture ? 'app lecture' : 'app'} data-testid="app">
+      <header className="app-header">
+        <h1>Geometry Lab</h1>
+        <nav className="lab-tabs" aria-label="Labs">
+          {LABS.map((l) => (
+            <button type="button" key={l.id} className={l.id === labId ? 'tab active' : 'tab'} onClick={() => switchLab(l.id)}>{l.title}</button>
+          ))}
+        </nav>
+        <span className="backend-badge" data-testid="backend" title={adapter ?? undefined}>{backend ?? 'starting…'}</span>
+        <button type="button" className="small" onClick={() => useLab.setState((s) => ({ helpOpen: !s.helpOpen }))} aria-label="Help">?</button>
+      </header>
+      <Notices />
+      <Toolbar />
+      <div className="workspace">
+        <Sidebar />
+        <main className="views">
+          {lab ? <p className="lab-summary">{lab.summary}</p> : null}
+          <LabViews />
+        </main>
+      </div>
+      <HelpOverlay />
+    </div>
+  );
+}

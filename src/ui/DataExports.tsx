@@ -1,0 +1,37 @@
+import { useLab } from '../state/store';
+import { download, toCsv } from './export';
+
+/** Loss as CSV, metrics as CSV, snapshot and params as JSON. */
+export function DataExports() {
+  const labId = useLab((s) => s.labId);
+  const exportLoss = () => {
+    const rows = useLab.getState().lossHistory;
+    download(`${labId}-loss.csv`, new Blob([toCsv(['step', 'loss'], rows)], { type: 'text/csv' }));
+  };
+  const exportMetrics = () => {
+    const metrics = useLab.getState().metrics ?? {};
+    const rows: Array<[string, number, number]> = [];
+    for (const [name, value] of Object.entries(metrics)) {
+      if (typeof value === 'number') rows.push([name, 0, value]);
+      else if (Array.isArray(value)) value.flat().forEach((v, i) => rows.push([name, i, Number(v)]));
+      else Object.entries(value).forEach(([k, v], i) => rows.push([`${name}.${k}`, i, v]));
+    }
+    download(`${labId}-metrics.csv`, new Blob([toCsv(['metric', 'index', 'value'], rows)], { type: 'text/csv' }));
+  };
+  const exportSnapshot = () => {
+    const s = useLab.getState();
+    const tensors = Object.fromEntries(
+      Object.entries(s.snapshot?.tensors ?? {}).map(([k, t]) => [k, { shape: t.shape, data: Array.from(t.data) }]),
+    );
+    const body = { lab: s.labId, params: s.params, backend: s.backendInUse, step: s.snapshot?.step ?? 0, loss: s.snapshot?.loss ?? null, tensors, metrics: s.metrics };
+    download(`${labId}-snapshot.json`, new Blob([JSON.stringify(body)], { type: 'application/json' }));
+  };
+  return (
+    <div className="exports">
+      <span className="hint">Export</span>
+      <button type="button" className="small" data-testid="export-loss" onClick={exportLoss}>loss CSV</button>
+      <button type="button" className="small" data-testid="export-metrics" onClick={exportMetrics}>metrics CSV</button>
+      <button type="button" className="small" data-testid="export-snapshot" onClick={exportSnapshot}>snapshot JSON</button>
+    </div>
+  );
+}

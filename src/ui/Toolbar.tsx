@@ -1,0 +1,47 @@
+import { useState } from 'react';
+import { pause, play, reset, setSpeed, shareableUrl, stepOnce } from '../state/controller';
+import { useLab } from '../state/store';
+import { SPEEDS } from '../state/url-state';
+
+const speedLabel = (s: number) => (s === 0 ? 'max' : `${s}/s`);
+
+export function Toolbar() {
+  const playing = useLab((s) => s.playing);
+  const ready = useLab((s) => s.ready);
+  const step = useLab((s) => s.step);
+  const speed = useLab((s) => s.speed);
+  const rate = useLab((s) => s.stepsPerSecond);
+  const loss = useLab((s) => s.snapshot?.loss);
+  const [link, setLink] = useState('');
+
+  const copyLink = async () => {
+    const url = shareableUrl();
+    setLink(url);
+    try {
+      await navigator.clipboard.writeText(url);
+    } catch {
+      // Clipboard can be refused (no permission, insecure context); the link stays selectable below.
+    }
+  };
+
+  return (
+    <div className="toolbar">
+      <button type="button" data-testid="play" disabled={!ready} onClick={() => (playing ? pause() : play())} aria-label={playing ? 'Pause' : 'Play'}>
+        {playing ? '❚❚ Pause' : '▶ Play'}
+      </button>
+      <button type="button" data-testid="step" disabled={!ready || playing} onClick={() => stepOnce()} title="One step (→)">Step</button>
+      <button type="button" data-testid="reset" disabled={!ready} onClick={() => reset()} title="Reset (r)">Reset</button>
+      <label className="inline">
+        speed
+        <select data-testid="speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
+          {SPEEDS.map((s) => <option key={s} value={s}>{speedLabel(s)}</option>)}
+        </select>
+      </label>
+      <span className="readout" data-testid="step-count">step {step.toLocaleString('en')}</span>
+      <span className="readout" data-testid="loss-readout">loss {loss === undefined || !Number.isFinite(loss) ? '—' : loss.toPrecision(4)}</span>
+      <span className="readout">{playing ? `${Math.round(rate).toLocaleString('en')} steps/s` : ''}</span>
+      <button type="button" data-testid="copy-link" onClick={() => void copyLink()}>Copy link</button>
+      {link ? <input className="share-link" data-testid="share-link" readOnly value={link} onFocus={(e) => e.target.select()} /> : null}
+    </div>
+  );
+}
