@@ -21,7 +21,7 @@ export type BackendRequest = BackendName | 'auto';
 
 export interface BackendChoice {
   backend: BackendName;
-  notices: string[];
+  notices: Array<{ text: string; level: 'info' | 'warning' }>;
   adapter?: string;
 }
 
@@ -67,18 +67,18 @@ async function trySet(name: BackendName): Promise<boolean> {
 const FALLBACK_ORDER: readonly BackendName[] = ['wasm', 'webgl', 'cpu'];
 
 export async function chooseBackend(request: BackendRequest): Promise<BackendChoice> {
-  const notices: string[] = [];
+  const notices: BackendChoice['notices'] = [];
   const gpu = await probeWebGpu();
   if (request === 'auto') {
     if (gpu && !gpu.fallback && (await trySet('webgpu'))) return { backend: 'webgpu', notices, adapter: gpu.name };
-    if (gpu?.fallback) notices.push(`WebGPU adapter "${gpu.name}" is a software fallback; not used automatically.`);
+    if (gpu?.fallback) notices.push({ level: 'info', text: `WebGPU adapter "${gpu.name}" is a software fallback, slower than WASM; not used automatically (add backend=webgpu to force it).` });
   } else {
     if (request === 'webgpu' && !gpu) {
-      notices.push('WebGPU is not available in this browser; falling back.');
+      notices.push({ level: 'warning', text: 'WebGPU is not available in this browser; falling back.' });
     } else if (await trySet(request)) {
       return { backend: request, notices, adapter: request === 'webgpu' ? gpu?.name : undefined };
     } else {
-      notices.push(`Backend ${request} failed to initialise; falling back.`);
+      notices.push({ level: 'warning', text: `Backend ${request} failed to initialise; falling back.` });
     }
   }
   for (const name of FALLBACK_ORDER) {

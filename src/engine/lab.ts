@@ -75,6 +75,8 @@ export interface LabDefinition {
   params: readonly ParamSpec[];
   presets: readonly Preset[];
   defaultSteps: number;
+  /** The preset `npm run bench` times. */
+  benchPreset: string;
   createRun(params: Params, ctx: RunContext): Run;
   metrics(snapshot: Snapshot, params: Params): Metrics;
   /** Loaded only by the page, so the worker and the CLI never pull in React. */

@@ -150,7 +150,7 @@ const api: TrainerApi = {
     lab = found;
     params = request.params;
     const choice = await chooseBackend(request.backend);
-    for (const text of choice.notices) emit({ type: 'notice', level: 'warning', text });
+    for (const notice of choice.notices) emit({ type: 'notice', ...notice });
     emit({ type: 'backend', backend: choice.backend as BackendName, adapter: choice.adapter });
     watchDeviceLoss((reason) => void switchToFallback(reason));
     await createRun();

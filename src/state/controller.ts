@@ -106,7 +106,7 @@ async function startTraining(): Promise<void> {
 export function boot(search: string): void {
   const { state, warnings } = decodeUrlState(search);
   useLab.setState({ ...state, notices: [], sweep: null, sweepProgress: null });
-  for (const w of warnings) addNotice(w, 'warning');
+  for (const w of warnings) addNotice(w, 'warning', 'url');
   syncUrl();
   void startTraining();
 }

@@ -9,6 +9,8 @@ export interface Notice {
   id: number;
   text: string;
   level: 'info' | 'warning' | 'error';
+  /** URL warnings are about the link itself; run notices about training and backends. */
+  source: 'url' | 'run';
 }
 
 export interface LabState extends UrlState {
@@ -54,8 +56,8 @@ export const useLab = create<LabState>(() => ({
   ready: false,
 }));
 
-export function addNotice(text: string, level: Notice['level']): void {
-  useLab.setState((s) => ({ notices: [...s.notices.filter((n) => n.text !== text), { id: ++noticeId, text, level }] }));
+export function addNotice(text: string, level: Notice['level'], source: Notice['source'] = 'run'): void {
+  useLab.setState((s) => ({ notices: [...s.notices.filter((n) => n.text !== text), { id: ++noticeId, text, level, source }] }));
 }
 
 export function dismissNotice(id: number): void {

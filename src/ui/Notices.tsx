@@ -7,7 +7,7 @@ export function Notices() {
   return (
     <div className="notices" role="status">
       {notices.map((n) => (
-        <div key={n.id} className={`notice notice-${n.level}`} data-testid={n.level === 'warning' ? 'url-warning' : `notice-${n.level}`}>
+        <div key={n.id} className={`notice notice-${n.level}`} data-testid={n.source === 'url' ? 'url-warning' : `notice-${n.level}`}>
           <span>{n.text}</span>
           <button type="button" className="small" aria-label="Dismiss" onClick={() => dismissNotice(n.id)}>×</button>
         </div>

@@ -18,6 +18,7 @@ export const superpositionLab: LabDefinition = {
   params: superpositionParams,
   presets: superpositionPresets,
   defaultSteps: 3000,
+  benchPreset: 'decay',
   createRun(params: Params, ctx) {
     const n = num(params, 'n');
     return createToyModel(

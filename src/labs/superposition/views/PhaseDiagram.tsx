@@ -79,6 +79,7 @@ function PhaseGrid({ sweep }: { sweep: SweepResult }) {
         y={Math.min(ya, yb)}
         width={Math.abs(xb - xa)}
         height={Math.abs(yb - ya)}
+        data-class={name ?? String(cls)}
         fill={classColor(name, cls)}
         stroke="#ffffff"
         strokeWidth={0.5}

@@ -1,0 +1,119 @@
+import { expect, test } from '@playwright/test';
+import { currentStep, dValues, openLab } from './helpers';
+
+test('pentagon: five arrows and D near 2/5 after training', async ({ page }, info) => {
+  const started = Date.now();
+  await openLab(page, '?lab=superposition&preset=pentagon');
+  await expect(page.getByTestId('backend')).toHaveText(/wasm|webgl|cpu|webgpu/);
+  await page.getByTestId('play').click();
+  await expect
+    .poll(async () => {
+      const d = await dValues(page);
+      return d.length === 5 && d.every((v) => Math.abs(v - 0.4) < 0.05);
+    }, { timeout: 60_000, intervals: [250] })
+    .toBe(true);
+  const convergedMs = Date.now() - started;
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('feature-arrow')).toHaveCount(5);
+  info.annotations.push({ type: 'load-to-pentagon-ms', description: String(convergedMs) });
+  const shot = await page.screenshot({ fullPage: true });
+  await info.attach('superposition-pentagon', { body: shot, contentType: 'image/png' });
+  await page.screenshot({ path: 'e2e-artifacts/superposition-pentagon.png', fullPage: true });
+});
+
+test('webgpu backend (SwiftShader): a short run whose loss falls', async ({ page }) => {
+  await openLab(page, '?lab=superposition&preset=pentagon&backend=webgpu&batch=256');
+  await expect(page.getByTestId('backend')).toHaveText('webgpu');
+  await page.getByTestId('step').click();
+  await expect.poll(() => currentStep(page)).toBeGreaterThanOrEqual(1);
+  const first = await page.evaluate(() => (window as unknown as { geometryLab: { state(): { lossHistory: Array<[number, number]> } } }).geometryLab.state().lossHistory[0]?.[1] ?? NaN);
+  await page.getByTestId('play').click();
+  await expect.poll(() => currentStep(page), { timeout: 90_000 }).toBeGreaterThanOrEqual(150);
+  await page.getByTestId('play').click();
+  const last = await page.evaluate(() => (window as unknown as { geometryLab: { state(): { lossHistory: Array<[number, number]> } } }).geometryLab.state().lossHistory.at(-1)?.[1] ?? NaN);
+  expect(Number.isFinite(first)).toBe(true);
+  expect(last).toBeLessThan(first * 0.8);
+});
+
+test('a malformed URL shows a warning, not a blank page', async ({ page }) => {
+  await openLab(page, '?lab=superposition&n=banana&m=999&backend=%3Cscript%3E&<img src=x onerror=alert(1)>=1');
+  const warnings = page.getByTestId('url-warning');
+  await expect(warnings.first()).toBeVisible();
+  const text = (await warnings.allTextContents()).join('\n');
+  expect(text).toMatch(/n="banana" is not a number/);
+  expect(text).toMatch(/m="999" is outside/);
+  expect(await page.locator('img').count()).toBe(0);
+  await expect(page.getByTestId('param-n-value')).toHaveText('5');
+  await expect(page.getByTestId('param-m-value')).toHaveText('16');
+  await page.getByTestId('play').click();
+  await expect.poll(() => currentStep(page)).toBeGreaterThan(10);
+});
+
+test('a copied link reopens with the same parameters', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await openLab(page, '?lab=superposition&preset=digons&seed=17');
+  await page.getByTestId('param-sparsity').fill('0.75');
+  await page.getByTestId('param-sparsity').dispatchEvent('pointerup');
+  await expect(page.getByTestId('param-sparsity-value')).toHaveText('0.75');
+  await page.getByTestId('copy-link').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  expect(link).toContain('sparsity=0.75');
+  const fresh = await context.newPage();
+  await fresh.goto(link);
+  await expect(fresh.getByTestId('play')).toBeEnabled({ timeout: 60_000 });
+  for (const [key, value] of [['n', '6'], ['m', '2'], ['sparsity', '0.75'], ['importance', '0.8'], ['seed', '17']]) {
+    await expect(fresh.getByTestId(`param-${key}-value`)).toHaveText(value!);
+  }
+  await expect(fresh.getByTestId('url-warning')).toHaveCount(0);
+});
+
+test('keyboard: space plays, l toggles lecture mode, ? opens help', async ({ page }) => {
+  await openLab(page, '?lab=superposition&preset=decay');
+  await page.locator('body').press(' ');
+  await expect.poll(() => currentStep(page)).toBeGreaterThan(50);
+  await page.locator('body').press(' ');
+  const paused = await currentStep(page);
+  await page.waitForTimeout(300);
+  expect(await currentStep(page)).toBeLessThanOrEqual(paused + 2000);
+  await page.locator('body').press('ArrowRight');
+  await page.locator('body').press('l');
+  await expect(page.getByTestId('app')).toHaveClass(/lecture/);
+  await page.locator('body').press('?');
+  await expect(page.getByTestId('help')).toBeVisible();
+  await page.locator('body').press('Escape');
+  await expect(page.getByTestId('help')).toHaveCount(0);
+  await expect(page).toHaveURL(/lecture=1/);
+});
+
+test('exports: PNG and SVG of a view, loss CSV, snapshot JSON', async ({ page }) => {
+  await openLab(page, '?lab=superposition&preset=pentagon');
+  await page.getByTestId('step').click();
+  await expect.poll(() => currentStep(page)).toBeGreaterThanOrEqual(1);
+  const grab = async (click: () => Promise<void>) => {
+    const [download] = await Promise.all([page.waitForEvent('download'), click()]);
+    const path = await download.path();
+    const fs = await import('node:fs');
+    return { name: download.suggestedFilename(), body: fs.readFileSync(path!) };
+  };
+  const svg = await grab(() => page.getByTestId('view-arrows').getByRole('button', { name: 'SVG' }).click());
+  expect(svg.name).toBe('arrows.svg');
+  expect(svg.body.toString()).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
+  const png = await grab(() => page.getByTestId('view-gram').getByRole('button', { name: 'PNG' }).click());
+  expect(png.body.subarray(1, 4).toString()).toBe('PNG');
+  const csv = await grab(() => page.getByTestId('export-loss').click());
+  expect(csv.body.toString().split('\n')[0]).toBe('"step","loss"');
+  const json = await grab(() => page.getByTestId('export-snapshot').click());
+  const parsed = JSON.parse(json.body.toString());
+  expect(parsed.params.n).toBe(5);
+  expect(parsed.tensors.W.shape).toEqual([1, 2, 5]);
+});
+
+test('phase diagram sweep runs with progress and draws a grid', async ({ page }) => {
+  await openLab(page, '?lab=superposition&preset=pentagon');
+  await page.getByTestId('run-sweep').click();
+  await expect(page.getByTestId('run-sweep')).toBeEnabled({ timeout: 90_000 });
+  const cells = page.getByTestId('view-phase').locator('rect[data-class]');
+  await expect(cells).toHaveCount(144);
+  const classes = new Set(await cells.evaluateAll((els) => els.map((e) => e.getAttribute('data-class'))));
+  expect(classes.size).toBeGreaterThanOrEqual(2);
+});
