@@ -8,7 +8,7 @@ import { existsSync, writeFileSync } from 'node:fs';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { LABS } from '../src/labs/registry';
-import { createRng } from '../src/engine/rng';
+import { nodeRunContext } from '../src/cli/node-context';
 import { num } from '../src/engine/params';
 import { resolveParams } from '../src/state/param-codec';
 import { useNodeBackend } from '../src/cli/node-backend';
@@ -65,7 +65,7 @@ async function nodeRow(labId: string, backend: 'wasm' | 'cpu'): Promise<Row> {
   const steps = backend === 'cpu' ? 100 : 400;
   const trials: number[] = [];
   for (let t = 0; t < TRIALS; t++) {
-    const run = lab.createRun(params, { rng: createRng(num(params, 'seed')) });
+    const run = await lab.createRun(params, nodeRunContext(num(params, 'seed')));
     run.step(20);
     await run.loss();
     const t0 = performance.now();

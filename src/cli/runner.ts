@@ -1,5 +1,5 @@
 /** Runs one lab headlessly and returns the DESIGN §6 result object. */
-import { createRng } from '../engine/rng';
+import { nodeRunContext } from './node-context';
 import { tf } from '../engine/tf';
 import { trainFor } from '../engine/trainer';
 import type { LabDefinition, Metrics, Params } from '../engine/lab';
@@ -32,7 +32,7 @@ export async function runLab(opts: {
   const backend = opts.backend ?? 'wasm';
   await useNodeBackend(backend);
   const started = performance.now();
-  const run = opts.lab.createRun(opts.params, { rng: createRng(num(opts.params, 'seed')) });
+  const run = await opts.lab.createRun(opts.params, nodeRunContext(num(opts.params, 'seed')));
   try {
     const trained = await trainFor(run, opts.steps, { onProgress: opts.onProgress });
     const snapshot = trained.diverged?.snapshot ?? (await run.snapshot());

@@ -56,6 +56,11 @@ export interface Run {
 
 export interface RunContext {
   rng: Rng;
+  /**
+   * Reads a generated data asset (e.g. `mnist.bin`) by name: fetched with progress in the browser,
+   * read from `public/data/` in Node. Assets are built by `npm run data`.
+   */
+  loadAsset(name: string): Promise<ArrayBuffer>;
 }
 
 export interface Preset {
@@ -66,7 +71,8 @@ export interface Preset {
   steps?: number;
 }
 
-export type Metrics = Record<string, number | number[] | number[][] | Record<string, number>>;
+export type MetricValue = number | string | number[] | number[][] | { [key: string]: MetricValue };
+export type Metrics = Record<string, MetricValue>;
 
 export interface LabDefinition {
   id: string;
@@ -77,7 +83,8 @@ export interface LabDefinition {
   defaultSteps: number;
   /** The preset `npm run bench` times. */
   benchPreset: string;
-  createRun(params: Params, ctx: RunContext): Run;
+  /** May be async, e.g. to load a data asset first. */
+  createRun(params: Params, ctx: RunContext): Run | Promise<Run>;
   metrics(snapshot: Snapshot, params: Params): Metrics;
   /** Loaded only by the page, so the worker and the CLI never pull in React. */
   loadViews(): Promise<LabViewModule>;

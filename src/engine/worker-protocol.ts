@@ -9,7 +9,9 @@ export type WorkerEvent =
   | { type: 'status'; playing: boolean; step: number }
   | { type: 'notice'; text: string; level: 'info' | 'warning' | 'error' }
   | { type: 'backend'; backend: BackendName; adapter?: string }
-  | { type: 'sweep-progress'; fraction: number };
+  | { type: 'sweep-progress'; fraction: number }
+  /** Long preparation work (asset downloads, data decoding); fraction 1 means done. */
+  | { type: 'progress'; label: string; fraction: number };
 
 export interface InitRequest {
   labId: string;

@@ -8,7 +8,8 @@ import type { BackendName } from './tf';
 import { chooseBackend, watchDeviceLoss } from './browser-backends';
 import { createRng } from './rng';
 import { num } from './params';
-import type { LabDefinition, Params, Run, Snapshot } from './lab';
+import type { LabDefinition, Params, Run, RunContext, Snapshot } from './lab';
+import { fetchAsset } from './fetch-asset';
 import type { InitRequest, Speed, TrainerApi, WorkerEvent } from './worker-protocol';
 import { findLab } from '../labs/registry';
 
@@ -31,6 +32,13 @@ let rateSince = performance.now();
 let stepsPerSecond = 0;
 /** Steps taken by the current run, counted here so no read-back is needed. */
 let stepCounter = 0;
+
+function runContext(seed: number): RunContext {
+  return {
+    rng: createRng(seed),
+    loadAsset: (name) => fetchAsset(name, (asset, fraction) => emit({ type: 'progress', label: `loading ${asset}`, fraction })),
+  };
+}
 
 const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
@@ -116,8 +124,9 @@ async function loop(token: number): Promise<void> {
 
 async function createRun(): Promise<void> {
   run?.dispose();
+  run = null;
   if (!lab) throw new Error('worker not initialised');
-  run = lab.createRun(params, { rng: createRng(num(params, 'seed')) });
+  run = await lab.createRun(params, runContext(num(params, 'seed')));
   stepCounter = 0;
   pendingLoss = [];
   lastGood = null;
@@ -133,7 +142,7 @@ async function switchToFallback(reason: string): Promise<void> {
   emit({ type: 'notice', level: 'warning', text: `WebGPU device lost (${reason}); continuing on ${choice.backend} from step ${resumeFrom?.step ?? 0}.` });
   emit({ type: 'backend', backend: choice.backend });
   if (!lab) return;
-  run = lab.createRun(params, { rng: createRng(num(params, 'seed')) });
+  run = await lab.createRun(params, runContext(num(params, 'seed')));
   if (resumeFrom) {
     run.restore(resumeFrom);
     stepCounter = resumeFrom.step;
@@ -192,7 +201,7 @@ const api: TrainerApi = {
     const wasPlaying = playing;
     api.pause();
     try {
-      return await lab.sweep.run(sweepParams, { rng: createRng(num(sweepParams, 'seed')) }, (fraction) =>
+      return await lab.sweep.run(sweepParams, runContext(num(sweepParams, 'seed')), (fraction) =>
         emit({ type: 'sweep-progress', fraction }),
       );
     } finally {
@@ -201,7 +210,7 @@ const api: TrainerApi = {
   },
   async benchmark(steps: number) {
     if (!run || !lab) return NaN;
-    const bench = lab.createRun(params, { rng: createRng(num(params, 'seed')) });
+    const bench = await lab.createRun(params, runContext(num(params, 'seed')));
     try {
       bench.step(20);
       await bench.loss();

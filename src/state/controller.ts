@@ -82,6 +82,9 @@ function onWorkerEvent(event: WorkerEvent): void {
     case 'backend':
       useLab.setState({ backendInUse: event.backend, adapter: event.adapter ?? null });
       break;
+    case 'progress':
+      useLab.setState({ progress: event.fraction >= 1 ? null : { label: event.label, fraction: event.fraction } });
+      break;
     case 'sweep-progress':
       useLab.setState({ sweepProgress: event.fraction });
       break;

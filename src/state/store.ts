@@ -26,6 +26,8 @@ export interface LabState extends UrlState {
   helpOpen: boolean;
   sweep: SweepResult | null;
   sweepProgress: number | null;
+  /** Data loading or preparation in the worker; null when idle. */
+  progress: { label: string; fraction: number } | null;
   ready: boolean;
 }
 
@@ -53,6 +55,7 @@ export const useLab = create<LabState>(() => ({
   helpOpen: false,
   sweep: null,
   sweepProgress: null,
+  progress: null,
   ready: false,
 }));
 

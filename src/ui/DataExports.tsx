@@ -1,4 +1,5 @@
 import { useLab } from '../state/store';
+import type { MetricValue } from '../engine/lab';
 import { download, toCsv } from './export';
 
 /** Loss as CSV, metrics as CSV, snapshot and params as JSON. */
@@ -9,13 +10,13 @@ export function DataExports() {
     download(`${labId}-loss.csv`, new Blob([toCsv(['step', 'loss'], rows)], { type: 'text/csv' }));
   };
   const exportMetrics = () => {
-    const metrics = useLab.getState().metrics ?? {};
-    const rows: Array<[string, number, number]> = [];
-    for (const [name, value] of Object.entries(metrics)) {
-      if (typeof value === 'number') rows.push([name, 0, value]);
-      else if (Array.isArray(value)) value.flat().forEach((v, i) => rows.push([name, i, Number(v)]));
-      else Object.entries(value).forEach(([k, v], i) => rows.push([`${name}.${k}`, i, v]));
-    }
+    const rows: Array<[string, number, number | string]> = [];
+    const walk = (name: string, value: MetricValue) => {
+      if (typeof value === 'number' || typeof value === 'string') rows.push([name, 0, value]);
+      else if (Array.isArray(value)) value.flat().forEach((v, i) => rows.push([name, i, v]));
+      else for (const [k, v] of Object.entries(value)) walk(`${name}.${k}`, v);
+    };
+    for (const [name, value] of Object.entries(useLab.getState().metrics ?? {})) walk(name, value);
     download(`${labId}-metrics.csv`, new Blob([toCsv(['metric', 'index', 'value'], rows)], { type: 'text/csv' }));
   };
   const exportSnapshot = () => {

@@ -12,6 +12,7 @@ export function Toolbar() {
   const speed = useLab((s) => s.speed);
   const rate = useLab((s) => s.stepsPerSecond);
   const loss = useLab((s) => s.snapshot?.loss);
+  const progress = useLab((s) => s.progress);
   const [link, setLink] = useState('');
 
   const copyLink = async () => {
@@ -40,6 +41,12 @@ export function Toolbar() {
       <span className="readout" data-testid="step-count">step {step.toLocaleString('en')}</span>
       <span className="readout" data-testid="loss-readout">loss {loss === undefined || !Number.isFinite(loss) ? '—' : loss.toPrecision(4)}</span>
       <span className="readout">{playing ? `${Math.round(rate).toLocaleString('en')} steps/s` : ''}</span>
+      {progress ? (
+        <label className="inline" data-testid="load-progress">
+          {progress.label}
+          <progress max={1} value={progress.fraction} />
+        </label>
+      ) : null}
       <button type="button" data-testid="copy-link" onClick={() => void copyLink()}>Copy link</button>
       {link ? <input className="share-link" data-testid="share-link" readOnly value={link} onFocus={(e) => e.target.select()} /> : null}
     </div>

@@ -3,6 +3,7 @@ import { tf } from '../../engine/tf';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { createRng } from '../../engine/rng';
 import { useNodeBackend } from '../../cli/node-backend';
+import { nodeRunContext } from '../../cli/node-context';
 import { createToyModel } from './model';
 import { superpositionLab } from '.';
 import { defaultParams } from '../../engine/params';
@@ -13,7 +14,7 @@ beforeAll(async () => {
 
 describe('toy model of superposition', () => {
   it('keeps the tensor count flat over 1,000 steps', async () => {
-    const run = superpositionLab.createRun({ ...defaultParams(superpositionLab.params), n: 20, m: 5 }, { rng: createRng(1) });
+    const run = await superpositionLab.createRun({ ...defaultParams(superpositionLab.params), n: 20, m: 5 }, nodeRunContext(1));
     run.step(10);
     await run.loss();
     await run.snapshot();
@@ -79,8 +80,8 @@ describe('toy model of superposition', () => {
 
   it('is deterministic for a seed', async () => {
     const params = { ...defaultParams(superpositionLab.params), seed: 5 };
-    const a = superpositionLab.createRun(params, { rng: createRng(5) });
-    const b = superpositionLab.createRun(params, { rng: createRng(5) });
+    const a = await superpositionLab.createRun(params, nodeRunContext(5));
+    const b = await superpositionLab.createRun(params, nodeRunContext(5));
     a.step(50);
     b.step(50);
     expect(Array.from((await a.snapshot()).tensors.W!.data)).toEqual(Array.from((await b.snapshot()).tensors.W!.data));
