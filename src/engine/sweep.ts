@@ -6,9 +6,11 @@ export interface SweepResult {
   yLabel: string;
   xValues: number[];
   yValues: number[];
-  /** Class index per cell, row-major over y then x. */
+  /** Class index per cell, row-major over y then x (empty for a sweep that only has series). */
   cells: number[];
   classes: string[];
+  /** Curves over the sweep's x values, e.g. a fraction against kurtosis, with spread over seeds. */
+  series?: Array<{ label: string; x: number[]; y: number[]; spread?: number[] }>;
 }
 
 export interface SweepSpec {
