@@ -1,5 +1,7 @@
 /** `npm run lab -- <lab> [--preset name] [--steps N] [--out file.json] [--param value …]` */
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { LabDefinition, Params } from '../engine/lab';
 import { LABS } from '../labs/registry';
 import { parseArgs, UsageError } from './args';
 import { runLab } from './runner';
@@ -12,16 +14,53 @@ function usage(): string {
   return `usage: npm run lab -- <lab> [--preset name] [--steps N] [--out file.json] [--backend wasm|cpu] [--param value …]\n${labs}`;
 }
 
+function fail(message: string): never {
+  process.stderr.write(`error: ${message}\n${usage()}\n`);
+  process.exit(2);
+}
+
+/** Analyses user files (e.g. imported activations) instead of training. */
+async function analyseFiles(lab: LabDefinition, params: Params, flags: Record<string, string>, out?: string): Promise<void> {
+  const files: Record<string, { name: string; bytes: ArrayBuffer }> = {};
+  for (const [flag, path] of Object.entries(flags)) {
+    let buf: Buffer;
+    try {
+      buf = readFileSync(path);
+    } catch (err) {
+      fail(`cannot read --${flag} ${path}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+    files[flag] = { name: basename(path), bytes: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer };
+  }
+  let metrics;
+  try {
+    metrics = await lab.fileAnalysis!.analyse(files, params);
+  } catch (err) {
+    process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(2);
+  }
+  const json = JSON.stringify({ lab: lab.id, params, files: Object.fromEntries(Object.entries(files).map(([k, f]) => [k, f.name])), metrics }, null, 1);
+  if (out) writeFileSync(out, json);
+  else process.stdout.write(`${json}\n`);
+}
+
 async function main(): Promise<void> {
   let opts;
   try {
-    opts = parseArgs(process.argv.slice(2), LABS);
+    opts = parseArgs(process.argv.slice(2), LABS, (lab) => lab.fileAnalysis?.flags ?? []);
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`error: ${err.message}\n${usage()}\n`);
       process.exit(2);
     }
     throw err;
+  }
+  const analysis = opts.lab.fileAnalysis;
+  if (analysis && opts.extra[analysis.trigger] !== undefined) {
+    await analyseFiles(opts.lab, opts.params, opts.extra, opts.out);
+    return;
+  }
+  if (Object.keys(opts.extra).length) {
+    fail(`--${Object.keys(opts.extra)[0]} needs --${analysis?.trigger ?? 'a file'}`);
   }
   let lastReport = 0;
   const result = await runLab({

@@ -88,6 +88,16 @@ export interface LabDefinition {
   metrics(snapshot: Snapshot, params: Params): Metrics;
   /** Loaded only by the page, so the worker and the CLI never pull in React. */
   loadViews(): Promise<LabViewModule>;
+  /**
+   * Analysis of user-supplied files instead of training, used by the runner when `trigger` is
+   * given (e.g. `--activations a.npy [--basis b.npy]`). It throws an Error with a precise message
+   * on a malformed or mismatched file.
+   */
+  fileAnalysis?: {
+    trigger: string;
+    flags: readonly string[];
+    analyse(files: Record<string, { name: string; bytes: ArrayBuffer }>, params: Params): Metrics | Promise<Metrics>;
+  };
   /** Optional grid of small models trained together (e.g. a phase diagram). */
   sweep?: SweepSpec;
 }

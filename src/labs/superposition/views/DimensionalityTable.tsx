@@ -6,7 +6,7 @@ const cellStyle = { padding: '1px 8px', textAlign: 'right' as const, fontVariant
 /** Per-feature readout of ‖W_i‖ and D_i, below the dimensionality plot. */
 export function DimensionalityTable({ stats }: { stats: FeatureStats }) {
   return (
-    <table data-testid="d-readout" style={{ borderCollapse: 'collapse', fontSize: 12, marginTop: 6 }}>
+    <table data-testid="d-readout" style={{ borderCollapse: 'collapse', fontSize: '0.85em', marginTop: 6 }}>
       <thead>
         <tr>
           <th style={cellStyle}>i</th>

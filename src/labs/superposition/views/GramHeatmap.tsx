@@ -42,8 +42,10 @@ export function GramHeatmap({ snapshot }: Pick<LabViewProps, 'snapshot'>) {
   const n = w.cols;
   const cell = SIDE / n;
   const color = divergingColor(max);
-  const labelSize = Math.min(10, cell * 0.7);
-  const showLabels = labelSize >= 6;
+  const labelSize = 9;
+  // Every feature gets a label while the digits fit in a cell; otherwise every `labelEvery`-th.
+  const labelEvery = Math.max(1, Math.ceil((String(n - 1).length * 6) / cell));
+  const showLabels = true;
   const cells = [];
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
@@ -64,7 +66,7 @@ export function GramHeatmap({ snapshot }: Pick<LabViewProps, 'snapshot'>) {
         <rect x={LEFT} y={TOP} width={SIDE} height={SIDE} fill="none" stroke={INK} strokeWidth={0.5} />
         {showLabels ? (
           <g fontFamily={CHART_FONT} fontSize={labelSize} fill={INK}>
-            {Array.from({ length: n }, (_, k) => (
+            {Array.from({ length: n }, (_, k) => k).filter((k) => k % labelEvery === 0).map((k) => (
               <g key={k}>
                 <text x={LEFT + (k + 0.5) * cell} y={TOP - 5} textAnchor="middle">{k}</text>
                 <text x={LEFT - 5} y={TOP + (k + 0.5) * cell} dy="0.32em" textAnchor="end">{k}</text>
