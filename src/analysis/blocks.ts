@@ -21,15 +21,26 @@ export interface BlockStructure {
 }
 
 /**
- * @param threshold |cos| above which two features count as sharing dimensions (default 0.05)
+ * @param threshold |cos| above which two features count as sharing dimensions (default 0.3)
  * @param zeroNorm  squared norms ≤ zeroNorm·max squared norm count as ignored (default 1e-3)
+ * @param exclude   features to set aside as ignored whatever their norm (e.g. capacity ≤ 0.1: a
+ *                  small leftover column would otherwise link unrelated blocks)
  */
-export function findBlocks(g: ArrayLike<number>, n: number, threshold = 0.05, zeroNorm = 1e-3): BlockStructure {
+export function findBlocks(
+  g: ArrayLike<number>,
+  n: number,
+  threshold = 0.3,
+  zeroNorm = 1e-3,
+  exclude?: readonly boolean[],
+): BlockStructure {
   let maxSelf = 0;
-  for (let i = 0; i < n; i++) maxSelf = Math.max(maxSelf, Number.isFinite(g[i * n + i]!) ? g[i * n + i]! : 0);
+  for (let i = 0; i < n; i++) {
+    const self = g[i * n + i]!;
+    if (Number.isFinite(self)) maxSelf = Math.max(maxSelf, self);
+  }
   const alive = Array.from({ length: n }, (_, i) => {
     const self = g[i * n + i]!;
-    return Number.isFinite(self) && self > zeroNorm * maxSelf && self > 0;
+    return !exclude?.[i] && Number.isFinite(self) && self > zeroNorm * maxSelf && self > 0;
   });
   const parent = Array.from({ length: n }, (_, i) => i);
   const root = (i: number): number => {

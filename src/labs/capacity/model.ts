@@ -92,8 +92,8 @@ export function createQuadraticModel(cfg: QuadraticModelConfig, rng: Rng): Quadr
   const invB = tf.scalar(1 / B);
   const id = instanceCounter++;
   const init = initialParameters(cfg, rng);
-  const W: Variable = tf.variable(tf.tensor3d(init.w, [G, m, n]), true, `capacityW${id}`);
-  const b: Variable = tf.variable(tf.tensor3d(init.b, [G, 1, 1]), true, `capacityB${id}`);
+  const W: Variable = tf.tidy(() => tf.variable(tf.tensor3d(init.w, [G, m, n]), true, `capacityW${id}`));
+  const b: Variable = tf.tidy(() => tf.variable(tf.tensor3d(init.b, [G, 1, 1]), true, `capacityB${id}`));
   const optimizer = tf.train.adam(cfg.lr);
   let lastLoss: Tensor | null = null;
   let stepCount = 0;

@@ -116,3 +116,58 @@ export function applyActivationValue(spec: ActivationSpec, x: ArrayLike<number>)
   }
   return out;
 }
+
+/** σ′ as tfjs ops, given the input x and (where cheaper) the output y = σ(x). */
+function scalarDerivative(fn: ScalarFunction, x: Tensor, y: Tensor): Tensor {
+  switch (fn) {
+    case 'tanh':
+      return tf.sub(1, tf.square(y));
+    case 'sigmoid':
+      return tf.mul(y, tf.sub(1, y));
+    case 'leaky-relu':
+      return tf.add(tf.mul(tf.step(x), 1 - LEAKY_SLOPE), LEAKY_SLOPE);
+    case 'relu':
+      return tf.step(x);
+    case 'gelu': {
+      const c = Math.sqrt(2 / Math.PI);
+      const x2 = tf.square(x);
+      const t = tf.tanh(tf.mul(tf.mul(x, tf.add(tf.mul(x2, 0.044715), 1)), c));
+      const dInner = tf.mul(tf.add(tf.mul(x2, 3 * 0.044715), 1), c);
+      return tf.add(tf.mul(tf.add(t, 1), 0.5), tf.mul(tf.mul(tf.mul(x, 0.5), tf.sub(1, tf.square(t))), dInner));
+    }
+  }
+}
+
+/**
+ * Vector–Jacobian product of the activation: the gradient with respect to x ([N, k]) given the
+ * upstream gradient `grad` of f(x) (hand-written backprop; checked against autodiff in the tests).
+ * `y` is f(x) as returned by applyActivation.
+ */
+export function activationGrad(
+  spec: ActivationSpec,
+  x: Tensor,
+  y: Tensor,
+  grad: Tensor,
+  basis?: { b: Tensor; bT: Tensor },
+): Tensor {
+  if (spec.kind === 'isotropic') {
+    // f = x γ(r), r = max(‖x‖, ISO_BALL): ∂f/∂x ᵀ g = γ g + (x·g) γ′(r)/r x  (γ′ = 0 inside the ball).
+    const norm = tf.sqrt(tf.sum(tf.square(x), -1, true));
+    const r = tf.maximum(norm, ISO_BALL);
+    const gamma = radialGain(spec.fn, r);
+    let dGamma: Tensor;
+    if (spec.fn === 'tanh') {
+      const t = tf.tanh(r);
+      dGamma = tf.sub(tf.div(tf.sub(1, tf.square(t)), r), tf.div(t, tf.square(r)));
+    } else {
+      dGamma = tf.where(tf.less(r, 1), tf.zerosLike(r), tf.div(1 - LEAKY_SLOPE, tf.square(r)));
+    }
+    const outside = tf.cast(tf.greater(norm, ISO_BALL), 'float32');
+    const coef = tf.mul(tf.div(tf.mul(tf.sum(tf.mul(x, grad), -1, true), dGamma), r), outside);
+    return tf.add(tf.mul(grad, gamma), tf.mul(x, coef));
+  }
+  if (!spec.basis || !basis) return tf.mul(grad, scalarDerivative(spec.fn, x, y));
+  const s = tf.matMul(x, basis.bT);
+  const gs = tf.mul(tf.matMul(grad, basis.bT), scalarDerivative(spec.fn, s, scalarOp(spec.fn, s)));
+  return tf.matMul(gs, basis.b);
+}

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { currentStep, openLab } from './helpers';
+
+test('bows small-vocab: train, hover WᵀW, search the map, edit the cycle list', async ({ page }, info) => {
+  const started = Date.now();
+  await openLab(page, '?lab=bows&preset=small-vocab');
+  info.annotations.push({ type: 'load-to-ready-ms', description: String(Date.now() - started) });
+  await page.getByTestId('play').click();
+  await expect.poll(() => currentStep(page), { timeout: 45_000 }).toBeGreaterThanOrEqual(150);
+  await page.getByTestId('play').click();
+
+  // Read-outs are numbers: precision / recall in [0, 1], a PMI correlation.
+  await expect(page.getByTestId('precision')).toHaveText(/^[01]\.\d{3}$/);
+  await expect(page.getByTestId('lambda')).toHaveText('1');
+  const r = Number(await page.getByTestId('pmi-correlation').textContent());
+  expect(r).toBeGreaterThan(0);
+
+  // Hover a heatmap cell: the read-out names two words and their W·W.
+  const gram = page.getByTestId('gram-svg');
+  const box = (await gram.boundingBox())!;
+  await page.mouse.move(box.x + 10 + 170, box.y + 10 + 60);
+  await expect(page.getByTestId('gram-hover')).toHaveText(/^\S+ · \S+ = -?\d+\.\d{3}$/);
+
+  // Search a word on the map.
+  await page.getByTestId('map-search').fill('email');
+  await expect(page.getByTestId('map-search-result')).toHaveText(/^email \(#\d+\)$/);
+  await expect(page.getByTestId('map-match')).toHaveCount(1);
+  await page.getByTestId('map-search').fill('zzqx');
+  await expect(page.getByTestId('map-search-result')).toHaveText('"zzqx" is not in the vocabulary');
+
+  // UMAP runs off the main thread on demand and replaces the PCA map.
+  await page.getByTestId('run-umap').click();
+  await expect(page.getByTestId('view-bows-map').locator('h3')).toHaveText(/UMAP/, { timeout: 30_000 });
+  await expect(page.getByTestId('map-match')).toHaveCount(0);
+  await page.getByTestId('map-search').fill('people');
+  await expect(page.getByTestId('map-match')).toHaveCount(1);
+
+  // Edit the cycle list: five known words and one unknown.
+  await page.getByTestId('cycle-input').fill('one, two, three, time, people, zzqx');
+  await expect(page.getByTestId('cycle-status')).toContainText('5 of 6 in the vocabulary (missing: zzqx)');
+  await expect(page.getByTestId('cycle-point')).toHaveCount(5);
+  await expect(page).toHaveURL(/view_cycle=/);
+  await page.screenshot({ path: 'e2e-artifacts/bows-small-vocab.png', fullPage: true });
+  info.annotations.push({ type: 'pmi-correlation', description: String(r) });
+});

@@ -1,0 +1,461 @@
+/**
+ * Spotlight resonance (SRM), the privileged plane projective method (PPPM) and the quantisation
+ * index (DESIGN §5.3). Pure maths on row-major matrices: no tfjs, no DOM.
+ *
+ * SRM. Activations a (N×k) are normalised, â = a/‖a‖. For a pair of privileged directions
+ * (b_i, b_j) the probe s(θ) = cosθ b_i + sinθ b_⊥ (b_⊥ the unit part of b_j orthogonal to b_i)
+ * sweeps their plane; SRM_ij(θ) = #{â·s(θ) ≥ ε}/N, signed SRM subtracts #{â·s(θ) ≤ −ε}/N.
+ * Every â is projected onto (b_i, b_⊥) once: (x, y) = ρ(cosφ, sinφ). Then â·s(θ) = ρ cos(θ − φ) ≥ ε
+ * exactly when ρ ≥ ε and |θ − φ| ≤ arccos(ε/ρ), so each activation lights one arc of the angle grid;
+ * arcs are summed with a difference array: O(N + angles) per plane instead of O(N · angles).
+ */
+import type { Rng } from '../engine/rng';
+import { createRng } from '../engine/rng';
+
+/** A row-major rows×cols matrix of any numeric array type. */
+export interface RowMatrix {
+  rows: number;
+  cols: number;
+  data: ArrayLike<number>;
+}
+
+export const DEFAULT_ANGLES = 360;
+export const DEFAULT_EPSILON = 0.9;
+
+export function identityBasis(k: number): RowMatrix {
+  const data = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) data[i * k + i] = 1;
+  return { rows: k, cols: k, data };
+}
+
+/** Rows scaled to unit norm; an all-zero row stays zero (it lies in no cone). */
+export function normaliseRows(m: RowMatrix): Float64Array {
+  const { rows, cols, data } = m;
+  const out = new Float64Array(rows * cols);
+  for (let r = 0; r < rows; r++) {
+    let s = 0;
+    for (let c = 0; c < cols; c++) s += data[r * cols + c]! ** 2;
+    if (!(s > 0) || !Number.isFinite(s)) continue;
+    const inv = 1 / Math.sqrt(s);
+    for (let c = 0; c < cols; c++) out[r * cols + c] = data[r * cols + c]! * inv;
+  }
+  return out;
+}
+
+/**
+ * The orthonormal frame (u, v) of the plane of b_i and b_j: u = b_i/‖b_i‖, v the unit part of b_j
+ * orthogonal to u. Null when b_j is (numerically) parallel to b_i or either is zero.
+ */
+export function planeFrame(basis: RowMatrix, i: number, j: number): { u: Float64Array; v: Float64Array } | null {
+  const k = basis.cols;
+  const u = new Float64Array(k);
+  const v = new Float64Array(k);
+  let nu = 0;
+  for (let c = 0; c < k; c++) {
+    u[c] = basis.data[i * k + c]!;
+    nu += u[c]! ** 2;
+  }
+  if (!(nu > 1e-24)) return null;
+  nu = Math.sqrt(nu);
+  let dot = 0;
+  for (let c = 0; c < k; c++) {
+    u[c]! /= nu;
+    dot += u[c]! * basis.data[j * k + c]!;
+  }
+  let nv = 0;
+  for (let c = 0; c < k; c++) {
+    v[c] = basis.data[j * k + c]! - dot * u[c]!;
+    nv += v[c]! ** 2;
+  }
+  if (!(nv > 1e-16)) return null;
+  nv = Math.sqrt(nv);
+  for (let c = 0; c < k; c++) v[c]! /= nv;
+  return { u, v };
+}
+
+/**
+ * The planes to average over: ordered pairs (i, j), i ≠ j (K(K−1)), or unordered i < j; when there
+ * are more than maxPlanes, a seeded random sample of maxPlanes of them (in pair order).
+ */
+export function planePairs(K: number, opts: { ordered?: boolean; maxPlanes?: number; seed?: number } = {}): Array<[number, number]> {
+  const ordered = opts.ordered ?? true;
+  const all: Array<[number, number]> = [];
+  for (let i = 0; i < K; i++) {
+    for (let j = ordered ? 0 : i + 1; j < K; j++) if (i !== j) all.push([i, j]);
+  }
+  const cap = opts.maxPlanes ?? Infinity;
+  if (all.length <= cap) return all;
+  const rng = createRng(opts.seed ?? 0);
+  // Partial Fisher–Yates, then back to pair order so the sample reads naturally.
+  const idx = all.map((_, n) => n);
+  for (let n = 0; n < cap; n++) {
+    const m = n + rng.int(idx.length - n);
+    [idx[n], idx[m]] = [idx[m]!, idx[n]!];
+  }
+  return idx
+    .slice(0, Math.max(0, Math.floor(cap)))
+    .sort((a, b) => a - b)
+    .map((n) => all[n]!);
+}
+
+/** In-plane coordinates (x = â·u, y = â·v) of every row of the normalised activations. */
+export function projectOntoPlane(unit: Float64Array, k: number, frame: { u: Float64Array; v: Float64Array }): { x: Float64Array; y: Float64Array } {
+  const n = unit.length / k;
+  const x = new Float64Array(n);
+  const y = new Float64Array(n);
+  const { u, v } = frame;
+  for (let r = 0; r < n; r++) {
+    let sx = 0;
+    let sy = 0;
+    const o = r * k;
+    for (let c = 0; c < k; c++) {
+      const a = unit[o + c]!;
+      sx += a * u[c]!;
+      sy += a * v[c]!;
+    }
+    x[r] = sx;
+    y[r] = sy;
+  }
+  return { x, y };
+}
+
+const TWO_PI = 2 * Math.PI;
+
+/** Adds `w` on the angle-grid indices θ_m within δ of φ (cyclic), into a difference array of length M+1. */
+function addArc(diff: Float64Array, M: number, phi: number, delta: number, w: number): void {
+  const step = TWO_PI / M;
+  const lo = Math.ceil((phi - delta) / step - 1e-9);
+  const hi = Math.floor((phi + delta) / step + 1e-9);
+  const count = hi - lo + 1;
+  if (count <= 0) return;
+  if (count >= M) {
+    diff[0]! += w;
+    diff[M]! -= w;
+    return;
+  }
+  const start = ((lo % M) + M) % M;
+  if (start + count <= M) {
+    diff[start]! += w;
+    diff[start + count]! -= w;
+  } else {
+    diff[start]! += w;
+    diff[M]! -= w;
+    diff[0]! += w;
+    diff[start + count - M]! -= w;
+  }
+}
+
+/**
+ * The SRM curve of one plane from in-plane coordinates of normalised activations: fraction of the
+ * n activations with â·s(θ_m) ≥ ε at θ_m = 2πm/M (minus the fraction ≤ −ε when signed).
+ */
+export function planeCurve(x: ArrayLike<number>, y: ArrayLike<number>, epsilon: number, angles = DEFAULT_ANGLES, signed = false, total = x.length): Float64Array {
+  const M = angles;
+  const diff = new Float64Array(M + 1);
+  const w = total > 0 ? 1 / total : 0;
+  for (let r = 0; r < x.length; r++) {
+    const rho = Math.hypot(x[r]!, y[r]!);
+    if (!(rho >= epsilon) || rho === 0) continue;
+    const delta = Math.acos(Math.max(-1, Math.min(1, epsilon / rho)));
+    const phi = Math.atan2(y[r]!, x[r]!);
+    addArc(diff, M, phi, delta, w);
+    if (signed) addArc(diff, M, phi + Math.PI, delta, -w);
+  }
+  const out = new Float64Array(M);
+  let run = 0;
+  for (let m = 0; m < M; m++) {
+    run += diff[m]!;
+    out[m] = Math.abs(run) < 1e-12 ? 0 : run;
+  }
+  return out;
+}
+
+export interface SrmOptions {
+  /** Cone threshold on the cosine, 0 < ε ≤ 1 (half-angle arccos ε). */
+  epsilon?: number;
+  /** Angle grid size over [0, 2π). */
+  angles?: number;
+  signed?: boolean;
+  /** Ordered pairs (i, j) and (j, i), or unordered i < j. */
+  ordered?: boolean;
+  /** Cap on the planes averaged (a seeded random sample beyond it). */
+  maxPlanes?: number;
+  seed?: number;
+}
+
+export interface SrmResult {
+  /** θ_m = 2πm/M. */
+  angles: Float64Array;
+  /** The mean curve over planes. */
+  mean: Float64Array;
+  planes: Array<[number, number]>;
+  epsilon: number;
+}
+
+function checkShapes(acts: RowMatrix, basis: RowMatrix): void {
+  if (acts.cols !== basis.cols) {
+    throw new Error(`the basis has ${basis.cols} columns but the activations have ${acts.cols}`);
+  }
+  if (basis.rows < 2) throw new Error('SRM needs at least two privileged directions');
+}
+
+/** SRM mean curve over the (capped) planes of the basis. Activations N×k, basis K×k. */
+export function srm(acts: RowMatrix, basis: RowMatrix, opts: SrmOptions = {}): SrmResult {
+  checkShapes(acts, basis);
+  const epsilon = opts.epsilon ?? DEFAULT_EPSILON;
+  const M = opts.angles ?? DEFAULT_ANGLES;
+  const unit = normaliseRows(acts);
+  return srmOfUnit(unit, acts.cols, basis, { ...opts, epsilon, angles: M });
+}
+
+/** SRM on already-normalised rows (lets callers reuse one normalisation). */
+export function srmOfUnit(unit: Float64Array, k: number, basis: RowMatrix, opts: SrmOptions = {}): SrmResult {
+  const epsilon = opts.epsilon ?? DEFAULT_EPSILON;
+  const M = opts.angles ?? DEFAULT_ANGLES;
+  const pairs = planePairs(basis.rows, opts);
+  const mean = new Float64Array(M);
+  const used: Array<[number, number]> = [];
+  const n = unit.length / k;
+  for (const [i, j] of pairs) {
+    const frame = planeFrame(basis, i, j);
+    if (!frame) continue;
+    const { x, y } = projectOntoPlane(unit, k, frame);
+    const curve = planeCurve(x, y, epsilon, M, opts.signed ?? false, n);
+    for (let m = 0; m < M; m++) mean[m]! += curve[m]!;
+    used.push([i, j]);
+  }
+  if (used.length > 0) for (let m = 0; m < M; m++) mean[m]! /= used.length;
+  const angles = new Float64Array(M);
+  for (let m = 0; m < M; m++) angles[m] = (TWO_PI * m) / M;
+  return { angles, mean, planes: used, epsilon };
+}
+
+/** max/mean of a curve; NaN when the curve is zero everywhere (nothing falls in any cone). */
+export function peakToMean(curve: ArrayLike<number>): number {
+  let max = -Infinity;
+  let sum = 0;
+  for (let m = 0; m < curve.length; m++) {
+    const v = curve[m]!;
+    sum += v;
+    if (v > max) max = v;
+  }
+  const mean = sum / curve.length;
+  return mean > 0 ? max / mean : NaN;
+}
+
+/** A Haar-random k×k rotation (Gram–Schmidt of a Gaussian matrix), row-major. */
+export function randomRotation(k: number, rng: Rng): Float64Array {
+  const q = new Float64Array(k * k);
+  for (let r = 0; r < k; r++) {
+    for (;;) {
+      for (let c = 0; c < k; c++) q[r * k + c] = rng.normal();
+      for (let p = 0; p < r; p++) {
+        let d = 0;
+        for (let c = 0; c < k; c++) d += q[r * k + c]! * q[p * k + c]!;
+        for (let c = 0; c < k; c++) q[r * k + c]! -= d * q[p * k + c]!;
+      }
+      let s = 0;
+      for (let c = 0; c < k; c++) s += q[r * k + c]! ** 2;
+      if (s > 1e-12) {
+        const inv = 1 / Math.sqrt(s);
+        for (let c = 0; c < k; c++) q[r * k + c]! *= inv;
+        break;
+      }
+    }
+  }
+  return q;
+}
+
+/** Rows of `unit` (n×k) multiplied by Rᵀ: each row rotated by R. */
+export function rotateRows(unit: Float64Array, k: number, rot: Float64Array): Float64Array {
+  const n = unit.length / k;
+  const out = new Float64Array(unit.length);
+  for (let r = 0; r < n; r++) {
+    for (let i = 0; i < k; i++) {
+      let s = 0;
+      for (let c = 0; c < k; c++) s += rot[i * k + c]! * unit[r * k + c]!;
+      out[r * k + i] = s;
+    }
+  }
+  return out;
+}
+
+export interface QuantisationResult {
+  /** ratio / nullRatio: 1 for a rotation-invariant (continuous) code, ≫ 1 for a discretised one. */
+  index: number;
+  /** Peak-to-mean ratio of the mean unsigned SRM curve. */
+  ratio: number;
+  /** The same ratio for the rotated activations (curve averaged over `rotations` rotations). */
+  nullRatio: number;
+  nullCurve: Float64Array;
+  srm: SrmResult;
+}
+
+/**
+ * Quantisation index: peak-to-mean ratio of the mean (unsigned) SRM curve divided by the same ratio
+ * for the activations under a random rotation. The null curve is the mean SRM curve averaged over
+ * `rotations` seeded Haar rotations, which tames the noise of a single draw. NaN when no activation
+ * falls in any cone (lower ε).
+ */
+export function quantisationIndex(acts: RowMatrix, basis: RowMatrix, opts: SrmOptions & { rotations?: number } = {}): QuantisationResult {
+  checkShapes(acts, basis);
+  const k = acts.cols;
+  const unit = normaliseRows(acts);
+  const o = { ...opts, signed: false };
+  const main = srmOfUnit(unit, k, basis, o);
+  const ratio = peakToMean(main.mean);
+  const rotations = Math.max(1, opts.rotations ?? 4);
+  const rng = createRng((opts.seed ?? 0) + 7919);
+  const nullCurve = new Float64Array(main.mean.length);
+  for (let t = 0; t < rotations; t++) {
+    const rotated = rotateRows(unit, k, randomRotation(k, rng));
+    const curve = srmOfUnit(rotated, k, basis, o).mean;
+    for (let m = 0; m < curve.length; m++) nullCurve[m]! += curve[m]! / rotations;
+  }
+  const nullRatio = peakToMean(nullCurve);
+  return { index: ratio / nullRatio, ratio, nullRatio, nullCurve, srm: main };
+}
+
+/* ------------------------------------------------------------------------------------------ */
+/* PPPM                                                                                        */
+
+/**
+ * Indices of the activations kept by PPPM for a plane: those whose in-plane part has norm
+ * ≥ ε‖a‖ (equivalently, the normalised activation lies within ε of the plane).
+ */
+export function pppmKeep(acts: RowMatrix, frame: { u: Float64Array; v: Float64Array }, epsilon: number): number[] {
+  const unit = normaliseRows(acts);
+  const { x, y } = projectOntoPlane(unit, acts.cols, frame);
+  const kept: number[] = [];
+  for (let r = 0; r < x.length; r++) if (Math.hypot(x[r]!, y[r]!) >= epsilon && (x[r] !== 0 || y[r] !== 0)) kept.push(r);
+  return kept;
+}
+
+export interface PppmOptions {
+  epsilon?: number;
+  /** Density image is grid×grid over [−1, 1]². */
+  grid?: number;
+  /** Gaussian kernel standard deviation in plane units. */
+  bandwidth?: number;
+  /** Size of the isotropic reference sample. */
+  nullSamples?: number;
+  seed?: number;
+}
+
+export interface PppmResult {
+  grid: number;
+  /** Kernel density of the kept, projected normalised activations, per unit area, as a fraction of all N. */
+  density: Float64Array;
+  /** The same for an isotropic Gaussian sample in k dimensions (the volume term). */
+  nullDensity: Float64Array;
+  /** density / nullDensity; NaN where the isotropic density is negligible (no reference volume). */
+  ratio: Float64Array;
+  kept: number;
+  total: number;
+  /** In-plane coordinates of the kept activations (normalised, inside the unit disk). */
+  x: Float64Array;
+  y: Float64Array;
+}
+
+/** Bins points (weight w each) onto a grid over [−1,1]² and smooths with a separable Gaussian. */
+function kde(xs: ArrayLike<number>, ys: ArrayLike<number>, w: number, grid: number, bandwidth: number): Float64Array {
+  const cell = 2 / grid;
+  const bins = new Float64Array(grid * grid);
+  for (let p = 0; p < xs.length; p++) {
+    const gx = Math.min(grid - 1, Math.max(0, Math.floor((xs[p]! + 1) / cell)));
+    const gy = Math.min(grid - 1, Math.max(0, Math.floor((ys[p]! + 1) / cell)));
+    bins[gy * grid + gx]! += w;
+  }
+  const sigma = bandwidth / cell;
+  const radius = Math.max(1, Math.ceil(3 * sigma));
+  const kernel = new Float64Array(2 * radius + 1);
+  let ks = 0;
+  for (let t = -radius; t <= radius; t++) ks += kernel[t + radius] = Math.exp(-(t * t) / (2 * sigma * sigma));
+  for (let t = 0; t < kernel.length; t++) kernel[t]! /= ks;
+  const tmp = new Float64Array(grid * grid);
+  for (let gy = 0; gy < grid; gy++) {
+    for (let gx = 0; gx < grid; gx++) {
+      let s = 0;
+      for (let t = -radius; t <= radius; t++) {
+        const xx = gx + t;
+        if (xx >= 0 && xx < grid) s += kernel[t + radius]! * bins[gy * grid + xx]!;
+      }
+      tmp[gy * grid + gx] = s;
+    }
+  }
+  const out = new Float64Array(grid * grid);
+  const area = cell * cell;
+  for (let gy = 0; gy < grid; gy++) {
+    for (let gx = 0; gx < grid; gx++) {
+      let s = 0;
+      for (let t = -radius; t <= radius; t++) {
+        const yy = gy + t;
+        if (yy >= 0 && yy < grid) s += kernel[t + radius]! * tmp[yy * grid + gx]!;
+      }
+      out[gy * grid + gx] = s / area;
+    }
+  }
+  return out;
+}
+
+const nullCache = new Map<string, Float64Array>();
+
+/**
+ * PPPM density of an isotropic Gaussian sample in k dimensions, kept and projected the same way
+ * (cached by its settings; rotation invariance lets any plane stand for all).
+ */
+export function isotropicPppmDensity(k: number, epsilon: number, grid: number, bandwidth: number, samples: number, seed: number): Float64Array {
+  const key = `${k}|${epsilon}|${grid}|${bandwidth}|${samples}|${seed}`;
+  const hit = nullCache.get(key);
+  if (hit) return hit;
+  const rng = createRng(seed + 104729);
+  const xs: number[] = [];
+  const ys: number[] = [];
+  for (let s = 0; s < samples; s++) {
+    const a = rng.normal();
+    const b = rng.normal();
+    let rest = 0;
+    for (let c = 2; c < k; c++) rest += rng.normal() ** 2;
+    const norm = Math.sqrt(a * a + b * b + rest);
+    if (!(norm > 0)) continue;
+    const x = a / norm;
+    const y = b / norm;
+    if (Math.hypot(x, y) >= epsilon) {
+      xs.push(x);
+      ys.push(y);
+    }
+  }
+  const d = kde(xs, ys, 1 / samples, grid, bandwidth);
+  if (nullCache.size > 64) nullCache.clear();
+  nullCache.set(key, d);
+  return d;
+}
+
+/** PPPM for one plane (b_i, b_j) of the basis, normalised by the isotropic volume. */
+export function pppm(acts: RowMatrix, basis: RowMatrix, plane: [number, number], opts: PppmOptions = {}): PppmResult {
+  checkShapes(acts, basis);
+  const epsilon = opts.epsilon ?? DEFAULT_EPSILON;
+  const grid = opts.grid ?? 32;
+  const bandwidth = opts.bandwidth ?? 0.06;
+  const frame = planeFrame(basis, plane[0], plane[1]);
+  if (!frame) throw new Error(`directions ${plane[0]} and ${plane[1]} are parallel: they span no plane`);
+  const unit = normaliseRows(acts);
+  const { x, y } = projectOntoPlane(unit, acts.cols, frame);
+  const kx: number[] = [];
+  const ky: number[] = [];
+  for (let r = 0; r < x.length; r++) {
+    if ((x[r] !== 0 || y[r] !== 0) && Math.hypot(x[r]!, y[r]!) >= epsilon) {
+      kx.push(x[r]!);
+      ky.push(y[r]!);
+    }
+  }
+  const total = acts.rows;
+  const density = kde(kx, ky, total > 0 ? 1 / total : 0, grid, bandwidth);
+  const nullDensity = isotropicPppmDensity(acts.cols, epsilon, grid, bandwidth, opts.nullSamples ?? 20000, opts.seed ?? 0);
+  let nullMax = 0;
+  for (const v of nullDensity) if (v > nullMax) nullMax = v;
+  const floor = 1e-3 * nullMax;
+  const ratio = new Float64Array(grid * grid);
+  for (let c = 0; c < ratio.length; c++) ratio[c] = nullDensity[c]! > floor ? density[c]! / nullDensity[c]! : NaN;
+  return { grid, density, nullDensity, ratio, kept: kx.length, total, x: Float64Array.from(kx), y: Float64Array.from(ky) };
+}

@@ -1,0 +1,43 @@
+import type { LabDefinition, Params } from '../../engine/lab';
+import { num, str } from '../../engine/params';
+import { createBiasModel } from './model';
+import { biasParams, ACTIVATIONS, type Activation } from './params';
+import { biasPresets } from './presets';
+import { biasMetrics, dataSpecOf } from './metrics';
+
+/** Probing 30 times a second would slow training; in the browser worker it runs every 250 ms. */
+const inWorker = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
+
+export const biasLab: LabDefinition = {
+  id: 'bias',
+  title: 'Feature bias',
+  summary:
+    'Features computed equally well are not represented equally: a single bit takes far more of a layer’s variance than an XOR, and learning order and prevalence shift the shares.',
+  params: biasParams,
+  presets: biasPresets,
+  defaultSteps: 4000,
+  benchPreset: 'easy-vs-hard',
+  createRun(params: Params, ctx) {
+    const data = dataSpecOf(params);
+    const first = data.features.findIndex((f) => f.kind === str(params, 'first'));
+    const activation = str(params, 'activation');
+    return createBiasModel(
+      {
+        data,
+        width: num(params, 'width'),
+        rep: num(params, 'rep'),
+        activation: (ACTIVATIONS as readonly string[]).includes(activation) ? (activation as Activation) : 'relu',
+        batch: num(params, 'batch'),
+        lr: num(params, 'lr'),
+        first,
+        firstSteps: num(params, 'firstSteps'),
+        probeIntervalMs: inWorker ? 250 : 0,
+        initScale: num(params, 'init'),
+        loss: str(params, 'loss') === 'mse' ? 'mse' : 'bce',
+      },
+      ctx.rng,
+    );
+  },
+  metrics: (snapshot, params) => biasMetrics(snapshot, params),
+  loadViews: () => import('./views'),
+};

@@ -1,0 +1,99 @@
+/**
+ * AdamW (decoupled weight decay, Loshchilov & Hutter) with a cosine learning-rate schedule, for
+ * hand-written gradients. tfjs ships Adam but not AdamW, so the update is written out:
+ *   lr_t = lr · (f + (1 − f) · ½(1 + cos(π · min(t, T) / T)))     (f = final fraction)
+ *   p ← p − lr_t · λ · p                                         (decay: only where λ applies)
+ *   m ← β₁ m + (1 − β₁) g,  v ← β₂ v + (1 − β₂) g²
+ *   p ← p − lr_t · m̂ / (√v̂ + ε),  m̂ = m / (1 − β₁ᵗ), v̂ = v / (1 − β₂ᵗ)
+ * as in torch.optim.AdamW driven by a CosineAnnealingLR.
+ */
+import { tf, type Tensor, type Variable } from '../../engine/tf';
+
+export interface AdamWConfig {
+  lr: number;
+  weightDecay: number;
+  /** Steps over which the cosine schedule falls to finalFraction · lr. */
+  horizon: number;
+  finalFraction?: number;
+  beta1?: number;
+  beta2?: number;
+  epsilon?: number;
+}
+
+export function cosineLr(cfg: Pick<AdamWConfig, 'lr' | 'horizon' | 'finalFraction'>, t: number): number {
+  const f = cfg.finalFraction ?? 0;
+  const T = Math.max(1, cfg.horizon);
+  const p = Math.min(Math.max(t, 0), T) / T;
+  return cfg.lr * (f + (1 - f) * 0.5 * (1 + Math.cos(Math.PI * p)));
+}
+
+export interface AdamWParam {
+  variable: Variable;
+  /** Whether weight decay applies (weights yes, biases no). */
+  decay: boolean;
+}
+
+export class AdamW {
+  private readonly m: Variable[];
+  private readonly v: Variable[];
+  private t = 0;
+
+  constructor(
+    private readonly params: AdamWParam[],
+    readonly cfg: AdamWConfig,
+  ) {
+    this.m = tf.tidy(() => params.map((p) => tf.variable(tf.zerosLike(p.variable), false)));
+    this.v = tf.tidy(() => params.map((p) => tf.variable(tf.zerosLike(p.variable), false)));
+  }
+
+  /** Steps taken so far. */
+  get steps(): number {
+    return this.t;
+  }
+
+  set steps(t: number) {
+    this.t = t;
+  }
+
+  /** The learning rate the next update uses. */
+  currentLr(): number {
+    return cosineLr(this.cfg, this.t);
+  }
+
+  /** Applies one update from gradients given in the order of `params`. Call inside or outside tf.tidy. */
+  apply(grads: Tensor[]): void {
+    const b1 = this.cfg.beta1 ?? 0.9;
+    const b2 = this.cfg.beta2 ?? 0.999;
+    const eps = this.cfg.epsilon ?? 1e-8;
+    const lr = this.currentLr();
+    this.t++;
+    const c1 = 1 - b1 ** this.t;
+    const c2 = 1 - b2 ** this.t;
+    tf.tidy(() => {
+      this.params.forEach((p, k) => {
+        const g = grads[k]!;
+        const m = tf.add(tf.mul(this.m[k]!, b1), tf.mul(g, 1 - b1));
+        const v = tf.add(tf.mul(this.v[k]!, b2), tf.mul(tf.square(g), 1 - b2));
+        this.m[k]!.assign(m);
+        this.v[k]!.assign(v);
+        // Step size folded into scalars: lr/c1 · m / (√(v/c2) + ε).
+        const update = tf.div(tf.mul(m, lr / c1), tf.add(tf.sqrt(tf.mul(v, 1 / c2)), eps));
+        const decayed = p.decay && this.cfg.weightDecay !== 0 ? tf.mul(p.variable, 1 - lr * this.cfg.weightDecay) : p.variable;
+        p.variable.assign(tf.sub(decayed, update));
+      });
+    });
+  }
+
+  /** Clears the moment estimates (after weights are restored from a snapshot). */
+  reset(t: number): void {
+    this.t = t;
+    tf.tidy(() => {
+      for (const m of this.m) m.assign(tf.zerosLike(m));
+      for (const v of this.v) v.assign(tf.zerosLike(v));
+    });
+  }
+
+  dispose(): void {
+    tf.dispose([...this.m, ...this.v]);
+  }
+}

@@ -1,0 +1,110 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { tf } from '../../engine/tf';
+import { createRng } from '../../engine/rng';
+import { useNodeBackend } from '../../cli/node-backend';
+import { nodeRunContext, readAsset } from '../../cli/node-context';
+import { defaultParams } from '../../engine/params';
+import { BatchSampler } from './batches';
+import { corpusStats, loadCorpus } from './corpus-stats';
+import { bowsLab } from '.';
+
+beforeAll(async () => {
+  await useNodeBackend('wasm');
+});
+
+const small = { ...defaultParams(bowsLab.params), vocab: 500, m: 16, batch: 64 };
+
+describe('bows model', () => {
+  it('the sparse gather-sum equals the dense product, forward and backward', async () => {
+    const stats = corpusStats(await loadCorpus(readAsset), 500, 20);
+    const V = 500;
+    const m = 8;
+    const B = 32;
+    const sampler = new BatchSampler(stats.corpus.tokens, stats.windows, V, B, 20);
+    const batch = sampler.sample(createRng(5));
+    expect(batch.nnz).toBeGreaterThan(B);
+    const rng = createRng(9);
+    const W = tf.tensor2d(Float32Array.from({ length: m * V }, () => rng.normal()), [m, V]);
+    const gH = tf.tensor2d(Float32Array.from({ length: B * m }, () => rng.normal()), [B, m]);
+    const x = tf.tensor2d(sampler.dense, [B, V]);
+    const [sparseH, denseH, sparseG, denseG] = tf.tidy(() => {
+      const Wt = tf.transpose(W);
+      return [
+        tf.sparse.sparseSegmentSum(Wt, tf.tensor1d(batch.words, 'int32'), tf.tensor1d(batch.rows, 'int32')),
+        tf.matMul(x, Wt),
+        tf.transpose(tf.sparse.sparseSegmentSum(tf.concat([gH, tf.zeros([1, m])]), tf.tensor1d(batch.rowsByWord, 'int32'), tf.tensor1d(batch.wordsSorted, 'int32'))),
+        tf.matMul(tf.transpose(gH), x),
+      ];
+    });
+    expect(sparseH.shape).toEqual([B, m]);
+    expect(sparseG.shape).toEqual([m, V]);
+    const [a, b, c, d] = await Promise.all([sparseH.data(), denseH.data(), sparseG.data(), denseG.data()]);
+    a.forEach((v, k) => expect(v).toBeCloseTo(b[k]!, 4));
+    c.forEach((v, k) => expect(v).toBeCloseTo(d[k]!, 4));
+    // The dense rows hold exactly the window's words.
+    let ones = 0;
+    for (const v of sampler.dense) ones += v;
+    expect(ones).toBe(batch.nnz);
+    tf.dispose([W, gH, x, sparseH, denseH, sparseG, denseG]);
+  });
+
+  it('sparse and dense encoders train the same weights', async () => {
+    const a = await bowsLab.createRun({ ...small, encoder: 'sparse' }, nodeRunContext(2));
+    const b = await bowsLab.createRun({ ...small, encoder: 'dense' }, nodeRunContext(2));
+    a.step(5);
+    b.step(5);
+    const [sa, sb] = [await a.snapshot(), await b.snapshot()];
+    expect(sa.loss).toBeCloseTo(sb.loss, 6);
+    let maxDiff = 0;
+    sa.tensors.W!.data.forEach((v, k) => (maxDiff = Math.max(maxDiff, Math.abs(v - sb.tensors.W!.data[k]!))));
+    expect(maxDiff).toBeLessThan(1e-4);
+    a.dispose();
+    b.dispose();
+  });
+
+  it('keeps the tensor count flat over 1,000 steps and frees everything on dispose', async () => {
+    const start = tf.memory().numTensors;
+    const run = await bowsLab.createRun({ ...small, batch: 16 }, nodeRunContext(1));
+    run.step(10);
+    await run.loss();
+    await run.snapshot();
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 100; i++) {
+      run.step(10);
+      await run.loss();
+    }
+    await run.snapshot();
+    expect(tf.memory().numTensors).toBe(before);
+    run.dispose();
+    expect(tf.memory().numTensors).toBe(start);
+  });
+
+  it('is deterministic for a seed, and different across seeds', async () => {
+    const runs = await Promise.all([1, 1, 2].map((s) => bowsLab.createRun({ ...small, seed: s }, nodeRunContext(s))));
+    for (const r of runs) r.step(20);
+    const [a, b, c] = await Promise.all(runs.map((r) => r.snapshot()));
+    expect(Array.from(a!.tensors.W!.data)).toEqual(Array.from(b!.tensors.W!.data));
+    expect(Array.from(a!.tensors.stats!.data)).toEqual(Array.from(b!.tensors.stats!.data));
+    expect(Array.from(a!.tensors.W!.data)).not.toEqual(Array.from(c!.tensors.W!.data));
+    runs.forEach((r) => r.dispose());
+  });
+
+  it('restores a snapshot and carries the vocabulary and read-outs', async () => {
+    const run = await bowsLab.createRun(small, nodeRunContext(3));
+    run.step(30);
+    const snap = await run.snapshot();
+    const words = String.fromCharCode(...Array.from(snap.tensors.vocab!.data.subarray(0, 40))).split('\n');
+    expect(words[0]).toBe('one');
+    expect(snap.tensors.pca!.shape).toEqual([500, 2]);
+    expect(snap.tensors.clusterOrder!.data.length).toBe(200);
+    const metrics = bowsLab.metrics(snap, small) as { precision: number; recall: number; corpus: { windows: number } };
+    expect(metrics.corpus.windows).toBeGreaterThan(1_000_000);
+    expect(metrics.precision).toBeGreaterThanOrEqual(0);
+    run.step(30);
+    run.restore(snap);
+    const back = await run.snapshot();
+    expect(back.step).toBe(30);
+    expect(Array.from(back.tensors.W!.data)).toEqual(Array.from(snap.tensors.W!.data));
+    run.dispose();
+  });
+});

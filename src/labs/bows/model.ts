@@ -1,0 +1,250 @@
+/**
+ * Bag-of-words superposition (DESIGN §5.4): binary bags x ∈ {0,1}^V of 20-token windows of real
+ * mail, a tied autoencoder h = W x (m ≪ V, no bias, no activation), x' = ReLU(Wᵀh + b), MSE
+ * over all V outputs, AdamW with weight decay λ on W and a cosine learning-rate schedule.
+ *
+ * The input is sparse (≈6 of 2,000 words per window): the encoder W x is a gather-sum of W's
+ * columns (tf.sparse.sparseSegmentSum over the (row, word) list) and its gradient (∂L/∂h)ᵀ x a
+ * segment-sum by word, instead of two dense B×V×m products — `encoder: 'dense'` keeps the dense
+ * products for comparison. Gradients are written by hand (no autodiff in the step).
+ */
+import { tf, type Tensor, type Variable } from '../../engine/tf';
+import type { Rng } from '../../engine/rng';
+import type { Run, Snapshot } from '../../engine/lab';
+import { createRng } from '../../engine/rng';
+import { AdamW } from './adamw';
+import { BatchSampler } from './batches';
+import type { CorpusStats } from './corpus-stats';
+import { clusterWords, cyclePlane, encodeWords, listIds, MONTHS, pairDots, pcaMap } from './analysis';
+import { pearson } from '../../analysis/pmi';
+
+export type Encoder = 'sparse' | 'dense';
+
+export interface BowsConfig {
+  V: number;
+  m: number;
+  batch: number;
+  lr: number;
+  weightDecay: number;
+  horizon: number;
+  encoder: Encoder;
+}
+
+/** Order of the entries of the `stats` snapshot tensor. */
+export const STAT_KEYS = [
+  'pmiCorrelation',
+  'cycleOrderScore',
+  'monthsInVocab',
+  'precision',
+  'recall',
+  'lr',
+  'weightDecay',
+  'windows',
+  'coverage',
+  'coverageNonStop',
+  'pmiPairs',
+  'docs',
+  'tokens',
+  'analysisStep',
+] as const;
+export type StatKey = (typeof STAT_KEYS)[number];
+
+/** Words clustered for the heatmap, clusters cut from their dendrogram, pairs in the scatter. */
+export const CLUSTER_WORDS = 200;
+export const CLUSTERS = 10;
+export const SCATTER_PAIRS = 1500;
+const EVAL_WINDOWS = 512;
+/** In a browser worker, recompute the heavier read-outs at most this often. */
+const ANALYSIS_INTERVAL_MS = 1000;
+
+let instanceCounter = 0;
+
+const inWorker = (): boolean =>
+  typeof (globalThis as { importScripts?: unknown }).importScripts === 'function' &&
+  typeof (globalThis as { document?: unknown }).document === 'undefined';
+
+export interface BowsRun extends Run {
+  /** One step timed apart from read-back, for the benchmark. */
+  readonly config: BowsConfig;
+}
+
+export function createBowsModel(cfg: BowsConfig, stats: CorpusStats, rng: Rng): BowsRun {
+  const { V, m, batch: B } = cfg;
+  if (V !== stats.V) throw new Error('corpus statistics were built for another vocabulary size');
+  const sampler = new BatchSampler(stats.corpus.tokens, stats.windows, V, B, stats.window);
+  const id = instanceCounter++;
+  const std = Math.sqrt(2 / (m + V));
+  const w0 = new Float32Array(m * V);
+  for (let k = 0; k < w0.length; k++) w0[k] = rng.normal() * std;
+  const W: Variable = tf.tidy(() => tf.variable(tf.tensor2d(w0, [m, V]), true, `bowsW${id}`));
+  const b: Variable = tf.tidy(() => tf.variable(tf.zeros([1, V]), true, `bowsB${id}`));
+  const opt = new AdamW(
+    [
+      { variable: W, decay: true },
+      { variable: b, decay: false },
+    ],
+    { lr: cfg.lr, weightDecay: cfg.weightDecay, horizon: cfg.horizon, finalFraction: 0.05 },
+  );
+  const onesRow = tf.ones([1, B]);
+  const zeroRow = tf.zeros([1, m]);
+  const scale = tf.scalar(2 / (B * V));
+
+  // Fixed evaluation windows (the same for every seed) for precision / recall.
+  const evalRng = createRng(90210);
+  const evalSampler = new BatchSampler(stats.corpus.tokens, stats.windows, V, EVAL_WINDOWS, stats.window);
+  evalSampler.sample(evalRng);
+  const evalX = tf.tensor2d(evalSampler.dense, [EVAL_WINDOWS, V]);
+  let evalPositives = 0;
+  for (const v of evalSampler.dense) evalPositives += v;
+
+  const wordIndex = new Map(stats.words.map((w, i) => [w, i]));
+  const months = listIds(MONTHS, wordIndex);
+  const vocabCodes = encodeWords(stats.words);
+  const scatterN = Math.min(SCATTER_PAIRS, stats.pairI.length);
+
+  let lastLoss: Tensor | null = null;
+  let stepCount = 0;
+
+  const stepOnce = (withLoss: boolean): void => {
+    const batch = sampler.sample(rng);
+    const x = tf.tensor2d(sampler.dense, [B, V]);
+    const sparse = cfg.encoder === 'sparse';
+    const idx = sparse
+      ? [
+          tf.tensor1d(batch.words, 'int32'),
+          tf.tensor1d(batch.rows, 'int32'),
+          tf.tensor1d(batch.rowsByWord, 'int32'),
+          tf.tensor1d(batch.wordsSorted, 'int32'),
+        ]
+      : [];
+    const loss = tf.tidy((): Tensor | undefined => {
+      const Wt = tf.transpose(W); // V×m
+      const h = sparse ? tf.sparse.sparseSegmentSum(Wt, idx[0]!, idx[1]!) : tf.matMul(x, Wt); // B×m
+      const pre = tf.add(tf.matMul(h, W), b); // B×V
+      const diff = tf.sub(tf.relu(pre), x);
+      const gPre = tf.mul(tf.mul(diff, tf.step(pre)), scale);
+      const gb = tf.matMul(onesRow, gPre);
+      const gH = tf.matMul(gPre, Wt); // B×m
+      const gDec = tf.matMul(tf.transpose(h), gPre); // m×V
+      const gEnc = sparse
+        ? tf.transpose(tf.sparse.sparseSegmentSum(tf.concat([gH, zeroRow]), idx[2]!, idx[3]!)) // (V×m)ᵀ
+        : tf.matMul(tf.transpose(gH), x);
+      opt.apply([tf.add(gDec, gEnc), gb]);
+      return withLoss ? tf.mean(tf.square(diff)) : undefined;
+    });
+    tf.dispose([x, ...idx]);
+    if (loss) {
+      lastLoss?.dispose();
+      lastLoss = loss;
+    }
+    stepCount++;
+  };
+
+  // Cached read-outs (recomputed when the step changed; throttled inside a browser worker).
+  let analysis: Record<string, Float32Array> | null = null;
+  let analysisStep = -1;
+  let analysisAt = 0;
+  let lastSnapshotStep = -1;
+
+  const analyse = async (w: Float32Array): Promise<Record<string, Float32Array>> => {
+    const [tp, predicted] = tf.tidy(() => {
+      const out = tf.relu(tf.add(tf.matMul(tf.matMul(evalX, tf.transpose(W)), W), b));
+      const pred = tf.cast(tf.greater(out, 0.5), 'float32');
+      return [tf.sum(tf.mul(pred, evalX)), tf.sum(pred)];
+    });
+    const [tpv, pv] = await Promise.all([tp.data(), predicted.data()]);
+    tf.dispose([tp, predicted]);
+    const dots = pairDots(w, m, V, stats.pairI, stats.pairJ);
+    const cyc = cyclePlane(w, m, V, months.ids);
+    const clusters = clusterWords(w, m, V, CLUSTER_WORDS, CLUSTERS);
+    const statVals: Record<StatKey, number> = {
+      pmiCorrelation: pearson(stats.pairPmi, dots),
+      cycleOrderScore: cyc.score,
+      monthsInVocab: months.ids.length,
+      precision: pv[0]! > 0 ? tpv[0]! / pv[0]! : 0,
+      recall: evalPositives > 0 ? tpv[0]! / evalPositives : 0,
+      lr: opt.currentLr(),
+      weightDecay: cfg.weightDecay,
+      windows: stats.windows.start.length,
+      coverage: stats.coverage.ofTokens,
+      coverageNonStop: stats.coverage.ofCandidates,
+      pmiPairs: stats.pairCount,
+      docs: stats.corpus.docStart.length - 1,
+      tokens: stats.corpus.tokens.length,
+      analysisStep: stepCount,
+    };
+    return {
+      stats: Float32Array.from(STAT_KEYS, (k) => statVals[k]),
+      pca: pcaMap(w, m, V),
+      clusterOrder: Float32Array.from(clusters.order),
+      clusterLabel: Float32Array.from(clusters.labels),
+      pairI: Float32Array.from(stats.pairI.subarray(0, scatterN)),
+      pairJ: Float32Array.from(stats.pairJ.subarray(0, scatterN)),
+      pairPmi: Float32Array.from(stats.pairPmi.subarray(0, scatterN)),
+      pairDot: dots.slice(0, scatterN),
+    };
+  };
+
+  const t2 = (data: Float32Array, shape: number[]) => ({ shape, data });
+
+  return {
+    config: cfg,
+    step(count: number) {
+      for (let i = 0; i < count; i++) stepOnce(i === count - 1);
+    },
+    async loss() {
+      if (!lastLoss) return NaN;
+      return (await lastLoss.data())[0]!;
+    },
+    async snapshot(): Promise<Snapshot> {
+      const [w, bias] = await Promise.all([W.data() as Promise<Float32Array>, b.data() as Promise<Float32Array>]);
+      const loss = lastLoss ? (await lastLoss.data())[0]! : NaN;
+      const now = Date.now();
+      const stale = analysis === null || analysisStep !== stepCount;
+      const throttled = inWorker() && analysis !== null && now - analysisAt < ANALYSIS_INTERVAL_MS && lastSnapshotStep !== stepCount;
+      if (stale && !throttled) {
+        analysis = await analyse(w);
+        analysisStep = stepCount;
+        analysisAt = Date.now();
+      }
+      lastSnapshotStep = stepCount;
+      const a = analysis!;
+      const copy = (k: string) => a[k]!.slice();
+      return {
+        step: stepCount,
+        loss,
+        tensors: {
+          W: t2(w, [m, V]),
+          b: t2(bias, [1, V]),
+          vocab: t2(vocabCodes.slice(), [vocabCodes.length]),
+          stats: t2(copy('stats'), [STAT_KEYS.length]),
+          pca: t2(copy('pca'), [V, 2]),
+          clusterOrder: t2(copy('clusterOrder'), [a.clusterOrder!.length]),
+          clusterLabel: t2(copy('clusterLabel'), [V]),
+          pairI: t2(copy('pairI'), [scatterN]),
+          pairJ: t2(copy('pairJ'), [scatterN]),
+          pairPmi: t2(copy('pairPmi'), [scatterN]),
+          pairDot: t2(copy('pairDot'), [scatterN]),
+        },
+      };
+    },
+    restore(snapshot: Snapshot) {
+      const w = snapshot.tensors.W;
+      const bias = snapshot.tensors.b;
+      if (!w || !bias || w.data.length !== m * V || bias.data.length !== V) throw new Error('snapshot does not match this model');
+      tf.tidy(() => {
+        W.assign(tf.tensor2d(w.data, [m, V]));
+        b.assign(tf.tensor2d(bias.data, [1, V]));
+      });
+      stepCount = snapshot.step;
+      opt.reset(snapshot.step);
+      analysis = null;
+    },
+    dispose() {
+      lastLoss?.dispose();
+      lastLoss = null;
+      opt.dispose();
+      tf.dispose([W, b, onesRow, zeroRow, scale, evalX]);
+    },
+  };
+}

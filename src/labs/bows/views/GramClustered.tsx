@@ -1,0 +1,144 @@
+import { interpolateRdBu, rgb, select, zoom, zoomIdentity, type ZoomTransform } from 'd3';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { LabViewProps } from '../../../ui/lab-view-types';
+import { ViewPanel } from '../../../ui/ViewPanel';
+import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
+import { RampLegend } from '../../../ui/charts/RampLegend';
+import { CHART_FONT, INK } from '../../../ui/charts/style';
+import { snapshotW, tensorData, useThrottled, useWords } from './shared';
+
+const WIDTH = 360;
+const HEIGHT = 400;
+const LEFT = 10;
+const TOP = 10;
+const SIDE = 340;
+/** RdBu reversed (positive = red) sampled at 257 levels over [−1, 1]. */
+const LUT = Array.from({ length: 257 }, (_, k) => {
+  const c = rgb(interpolateRdBu(1 - k / 256));
+  return [c.r, c.g, c.b] as const;
+});
+
+/** WᵀW of the most frequent words, rows and columns in dendrogram (average-linkage) order. */
+export function GramClustered({ snapshot }: Pick<LabViewProps, 'snapshot'>) {
+  const snap = useThrottled(snapshot, 250);
+  const words = useWords(snap);
+  const order = tensorData(snap, 'clusterOrder');
+  const w = snapshotW(snap);
+  const svgRef = useRef<SVGSVGElement>(null);
+  const [transform, setTransform] = useState<ZoomTransform>(zoomIdentity);
+  const [hover, setHover] = useState<{ i: number; j: number } | null>(null);
+
+  const heat = useMemo(() => {
+    if (!w || !order || order.length === 0) return null;
+    const n = order.length;
+    const ids = Array.from(order, (v) => v | 0);
+    const cols = new Float64Array(n * w.m);
+    ids.forEach((id, k) => {
+      for (let r = 0; r < w.m; r++) cols[k * w.m + r] = w.data[r * w.V + id]!;
+    });
+    const g = new Float32Array(n * n);
+    let max = 0;
+    for (let a = 0; a < n; a++) {
+      for (let b = a; b < n; b++) {
+        let s = 0;
+        for (let r = 0; r < w.m; r++) s += cols[a * w.m + r]! * cols[b * w.m + r]!;
+        g[a * n + b] = s;
+        g[b * n + a] = s;
+        if (a !== b) max = Math.max(max, Math.abs(s));
+      }
+    }
+    max = max > 0 ? max : 1;
+    const canvas = document.createElement('canvas');
+    canvas.width = n;
+    canvas.height = n;
+    const ctx = canvas.getContext('2d');
+    if (!ctx) return null;
+    const img = ctx.createImageData(n, n);
+    for (let k = 0; k < n * n; k++) {
+      const t = Math.max(-1, Math.min(1, g[k]! / max));
+      const c = LUT[Math.round((t + 1) * 128)]!;
+      img.data[4 * k] = c[0];
+      img.data[4 * k + 1] = c[1];
+      img.data[4 * k + 2] = c[2];
+      img.data[4 * k + 3] = 255;
+    }
+    ctx.putImageData(img, 0, 0);
+    return { n, ids, g, max, url: canvas.toDataURL() };
+  }, [w, order]);
+
+  useEffect(() => {
+    const el = svgRef.current;
+    if (!el) return;
+    const z = zoom<SVGSVGElement, unknown>()
+      .scaleExtent([1, 20])
+      .translateExtent([
+        [LEFT, TOP],
+        [LEFT + SIDE, TOP + SIDE],
+      ])
+      .on('zoom', (e: { transform: ZoomTransform }) => setTransform(e.transform));
+    select(el).call(z);
+    return () => {
+      select(el).on('.zoom', null);
+    };
+  }, [heat !== null]);
+
+  if (!heat) {
+    return (
+      <ViewPanel id="bows-gram" title="WᵀW, clustered">
+        <ChartPlaceholder width={WIDTH} height={HEIGHT} />
+      </ViewPanel>
+    );
+  }
+  const { n, ids, g, max } = heat;
+  const cell = SIDE / n;
+  const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    const [px, py] = transform.invert([e.clientX - rect.left, e.clientY - rect.top]);
+    const j = Math.floor((px - LEFT) / cell);
+    const i = Math.floor((py - TOP) / cell);
+    setHover(i >= 0 && j >= 0 && i < n && j < n ? { i, j } : null);
+  };
+  const readout = hover
+    ? `${words[ids[hover.i]!] ?? '?'} · ${words[ids[hover.j]!] ?? '?'} = ${g[hover.i * n + hover.j]!.toFixed(3)}`
+    : 'hover a cell · wheel to zoom · drag to pan';
+  return (
+    <ViewPanel
+      id="bows-gram"
+      title="WᵀW, clustered"
+      caption={`The ${n} most frequent words, ordered by average-linkage clustering of their W columns (cosine).`}
+    >
+      <svg
+        ref={svgRef}
+        width={WIDTH}
+        height={HEIGHT}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-label="clustered WᵀW heatmap"
+        data-testid="gram-svg"
+        onPointerMove={onMove}
+        onPointerLeave={() => setHover(null)}
+        style={{ cursor: 'crosshair', touchAction: 'none' }}
+      >
+        <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
+        <defs>
+          <clipPath id="bows-gram-clip">
+            <rect x={LEFT} y={TOP} width={SIDE} height={SIDE} />
+          </clipPath>
+        </defs>
+        <g clipPath="url(#bows-gram-clip)">
+          <g transform={transform.toString()}>
+            <image href={heat.url} x={LEFT} y={TOP} width={SIDE} height={SIDE} preserveAspectRatio="none" style={{ imageRendering: 'pixelated' }} />
+            {hover ? (
+              <rect x={LEFT + hover.j * cell} y={TOP + hover.i * cell} width={cell} height={cell} fill="none" stroke={INK} strokeWidth={1 / transform.k} />
+            ) : null}
+          </g>
+        </g>
+        <rect x={LEFT} y={TOP} width={SIDE} height={SIDE} fill="none" stroke={INK} strokeWidth={0.5} />
+        <text x={LEFT} y={TOP + SIDE + 16} fontFamily={CHART_FONT} fontSize={11} fill={INK} data-testid="gram-hover">
+          {readout}
+        </text>
+        <RampLegend x={LEFT + SIDE / 4} y={TOP + SIDE + 26} width={SIDE / 2} domain={[-max, max]} color={(v) => interpolateRdBu(0.5 - v / (2 * max))} format={(v) => v.toFixed(2)} />
+      </svg>
+    </ViewPanel>
+  );
+}

@@ -1,0 +1,76 @@
+import { scaleLinear } from 'd3';
+import { useMemo } from 'react';
+import { pearson } from '../../../analysis/pmi';
+import type { LabViewProps } from '../../../ui/lab-view-types';
+import { ViewPanel } from '../../../ui/ViewPanel';
+import { Axis } from '../../../ui/charts/Axis';
+import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
+import { CHART_FONT, GRID, INK, type Margin } from '../../../ui/charts/style';
+import { linearTicks } from '../../../ui/charts/ticks';
+import { snapshotStats } from '../metrics';
+import { tensorData, useThrottled, useWords } from './shared';
+
+const WIDTH = 360;
+const HEIGHT = 300;
+const M: Margin = { top: 22, right: 12, bottom: 40, left: 56 };
+
+/** PMI of co-occurring word pairs (from the corpus) against W_i·W_j. */
+export function PmiScatter({ snapshot }: Pick<LabViewProps, 'snapshot'>) {
+  const snap = useThrottled(snapshot, 300);
+  const words = useWords(snap);
+  const pmi = tensorData(snap, 'pairPmi');
+  const dot = tensorData(snap, 'pairDot');
+  const I = tensorData(snap, 'pairI');
+  const J = tensorData(snap, 'pairJ');
+  const stats = snapshotStats(snap);
+  const chart = useMemo(() => {
+    if (!pmi || !dot || pmi.length === 0) return null;
+    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    for (let k = 0; k < pmi.length; k++) {
+      x0 = Math.min(x0, pmi[k]!); x1 = Math.max(x1, pmi[k]!);
+      if (Number.isFinite(dot[k]!)) { y0 = Math.min(y0, dot[k]!); y1 = Math.max(y1, dot[k]!); }
+    }
+    if (!Number.isFinite(y0)) { y0 = -1; y1 = 1; }
+    const x = scaleLinear().domain([x0, x1 > x0 ? x1 : x0 + 1]).range([M.left, WIDTH - M.right]).nice();
+    const y = scaleLinear().domain([Math.min(y0, 0), Math.max(y1, 0) || 1]).range([HEIGHT - M.bottom, M.top]).nice();
+    return { x, y, r: pearson(pmi, dot) };
+  }, [pmi, dot]);
+  if (!chart || !pmi || !dot) {
+    return (
+      <ViewPanel id="bows-pmi" title="Co-occurrence vs interference">
+        <ChartPlaceholder width={WIDTH} height={HEIGHT} />
+      </ViewPanel>
+    );
+  }
+  const { x, y } = chart;
+  const r = stats?.pmiCorrelation ?? NaN;
+  return (
+    <ViewPanel
+      id="bows-pmi"
+      title="Co-occurrence vs interference"
+      caption={
+        <>
+          Pearson r(PMI, WᵀW) = <b data-testid="pmi-correlation">{Number.isFinite(r) ? r.toFixed(3) : '—'}</b> over{' '}
+          {Math.min(20000, stats?.pmiPairs ?? 0).toLocaleString()} of {(stats?.pmiPairs ?? 0).toLocaleString()} pairs sharing ≥ 20 windows ({pmi.length} drawn, r = {chart.r.toFixed(3)}).
+        </>
+      }
+    >
+      <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="PMI against WᵀW">
+        <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
+        <line x1={M.left} x2={WIDTH - M.right} y1={y(0)} y2={y(0)} stroke={GRID} />
+        <Axis orient="bottom" scale={x} ticks={linearTicks(x, 5)} position={HEIGHT - M.bottom} range={[M.left, WIDTH - M.right]} label="PMI (corpus)" />
+        <Axis orient="left" scale={y} ticks={linearTicks(y, 5)} position={M.left} range={[HEIGHT - M.bottom, M.top]} label="W_i · W_j" />
+        <g>
+          {Array.from(pmi, (p, k) => (
+            <circle key={k} cx={x(p)} cy={y(Number.isFinite(dot[k]!) ? dot[k]! : 0)} r={1.6} fill="#1f77b4" fillOpacity={0.35}>
+              <title>{`${words[I?.[k] ?? 0] ?? '?'} + ${words[J?.[k] ?? 0] ?? '?'}: PMI ${p.toFixed(2)}, W·W ${dot[k]!.toFixed(3)}`}</title>
+            </circle>
+          ))}
+        </g>
+        <text x={WIDTH - M.right} y={14} textAnchor="end" fontFamily={CHART_FONT} fontSize={11} fill={INK}>
+          {`r = ${Number.isFinite(r) ? r.toFixed(3) : '—'}`}
+        </text>
+      </svg>
+    </ViewPanel>
+  );
+}

@@ -1,0 +1,51 @@
+import type { LabViewProps } from '../../../ui/lab-view-types';
+import { ViewPanel } from '../../../ui/ViewPanel';
+import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
+import { CHART_FONT, INK } from '../../../ui/charts/style';
+import { snapshotStats } from '../metrics';
+
+const WIDTH = 340;
+const HEIGHT = 150;
+
+/** Precision and recall of x' > 0.5 on 512 fixed windows, the current λ and learning rate, corpus figures. */
+export function Reconstruction({ snapshot, params }: Pick<LabViewProps, 'snapshot' | 'params'>) {
+  const s = snapshotStats(snapshot);
+  const lambda = Number(params.wd);
+  if (!s) {
+    return (
+      <ViewPanel id="bows-recon" title="Reconstruction">
+        <ChartPlaceholder width={WIDTH} height={HEIGHT} />
+      </ViewPanel>
+    );
+  }
+  const bars: Array<[string, number, string]> = [
+    ['precision', s.precision, '#1f77b4'],
+    ['recall', s.recall, '#ff7f0e'],
+  ];
+  return (
+    <ViewPanel
+      id="bows-recon"
+      title="Reconstruction"
+      caption={
+        <>
+          λ = <b data-testid="lambda">{lambda}</b> · lr now {s.lr.toExponential(2)} · corpus: {s.docs.toLocaleString()} mails,{' '}
+          {s.tokens.toLocaleString()} tokens, {s.windows.toLocaleString()} windows, vocabulary covers {(100 * s.coverage).toFixed(1)}% of tokens
+          ({(100 * s.coverageNonStop).toFixed(1)}% of non-stop words).
+        </>
+      }
+    >
+      <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="precision and recall">
+        <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
+        <text x={8} y={16} fontFamily={CHART_FONT} fontSize={11} fill={INK}>threshold x′ &gt; 0.5, 512 fixed windows</text>
+        {bars.map(([name, v, color], k) => (
+          <g key={name} transform={`translate(8, ${32 + k * 44})`} fontFamily={CHART_FONT} fontSize={12} fill={INK}>
+            <text y={12}>{name}</text>
+            <rect x={70} y={0} width={200} height={16} fill="#eeeeee" />
+            <rect x={70} y={0} width={200 * Math.max(0, Math.min(1, v))} height={16} fill={color} />
+            <text x={278} y={12} data-testid={name}>{Number.isFinite(v) ? v.toFixed(3) : '—'}</text>
+          </g>
+        ))}
+      </svg>
+    </ViewPanel>
+  );
+}

@@ -1,0 +1,21 @@
+import type { LabViewProps } from '../../../ui/lab-view-types';
+import { LossCurve } from '../../superposition/views/LossCurve';
+import { Cycles } from './Cycles';
+import { GramClustered } from './GramClustered';
+import { PmiScatter } from './PmiScatter';
+import { Reconstruction } from './Reconstruction';
+import { WordMap } from './WordMap';
+
+/** The bows lab's views, laid out by the shell's CSS grid. */
+export default function BowsViews(props: LabViewProps) {
+  return (
+    <div className="view-grid">
+      <GramClustered snapshot={props.snapshot} />
+      <WordMap snapshot={props.snapshot} viewState={props.viewState} setViewState={props.setViewState} params={props.params} />
+      <PmiScatter snapshot={props.snapshot} />
+      <Cycles snapshot={props.snapshot} viewState={props.viewState} setViewState={props.setViewState} />
+      <Reconstruction snapshot={props.snapshot} params={props.params} />
+      <LossCurve lossHistory={props.lossHistory} snapshot={props.snapshot} />
+    </div>
+  );
+}

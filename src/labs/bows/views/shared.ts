@@ -1,0 +1,50 @@
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { Snapshot } from '../../../engine/lab';
+import { decodeWords } from '../analysis';
+
+/** The latest snapshot, but at most every `ms` milliseconds (heavy views redraw less often). */
+export function useThrottled<T>(value: T, ms: number): T {
+  const [held, setHeld] = useState(value);
+  const last = useRef(0);
+  const latest = useRef(value);
+  latest.current = value;
+  useEffect(() => {
+    const now = performance.now();
+    const wait = last.current + ms - now;
+    if (wait <= 0) {
+      last.current = now;
+      setHeld(value);
+      return;
+    }
+    const id = setTimeout(() => {
+      last.current = performance.now();
+      setHeld(latest.current);
+    }, wait);
+    return () => clearTimeout(id);
+  }, [value, ms]);
+  return held;
+}
+
+/** The vocabulary carried by a snapshot (decoded once per vocabulary). */
+export function useWords(snapshot: Snapshot | null): string[] {
+  const codes = snapshot?.tensors.vocab?.data ?? null;
+  const key = codes ? `${codes.length}:${codes[0]}:${codes[codes.length - 1]}` : '';
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  return useMemo(() => (codes ? decodeWords(codes) : []), [key]);
+}
+
+export interface WeightView {
+  m: number;
+  V: number;
+  data: Float32Array;
+}
+
+export function snapshotW(snapshot: Snapshot | null): WeightView | null {
+  const w = snapshot?.tensors.W;
+  if (!w || w.shape.length !== 2) return null;
+  return { m: w.shape[0]!, V: w.shape[1]!, data: w.data };
+}
+
+export function tensorData(snapshot: Snapshot | null, key: string): Float32Array | null {
+  return snapshot?.tensors[key]?.data ?? null;
+}

@@ -1,0 +1,41 @@
+import type { Metrics, Params, Snapshot } from '../../engine/lab';
+import { num } from '../../engine/params';
+import { capacity, columnNorms, gram, type Matrix } from '../../analysis/dimensionality';
+import { marginalGain, polysemanticFraction, regimeCounts, regimeOf } from '../../analysis/capacity-allocation';
+import { findBlocks, neuronLoadCounts } from '../../analysis/blocks';
+import { importances, inputSetting, modelKind } from './config';
+
+/** Default |cos| above which two features share a block, and the neuron-load threshold. */
+export const BLOCK_THRESHOLD = 0.3;
+export const LOAD_THRESHOLD = 0.2;
+
+/** Model `model`'s W (m×n) of a snapshot. */
+export function weightMatrix(snapshot: Snapshot, model = 0): Matrix {
+  const w = snapshot.tensors.W;
+  if (!w) throw new Error('snapshot has no W');
+  const [, m, n] = w.shape as [number, number, number];
+  return { rows: m, cols: n, data: w.data.subarray(model * m * n, (model + 1) * m * n) };
+}
+
+export function capacityMetrics(snapshot: Snapshot, params: Params): Metrics {
+  const w = weightMatrix(snapshot);
+  const c = capacity(w);
+  const v = importances(w.cols, num(params, 'importance'));
+  const setting = inputSetting(params);
+  const blocks = findBlocks(gram(w), w.cols, BLOCK_THRESHOLD, 1e-3, c.map((ci) => regimeOf(ci) === 'ignored'));
+  const out: Metrics = {
+    capacity: c,
+    totalCapacity: c.reduce((s, x) => s + x, 0),
+    regimeCounts: { ...regimeCounts(c) },
+    polysemanticFraction: polysemanticFraction(c),
+    importance: v,
+    norms: columnNorms(w),
+    kurtosis: setting.kurtosis,
+    [setting.distribution === 'power' ? 'power' : 'sparsity']: setting.shape,
+    blocks: blocks.blocks.filter((b) => !b.ignored).map((b) => b.members),
+    neuronLoad: neuronLoadCounts(w, LOAD_THRESHOLD),
+  };
+  // The closed-form loss per unit capacity holds for the quadratic model only.
+  if (modelKind(params) === 'quadratic') out.marginalGain = c.map((ci, i) => marginalGain(ci, v[i]!, setting.kurtosis));
+  return out;
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { LABS } from '../registry';
+import { parseArgs } from '../../cli/args';
+import { runLab } from '../../cli/runner';
+import { nodeRunContext } from '../../cli/node-context';
+import { regimeOf, type Regime } from '../../analysis/capacity-allocation';
+import { capacityLab } from '.';
+import { runKurtosisSweepDetail, sweepResult } from './sweep';
+
+interface CapacityMetrics {
+  capacity: number[];
+  totalCapacity: number;
+  regimeCounts: Record<Regime, number>;
+  polysemanticFraction: number;
+  importance: number[];
+  marginalGain?: number[];
+  blocks: number[][];
+  kurtosis: number;
+}
+
+const run = async (preset: string, extra: string[] = []) => {
+  const opts = parseArgs(['capacity', '--preset', preset, ...extra], LABS);
+  const result = await runLab({ lab: capacityLab, params: opts.params, steps: opts.steps, preset });
+  return { result, metrics: result.metrics as unknown as CapacityMetrics, params: opts.params };
+};
+
+const RANK: Record<Regime, number> = { mono: 0, poly: 1, ignored: 2 };
+
+describe('capacity runner', () => {
+  it('regimes: important features monosemantic, then polysemantic, the least ignored (3 seeds)', async () => {
+    for (const seed of ['1', '2', '3']) {
+      const { result, metrics, params } = await run('regimes', ['--seed', seed]);
+      const m = params.m as number;
+      const c = metrics.capacity;
+      expect(c).toHaveLength(20);
+      const regimes = c.map(regimeOf);
+      // Monotone: mono → poly → ignored along decreasing importance.
+      for (let i = 1; i < c.length; i++) expect(RANK[regimes[i]!]).toBeGreaterThanOrEqual(RANK[regimes[i - 1]!]);
+      expect(regimes.slice(0, 2)).toEqual(['mono', 'mono']);
+      expect(regimes.slice(-10).every((r) => r === 'ignored')).toBe(true);
+      expect(metrics.regimeCounts.poly).toBeGreaterThanOrEqual(2);
+      expect(metrics.regimeCounts.mono + metrics.regimeCounts.poly + metrics.regimeCounts.ignored).toBe(20);
+      expect(metrics.polysemanticFraction).toBeCloseTo(metrics.regimeCounts.poly / 20, 12);
+      expect(metrics.totalCapacity).toBeLessThanOrEqual(m + 1e-6);
+      expect(metrics.totalCapacity).toBeGreaterThan(m - 0.1); // every dimension is used
+      // Fractional features share the marginal gain per unit capacity far more evenly than their
+      // importances² differ: capacity is allocated so that it (roughly) equalises.
+      const poly = regimes.flatMap((r, i) => (r === 'poly' ? [i] : []));
+      const gains = poly.map((i) => metrics.marginalGain![i]!);
+      const gainRatio = Math.max(...gains) / Math.min(...gains);
+      const v2Ratio = (metrics.importance[poly[0]!]! / metrics.importance[poly.at(-1)!]!) ** 2;
+      expect(gainRatio).toBeLessThan(0.5 * v2Ratio);
+      // The clearly monosemantic features (C > 0.97) are blocks of their own; the polysemantic
+      // ones share blocks.
+      for (const [i, ci] of c.entries()) if (ci > 0.97) expect(metrics.blocks).toContainEqual([i]);
+      for (const i of poly) expect(metrics.blocks.find((b) => b.includes(i))!.length).toBeGreaterThanOrEqual(2);
+      expect(result.loss.at(-1)![1]).toBeLessThan(result.loss[0]![1]);
+    }
+  });
+
+  it('dense (kurtosis 1.5): no polysemantic features, m monosemantic ones', async () => {
+    for (const seed of ['1', '2']) {
+      const { metrics } = await run('dense', ['--seed', seed]);
+      expect(metrics.regimeCounts).toEqual({ mono: 5, poly: 0, ignored: 15 });
+      expect(metrics.totalCapacity).toBeLessThanOrEqual(5 + 1e-6);
+    }
+  });
+
+  it('kurtosis sweep: high kurtosis gives a larger polysemantic fraction than low, in every replicate', async () => {
+    const params = parseArgs(['capacity', '--preset', 'kurtosis-sweep'], LABS).params;
+    for (const seed of [1, 2]) {
+      const progress: number[] = [];
+      const detail = await runKurtosisSweepDetail(params, nodeRunContext(seed), (f) => progress.push(f), {
+        points: 2,
+        replicates: 4,
+        steps: 1500,
+      });
+      expect(detail.kurtosis[0]).toBeCloseTo(1.2, 6);
+      expect(detail.kurtosis[1]).toBeCloseTo(30, 6);
+      const [low, high] = detail.poly as [number[], number[]];
+      for (let r = 0; r < 4; r++) expect(high[r]!).toBeGreaterThan(low[r]!);
+      const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
+      expect(mean(high) - mean(low)).toBeGreaterThanOrEqual(0.5);
+      expect(progress.at(-1)).toBe(1);
+      const result = sweepResult(detail);
+      const polySeries = result.series!.find((s) => s.label === 'polysemantic')!;
+      expect(polySeries.y[1]! - polySeries.y[0]!).toBeCloseTo(mean(high) - mean(low), 12);
+      expect(polySeries.spread).toHaveLength(2);
+    }
+  });
+
+  it('relu model: runs, reports capacity, and its sweep shows the same trend', async () => {
+    const { metrics } = await run('regimes', ['--model', 'relu', '--steps', '300']);
+    expect(metrics.capacity).toHaveLength(20);
+    expect(metrics.capacity.every(Number.isFinite)).toBe(true);
+    expect(metrics.marginalGain).toBeUndefined();
+    expect(metrics.kurtosis).toBeCloseTo(8, 6);
+    const params = parseArgs(['capacity', '--preset', 'kurtosis-sweep', '--model', 'relu'], LABS).params;
+    const detail = await runKurtosisSweepDetail(params, nodeRunContext(3), () => {}, { points: 2, replicates: 3, steps: 1000 });
+    const [low, high] = detail.poly as [number[], number[]];
+    for (let r = 0; r < 3; r++) expect(high[r]!).toBeGreaterThan(low[r]!);
+  });
+
+  it('rejects out-of-range kurtosis and unknown models', () => {
+    expect(() => parseArgs(['capacity', '--kurtosis', '500'], LABS)).toThrow(/outside/);
+    expect(() => parseArgs(['capacity', '--model', 'cubic'], LABS)).toThrow();
+  });
+});

@@ -1,0 +1,445 @@
+/**
+ * The intertwiner lab's networks (DESIGN §5.5): for every activation, two networks of the same
+ * architecture (A and B, different initial weights, the same data stream) trained on MNIST —
+ * a classifier 784→h→h→10 or an autoencoder 784→h→k→h→784 — all 2·(activations) networks in
+ * one graph: the first layer is one fused [784, G·h] matMul, later layers batched matMuls.
+ * Init A and init B are shared by every activation, so activations differ only in σ.
+ *
+ * Digits: the shuffled asset's prefix trains; two disjoint slices after it are the probe set
+ * (maps are fitted there) and the held-out set (maps are scored and stitched networks run there).
+ *
+ * The alignment analysis (every map for every activation and hidden layer, plus the stitched
+ * networks) runs inside snapshot(), i.e. in the worker: on every new step headless, and in the
+ * page throttled to ≤ ~20% of the time (see `throttleFits`).
+ */
+import { tf, type Tensor, type Variable } from '../../engine/tf';
+import type { Rng } from '../../engine/rng';
+import type { NamedTensor, Run, Snapshot } from '../../engine/lab';
+import type { MnistData } from '../../data/mnist';
+import { mnistImages } from '../../data/mnist';
+import { applyActivation } from '../spotlight/activations';
+import { correlationFromStats, fitMapFromStats, mat, MAP_KINDS, type ProbeStats } from '../../analysis/alignment';
+import { ACTIVATION_SPECS, type ActivationId } from './activations';
+import { activationBackward } from './activation-grads';
+
+export type Task = 'classifier' | 'autoencoder';
+
+export interface IntertwinerConfig {
+  task: Task;
+  activations: readonly ActivationId[];
+  hidden: number;
+  bottleneck: number;
+  batch: number;
+  lr: number;
+  /** Throttle the map fits (the page); false: refit on every snapshot whose step is new (headless). */
+  throttleFits: boolean;
+  /** Subtract the mean training digit from every input. */
+  centreInputs: boolean;
+  /** Digits in the probe-fit and held-out sets (each). */
+  probe?: number;
+}
+
+const INPUT = 784;
+const CLASSES = 10;
+/** Minimum time between two fits in the page, and their share of the time at most. */
+const FIT_MIN_INTERVAL_MS = 1000;
+const FIT_MAX_SHARE = 0.2;
+
+export function layerDims(cfg: Pick<IntertwinerConfig, 'task' | 'hidden' | 'bottleneck'>): number[] {
+  return cfg.task === 'classifier'
+    ? [INPUT, cfg.hidden, cfg.hidden, CLASSES]
+    : [INPUT, cfg.hidden, cfg.bottleneck, cfg.hidden, INPUT];
+}
+
+export interface DataSplit {
+  train: number;
+  probe: number;
+  held: number;
+}
+
+export function splitDigits(count: number, probe = 1000): DataSplit {
+  const p = Math.max(50, Math.min(probe, Math.floor(count / 10)));
+  if (count < 4 * p) throw new Error(`the MNIST asset has only ${count} digits; need at least ${4 * p}`);
+  return { train: count - 2 * p, probe: p, held: p };
+}
+
+export interface IntertwinerRun extends Run {
+  readonly config: IntertwinerConfig;
+  /** Seconds spent on the latest fit. */
+  lastFitMs(): number;
+}
+
+function glorot(rng: Rng, fanIn: number, fanOut: number): Float32Array {
+  const std = Math.sqrt(2 / (fanIn + fanOut));
+  const out = new Float32Array(fanIn * fanOut);
+  for (let i = 0; i < out.length; i++) out[i] = rng.normal() * std;
+  return out;
+}
+
+let instanceCounter = 0;
+
+export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, rng: Rng): IntertwinerRun {
+  const acts = cfg.activations;
+  if (acts.length === 0) throw new Error('choose at least one activation');
+  const G = 2 * acts.length;
+  const dims = layerDims(cfg);
+  const L = dims.length - 2; // hidden layers
+  const W = dims.length - 1; // weight layers
+  const B = cfg.batch;
+  const split = splitDigits(data.count, cfg.probe);
+  const id = instanceCounter++;
+
+  // ---- data: a pool of pre-made batches, and the probe + held-out set as one tensor ----------
+  const order = Array.from({ length: split.train }, (_, i) => i);
+  for (let i = order.length - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  const poolBatches = Math.max(1, Math.floor(split.train / B));
+  const trainImages = mnistImages(data, 0, split.train);
+  const evalN = split.probe + split.held;
+  const evalImages = mnistImages(data, split.train, evalN);
+  if (cfg.centreInputs) {
+    // Subtract the training set's mean digit, so no layer starts from one big shared offset.
+    const mean = new Float32Array(INPUT);
+    for (let i = 0; i < trainImages.length; i++) mean[i % INPUT]! += trainImages[i]! / split.train;
+    for (let i = 0; i < trainImages.length; i++) trainImages[i]! -= mean[i % INPUT]!;
+    for (let i = 0; i < evalImages.length; i++) evalImages[i]! -= mean[i % INPUT]!;
+  }
+  const poolX: Tensor[] = [];
+  const poolY: Tensor[] = [];
+  const poolXT: Tensor[] = [];
+  for (let p = 0; p < poolBatches; p++) {
+    const x = new Float32Array(B * INPUT);
+    const y = new Float32Array(B * CLASSES);
+    for (let r = 0; r < B; r++) {
+      const idx = order[(p * B + r) % split.train]!;
+      x.set(trainImages.subarray(idx * INPUT, (idx + 1) * INPUT), r * INPUT);
+      y[r * CLASSES + data.labels[idx]!] = 1;
+    }
+    poolX.push(tf.tensor2d(x, [B, INPUT]));
+    poolXT.push(tf.tidy(() => tf.transpose(poolX[p]!)));
+    poolY.push(tf.tensor2d(y, [B, CLASSES]));
+  }
+  const evalX = tf.tensor2d(evalImages, [evalN, INPUT]);
+  const heldLabels = data.labels.slice(split.train + split.probe, split.train + evalN);
+  const heldImages = evalImages.subarray(split.probe * INPUT);
+  const heldPixelVar = (() => {
+    let mean = 0;
+    for (const v of heldImages) mean += v;
+    mean /= heldImages.length;
+    let s = 0;
+    for (const v of heldImages) s += (v - mean) ** 2;
+    return s;
+  })();
+  const heldXTensor = cfg.task === 'autoencoder' ? tf.tensor2d(heldImages, [split.held, INPUT]) : null;
+
+  // ---- parameters: init A and init B, shared by every activation ------------------------------
+  const initA = dims.slice(1).map((out, l) => glorot(rng, dims[l]!, out));
+  const initB = dims.slice(1).map((out, l) => glorot(rng, dims[l]!, out));
+  const h0 = dims[1]!;
+  const first = new Float32Array(INPUT * G * h0);
+  for (let g = 0; g < G; g++) {
+    const w = g % 2 === 0 ? initA[0]! : initB[0]!;
+    for (let i = 0; i < INPUT; i++) first.set(w.subarray(i * h0, (i + 1) * h0), i * G * h0 + g * h0);
+  }
+  const vars: Variable[] = [];
+  vars.push(tf.variable(tf.tensor2d(first, [INPUT, G * h0]), true, `iw0_${id}`));
+  vars.push(tf.variable(tf.zeros([1, G * h0]), true, `ib0_${id}`));
+  for (let l = 1; l < W; l++) {
+    const [i, o] = [dims[l]!, dims[l + 1]!];
+    const w = new Float32Array(G * i * o);
+    for (let g = 0; g < G; g++) w.set(g % 2 === 0 ? initA[l]! : initB[l]!, g * i * o);
+    vars.push(tf.variable(tf.tensor3d(w, [G, i, o]), true, `iw${l}_${id}`));
+    vars.push(tf.variable(tf.zeros([G, 1, o]), true, `ib${l}_${id}`));
+  }
+  const optimizer = tf.train.adam(cfg.lr);
+
+  const activate = (z: Tensor): Tensor => {
+    // z: [G, N, d]; models 2a and 2a+1 use activation a.
+    if (acts.length === 1) return applyActivation(ACTIVATION_SPECS[acts[0]!], z);
+    const [, n, d] = z.shape as [number, number, number];
+    const parts = acts.map((a, i) => applyActivation(ACTIVATION_SPECS[a], tf.slice(z, [2 * i, 0, 0], [2, n, d])));
+    return tf.concat(parts, 0);
+  };
+
+  /** Post-activation hidden layers [G, N, d_l] and the output [G, N, out]. */
+  const forward = (x: Tensor): { hidden: Tensor[]; out: Tensor } => {
+    const n = x.shape[0]!;
+    const pre0 = tf.add(tf.matMul(x, vars[0]!), vars[1]!);
+    let h = activate(tf.transpose(tf.reshape(pre0, [n, G, h0]), [1, 0, 2]));
+    const hidden = [h];
+    for (let l = 1; l < W; l++) {
+      const z = tf.add(tf.matMul(h, vars[2 * l]!), vars[2 * l + 1]!);
+      if (l === W - 1) return { hidden, out: z };
+      h = activate(z);
+      hidden.push(h);
+    }
+    throw new Error('unreachable');
+  };
+
+  const onesRow = tf.ones([G, 1, B]);
+  const onesRow2d = tf.ones([1, B]);
+
+  /** Per activation pair: ∂L/∂z for [G, B, d] tensors. */
+  const backward = (z: Tensor, h: Tensor, delta: Tensor): Tensor => {
+    if (acts.length === 1) return activationBackward(ACTIVATION_SPECS[acts[0]!], z, h, delta);
+    const [, n, d] = z.shape as [number, number, number];
+    const part = (t: Tensor, i: number) => tf.slice(t, [2 * i, 0, 0], [2, n, d]);
+    return tf.concat(acts.map((a, i) => activationBackward(ACTIVATION_SPECS[a], part(z, i), part(h, i), part(delta, i))), 0);
+  };
+
+  let lastLoss: Tensor | null = null;
+  let stepCount = 0;
+
+  /** One Adam step with hand-written backprop; the loss (mean over the G networks) when asked. */
+  const stepOnce = (withLoss: boolean) => {
+    const p = rng.int(poolBatches);
+    const x = poolX[p]!;
+    const xT = poolXT[p]!;
+    const y = poolY[p]!;
+    const loss = tf.tidy((): Tensor | undefined => {
+      const zs: Tensor[] = [];
+      const hs: Tensor[] = [];
+      const pre0 = tf.add(tf.matMul(x, vars[0]!), vars[1]!);
+      zs.push(tf.transpose(tf.reshape(pre0, [B, G, h0]), [1, 0, 2]));
+      hs.push(activate(zs[0]!));
+      let out: Tensor | null = null;
+      for (let w = 1; w < W; w++) {
+        const z = tf.add(tf.matMul(hs[w - 1]!, vars[2 * w]!), vars[2 * w + 1]!);
+        if (w === W - 1) out = z;
+        else {
+          zs.push(z);
+          hs.push(activate(z));
+        }
+      }
+      let dZ: Tensor;
+      let value: Tensor | undefined;
+      if (cfg.task === 'classifier') {
+        // Σ_models mean_batch cross-entropy: ∂/∂logits = (softmax − y)/B.
+        const logp = tf.logSoftmax(out!);
+        dZ = tf.div(tf.sub(tf.exp(logp), y), B);
+        if (withLoss) value = tf.div(tf.neg(tf.sum(tf.mul(logp, y))), B * G);
+      } else {
+        // Σ_models mean_batch mean_pixel squared error.
+        const diff = tf.sub(out!, x);
+        dZ = tf.mul(diff, 2 / (B * INPUT));
+        if (withLoss) value = tf.div(tf.sum(tf.square(diff)), B * INPUT * G);
+      }
+      const grads: Array<{ name: string; tensor: Tensor }> = [];
+      for (let w = W - 1; w >= 1; w--) {
+        const hIn = hs[w - 1]!;
+        grads.push({ name: vars[2 * w]!.name, tensor: tf.matMul(tf.transpose(hIn, [0, 2, 1]), dZ) });
+        grads.push({ name: vars[2 * w + 1]!.name, tensor: tf.matMul(onesRow, dZ) });
+        const dH = tf.matMul(dZ, tf.transpose(vars[2 * w]!, [0, 2, 1]));
+        dZ = backward(zs[w - 1]!, hIn, dH);
+      }
+      const flat = tf.reshape(tf.transpose(dZ, [1, 0, 2]), [B, G * h0]);
+      grads.push({ name: vars[0]!.name, tensor: tf.matMul(xT, flat) });
+      grads.push({ name: vars[1]!.name, tensor: tf.matMul(onesRow2d, flat) });
+      optimizer.applyGradients(grads);
+      return value;
+    });
+    if (loss) {
+      lastLoss?.dispose();
+      lastLoss = loss;
+    }
+    stepCount++;
+  };
+
+  // ---- the alignment analysis ----------------------------------------------------------------
+  let fit: Record<string, NamedTensor> | null = null;
+  let fitStep = -1;
+  let fitMs = 0;
+  let lastFitEnd = -Infinity;
+
+  /** B's network from hidden layer l (1-based) on, applied to rows of h ([M·N, d_l]). */
+  const tailOfB = (a: number, l: number, h: Tensor): Tensor => {
+    const g = 2 * a + 1;
+    let z = h;
+    for (let w = l; w < W; w++) {
+      const [i, o] = [dims[w]!, dims[w + 1]!];
+      const weight = tf.reshape(tf.slice(vars[2 * w]!, [g, 0, 0], [1, i, o]), [i, o]);
+      const bias = tf.reshape(tf.slice(vars[2 * w + 1]!, [g, 0, 0], [1, 1, o]), [1, o]);
+      z = tf.add(tf.matMul(z, weight), bias);
+      if (w < W - 1) z = applyActivation(ACTIVATION_SPECS[acts[a]!], z);
+    }
+    return z;
+  };
+
+  /** Held-out score of outputs [M·N, out] as M numbers: accuracy, or reconstruction R². */
+  const scoreOutputs = async (out: Tensor, m: number): Promise<Float32Array> => {
+    const n = split.held;
+    if (cfg.task === 'classifier') {
+      const pred = tf.tidy(() => tf.argMax(tf.reshape(out, [m, n, CLASSES]), 2));
+      const p = await pred.data();
+      pred.dispose();
+      const acc = new Float32Array(m);
+      for (let k = 0; k < m; k++) {
+        let right = 0;
+        for (let r = 0; r < n; r++) if (p[k * n + r] === heldLabels[r]) right++;
+        acc[k] = right / n;
+      }
+      return acc;
+    }
+    const sse = tf.tidy(() => tf.sum(tf.square(tf.sub(tf.reshape(out, [m, n, INPUT]), heldXTensor!)), [1, 2]));
+    const s = (await sse.data()) as Float32Array;
+    sse.dispose();
+    return s.map((v) => 1 - v / heldPixelVar);
+  };
+
+  /** Probe statistics of one pair, as one [2d, 2d] Gram matrix of the centred [H_A | H_B] on the GPU/wasm. */
+  const pairStats = async (ha: Tensor, hb: Tensor, d: number): Promise<ProbeStats | null> => {
+    const n = split.probe;
+    const [gram, means] = tf.tidy(() => {
+      const both = tf.concat([tf.slice(ha, [0, 0], [n, d]), tf.slice(hb, [0, 0], [n, d])], 1);
+      const mean = tf.div(tf.matMul(tf.ones([1, n]), both), n);
+      const c = tf.sub(both, mean);
+      return [tf.matMul(tf.transpose(c), c), mean];
+    });
+    const g = (await gram.data()) as Float32Array;
+    const m = (await means.data()) as Float32Array;
+    tf.dispose([gram, means]);
+    if (!g.every(Number.isFinite) || !m.every(Number.isFinite)) return null;
+    const aa = mat(d, d);
+    const ab = mat(d, d);
+    const bb = new Float64Array(d);
+    const w = 2 * d;
+    for (let i = 0; i < d; i++) {
+      for (let j = 0; j < d; j++) {
+        aa.data[i * d + j] = g[i * w + j]!;
+        ab.data[i * d + j] = g[i * w + d + j]!;
+      }
+      bb[i] = g[(d + i) * w + d + i]!;
+    }
+    return { n, meanA: Float64Array.from(m.subarray(0, d)), meanB: Float64Array.from(m.subarray(d)), aa, ab, bb };
+  };
+
+  const runFit = async (): Promise<void> => {
+    const t0 = performance.now();
+    const K = MAP_KINDS.length;
+    const nAct = acts.length;
+    const nh = split.held;
+    const { hidden, out } = tf.tidy(() => {
+      const f = forward(evalX);
+      // Held-out part of the output for each network's own score.
+      const o = tf.slice(f.out, [0, split.probe, 0], [G, nh, dims[W]!]);
+      return { hidden: f.hidden, out: tf.reshape(o, [G * nh, dims[W]!]) };
+    });
+    const own = await scoreOutputs(out, G);
+    out.dispose();
+    const residual = new Float32Array(nAct * L * K);
+    const stitched = new Float32Array(nAct * L * K);
+    const tensors: Record<string, NamedTensor> = {};
+    let diverged = false;
+    try {
+      for (let a = 0; a < nAct && !diverged; a++) {
+        for (let l = 1; l <= L; l++) {
+          const d = dims[l]!;
+          const [ha, hb] = tf.tidy(() => {
+            const h = hidden[l - 1]!;
+            const pick = (g: number) => tf.reshape(tf.slice(h, [g, 0, 0], [1, evalN, d]), [evalN, d]);
+            return [pick(2 * a), pick(2 * a + 1)];
+          });
+          const stats = await pairStats(ha!, hb!, d);
+          if (!stats) {
+            tf.dispose([ha!, hb!]);
+            diverged = true;
+            break;
+          }
+          const corr = correlationFromStats(stats);
+          const maps = MAP_KINDS.map((k) => fitMapFromStats(k, stats, corr));
+          const mcat = new Float32Array(d * K * d);
+          maps.forEach((m, k) => {
+            for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) mcat[i * K * d + k * d + j] = m.M.data[i * d + j]!;
+          });
+          const [res, outputs] = tf.tidy(() => {
+            const heldA = tf.slice(ha!, [split.probe, 0], [nh, d]);
+            const heldB = tf.slice(hb!, [split.probe, 0], [nh, d]);
+            const muA = tf.tensor2d(Float32Array.from(stats.meanA), [1, d]);
+            const muB = tf.tensor3d(Float32Array.from(stats.meanB), [1, 1, d]);
+            const flat = tf.matMul(tf.sub(heldA, muA), tf.tensor2d(mcat, [d, K * d]));
+            const pred = tf.add(tf.transpose(tf.reshape(flat, [nh, K, d]), [1, 0, 2]), muB);
+            const target = tf.sub(heldB, tf.div(tf.matMul(tf.ones([1, nh]), heldB), nh));
+            const r = tf.div(tf.sum(tf.square(tf.sub(pred, heldB)), [1, 2]), tf.sum(tf.square(target)));
+            return [r, tailOfB(a, l, tf.reshape(pred, [K * nh, d]))];
+          });
+          tf.dispose([ha!, hb!]);
+          const scores = await scoreOutputs(outputs!, K);
+          const r = (await res!.data()) as Float32Array;
+          tf.dispose([res!, outputs!]);
+          const base = (a * L + (l - 1)) * K;
+          residual.set(r, base);
+          stitched.set(scores, base);
+          tensors[`corr_${a}_${l}`] = { shape: [d, d], data: Float32Array.from(corr.data) };
+          tensors[`match_${a}_${l}`] = { shape: [d], data: Float32Array.from(maps[MAP_KINDS.indexOf('permutation')]!.matching!) };
+        }
+      }
+    } finally {
+      tf.dispose(hidden);
+    }
+    fitStep = stepCount;
+    if (diverged) return; // non-finite activations: keep the previous fit
+    fitMs = performance.now() - t0;
+    tensors.residual = { shape: [nAct, L, K], data: residual };
+    tensors.stitched = { shape: [nAct, L, K], data: stitched };
+    tensors.ownScore = { shape: [nAct, 2], data: own };
+    tensors.fitInfo = { shape: [3], data: Float32Array.from([stepCount, fitMs, stepCount]) };
+    fit = tensors;
+    lastFitEnd = performance.now();
+  };
+
+  const fitDue = (): boolean => {
+    if (fitStep === stepCount) return false;
+    if (!cfg.throttleFits || fit === null) return true;
+    const since = performance.now() - lastFitEnd;
+    return since >= Math.max(FIT_MIN_INTERVAL_MS, (fitMs * (1 - FIT_MAX_SHARE)) / FIT_MAX_SHARE);
+  };
+
+  const cloneFit = (): Record<string, NamedTensor> => {
+    const out: Record<string, NamedTensor> = {};
+    if (!fit) return out;
+    for (const [k, v] of Object.entries(fit)) out[k] = { shape: [...v.shape], data: v.data.slice() };
+    return out;
+  };
+
+  return {
+    config: cfg,
+    lastFitMs: () => fitMs,
+    step(count: number) {
+      for (let i = 0; i < count; i++) stepOnce(i === count - 1);
+    },
+    async loss() {
+      if (!lastLoss) return NaN;
+      return (await lastLoss.data())[0]!;
+    },
+    async snapshot(): Promise<Snapshot> {
+      if (fitDue()) await runFit();
+      const weights = (await Promise.all(vars.map((v) => v.data()))) as Float32Array[];
+      const tensors: Record<string, NamedTensor> = cloneFit();
+      weights.forEach((w, i) => {
+        tensors[`p${i}`] = { shape: [...vars[i]!.shape], data: w };
+      });
+      const loss = lastLoss ? (await lastLoss.data())[0]! : NaN;
+      if (tensors.fitInfo) tensors.fitInfo.data[2] = stepCount;
+      return { step: stepCount, loss, tensors };
+    },
+    restore(snapshot: Snapshot) {
+      const ws = vars.map((v, i) => {
+        const t = snapshot.tensors[`p${i}`];
+        if (!t || t.data.length !== v.size) throw new Error('snapshot does not match this model');
+        return t;
+      });
+      tf.tidy(() => vars.forEach((v, i) => v.assign(tf.tensor(ws[i]!.data, v.shape))));
+      stepCount = snapshot.step;
+      fitStep = -1;
+    },
+    dispose() {
+      lastLoss?.dispose();
+      lastLoss = null;
+      optimizer.dispose();
+      tf.dispose([...poolX, ...poolXT, ...poolY, evalX, onesRow, onesRow2d, ...vars]);
+      heldXTensor?.dispose();
+    },
+  };
+}

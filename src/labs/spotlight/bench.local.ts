@@ -1,0 +1,14 @@
+import { useNodeBackend } from '../../cli/node-backend';
+import { tf } from '../../engine/tf';
+await useNodeBackend('wasm');
+const a = tf.randomNormal([64, 784]); const b = tf.randomNormal([784, 256]);
+const c = tf.randomNormal([2, 64, 128]); const w = tf.randomNormal([2, 128, 784]);
+const time = (name: string, f: () => tf.Tensor) => { for (let i = 0; i < 3; i++) f().dispose(); const t0 = performance.now(); for (let i = 0; i < 50; i++) f().dispose(); tf.ones([1]).dataSync(); console.log(name, ((performance.now() - t0) / 50).toFixed(2), 'ms'); };
+time('x@W1', () => tf.matMul(a, b));
+time('batched a3@W4', () => tf.matMul(c, w));
+const wt = tf.transpose(w, [0, 2, 1]);
+time('transpose W4', () => tf.transpose(w, [0, 2, 1]));
+time('gOut@W4T', () => tf.matMul(tf.randomNormal([2, 64, 784]), wt));
+time('tanh 64x256', () => tf.tanh(tf.randomNormal([64,256])));
+time('xT', () => tf.transpose(a));
+time('xT@g', () => tf.matMul(tf.transpose(a), tf.randomNormal([64, 256])));

@@ -1,0 +1,51 @@
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyseImportFiles } from './import-files';
+import { analyseImport } from './import-analysis';
+import { fixtureFiles } from './fixtures';
+import { parseCsv } from '../../data/npy';
+
+const DIR = join(process.cwd(), 'e2e/fixtures');
+const files = fixtureFiles();
+
+describe('import analysis', () => {
+  it('the e2e fixtures on disk are the generated ones (written when missing)', () => {
+    mkdirSync(DIR, { recursive: true });
+    for (const [name, bytes] of Object.entries(files)) {
+      const path = join(DIR, name);
+      if (!existsSync(path)) writeFileSync(path, bytes);
+      expect(Buffer.compare(readFileSync(path), Buffer.from(bytes))).toBe(0);
+    }
+  });
+
+  it('analyses the .npy fixture as the runner would: peaks at the axes, index well above 1', () => {
+    const res = analyseImportFiles({ activations: join(DIR, 'spotlight-activations.npy'), basis: join(DIR, 'spotlight-basis.npy') });
+    expect([res.rows, res.cols, res.basisRows, res.planes]).toEqual([400, 4, 4, 12]);
+    expect(res.srm).toHaveLength(360);
+    // ±e_i clusters, 1/8 of the rows each: the cone at θ = 0 holds about 1/8; 45° holds nothing.
+    expect(res.srm[0]!).toBeGreaterThan(0.1);
+    expect(res.srm[0]!).toBeLessThanOrEqual(0.125);
+    expect(res.srm[45]!).toBe(0);
+    expect(res.srm[90]!).toBeCloseTo(res.srm[0]!, 2);
+    // Signed SRM: +e_i and −e_i clusters cancel.
+    expect(Math.abs(res.signedSrm[0]!)).toBeLessThan(0.03);
+    expect(res.quantisationIndex).toBeGreaterThan(1.25);
+    expect(res.pppm.kept).toBeGreaterThan(150);
+    expect(Math.max(...res.pppm.ratio.filter((v): v is number => v !== null))).toBeGreaterThan(3);
+  });
+
+  it('reads the CSV fixture and the default (standard) basis', () => {
+    const res = analyseImportFiles({ activations: join(DIR, 'spotlight-activations.csv'), epsilon: '0.8' });
+    expect([res.rows, res.cols, res.basisGiven, res.epsilon]).toEqual([40, 4, false, 0.8]);
+    expect(res.srm[0]!).toBeGreaterThan(0.08);
+  });
+
+  it('refuses corrupted, mismatched or malformed input with a precise message', () => {
+    expect(() => analyseImportFiles({ activations: join(DIR, 'spotlight-corrupt.npy') })).toThrow(/spotlight-corrupt\.npy: \.npy file is truncated: shape \(400, 4\) of float32 needs 6400 bytes of data, 6300 present/);
+    expect(() => analyseImportFiles({ activations: join(DIR, 'spotlight-activations.npy'), basis: join(DIR, 'spotlight-basis-3col.npy') })).toThrow(/basis has 3 columns but the activations have 4/);
+    expect(() => analyseImportFiles({ activations: join(DIR, 'missing.npy') })).toThrow(/cannot read/);
+    expect(() => analyseImportFiles({ activations: join(DIR, 'spotlight-activations.npy'), epsilon: '2' })).toThrow(/--epsilon must be in \(0, 1\]/);
+    expect(() => analyseImport(parseCsv('1,nan\n2,3'), null)).toThrow(/row 1, column 2 is NaN/);
+  });
+});

@@ -1,0 +1,88 @@
+/**
+ * SRM and PPPM of a user's own activations (and optional basis), for the page and the runner
+ * (`npm run lab -- spotlight --activations a.npy [--basis b.npy] [--epsilon 0.9]`). Pure: it takes
+ * parsed matrices; import-files.ts reads them from disk in Node.
+ */
+import { MatrixFileError, type Matrix } from '../../data/npy';
+import { identityBasis, planePairs, pppm, quantisationIndex, srm, type RowMatrix } from '../../analysis/srm';
+import { MAX_PLANES } from './params';
+
+export interface ImportAnalysis {
+  rows: number;
+  cols: number;
+  /** Privileged directions used: the given basis, or the standard basis of the units. */
+  basisRows: number;
+  basisGiven: boolean;
+  epsilon: number;
+  planes: number;
+  /** Mean unsigned SRM curve, 360 angles. */
+  srm: number[];
+  signedSrm: number[];
+  quantisationIndex: number;
+  peakToMean: number;
+  peakToMeanRotated: number;
+  pppm: { plane: [number, number]; grid: number; kept: number; ratio: Array<number | null> };
+}
+
+export const IMPORT_MAX_ROWS = 50000;
+
+function firstNonFinite(m: Matrix): number {
+  for (let i = 0; i < m.data.length; i++) if (!Number.isFinite(m.data[i]!)) return i;
+  return -1;
+}
+
+/** Throws a MatrixFileError naming exactly what is wrong; otherwise returns the basis to use. */
+export function validateImport(acts: Matrix, basis: Matrix | null): RowMatrix {
+  if (acts.cols < 2) throw new MatrixFileError(`activations have ${acts.cols} column; SRM needs at least 2 units (columns)`);
+  if (acts.rows < 1) throw new MatrixFileError('activations have no rows');
+  if (acts.rows > IMPORT_MAX_ROWS) throw new MatrixFileError(`activations have ${acts.rows} rows; at most ${IMPORT_MAX_ROWS} are analysed — subsample first`);
+  const bad = firstNonFinite(acts);
+  if (bad >= 0) throw new MatrixFileError(`activations row ${Math.floor(bad / acts.cols) + 1}, column ${(bad % acts.cols) + 1} is ${acts.data[bad]} (not finite)`);
+  if (!basis) return identityBasis(acts.cols);
+  if (basis.cols !== acts.cols) {
+    throw new MatrixFileError(`basis has ${basis.cols} columns but the activations have ${acts.cols}: the basis must be K × ${acts.cols} (one direction per row)`);
+  }
+  if (basis.rows < 2) throw new MatrixFileError(`basis has ${basis.rows} row; SRM needs at least 2 directions`);
+  const badB = firstNonFinite(basis);
+  if (badB >= 0) throw new MatrixFileError(`basis row ${Math.floor(badB / basis.cols) + 1} has a non-finite value`);
+  for (let r = 0; r < basis.rows; r++) {
+    let s = 0;
+    for (let c = 0; c < basis.cols; c++) s += basis.data[r * basis.cols + c]! ** 2;
+    if (!(s > 1e-24)) throw new MatrixFileError(`basis row ${r + 1} is zero`);
+  }
+  return basis;
+}
+
+const finiteOrNull = (v: number) => (Number.isFinite(v) ? +v.toFixed(6) : null);
+
+export function analyseImport(
+  acts: Matrix,
+  basis: Matrix | null,
+  opts: { epsilon?: number; maxPlanes?: number; plane?: [number, number]; seed?: number } = {},
+): ImportAnalysis {
+  const b = validateImport(acts, basis);
+  const epsilon = opts.epsilon ?? 0.9;
+  if (!(epsilon > 0 && epsilon <= 1)) throw new MatrixFileError(`ε must be in (0, 1], got ${epsilon}`);
+  const common = { epsilon, maxPlanes: opts.maxPlanes ?? MAX_PLANES, seed: opts.seed ?? 1 };
+  const q = quantisationIndex(acts, b, common);
+  const signed = srm(acts, b, { ...common, signed: true });
+  const plane = opts.plane ?? planePairs(b.rows, { ordered: false })[0]!;
+  if (plane[0] >= b.rows || plane[1] >= b.rows || plane[0] === plane[1]) {
+    throw new MatrixFileError(`plane (${plane[0]}, ${plane[1]}) is not a pair of the ${b.rows} directions`);
+  }
+  const p = pppm(acts, b, plane, { epsilon, seed: common.seed });
+  return {
+    rows: acts.rows,
+    cols: acts.cols,
+    basisRows: b.rows,
+    basisGiven: basis !== null,
+    epsilon,
+    planes: q.srm.planes.length,
+    srm: Array.from(q.srm.mean, (v) => +v.toFixed(6)),
+    signedSrm: Array.from(signed.mean, (v) => +v.toFixed(6)),
+    quantisationIndex: q.index,
+    peakToMean: q.ratio,
+    peakToMeanRotated: q.nullRatio,
+    pppm: { plane, grid: p.grid, kept: p.kept, ratio: Array.from(p.ratio, finiteOrNull) },
+  };
+}

@@ -1,0 +1,66 @@
+import type { LabDefinition, Params, RunContext } from '../../engine/lab';
+import { num, str } from '../../engine/params';
+import { decodeMnist, MNIST_ASSET, mnistImages } from '../../data/mnist';
+import { continuousSamples, type ContinuousKind } from '../../data/continuous';
+import { createAutoencoder, ANALYSIS_INTERVAL_MS, type SpotlightRun } from './model';
+import { activationSpec, chosenActivations, defaultEpsilon, MAX_PLANES, spotlightParams } from './params';
+import { spotlightPresets } from './presets';
+import { spotlightMetrics } from './metrics';
+
+/** Digits [0, PROBE) are the fixed probe set for the analyses; the rest train. */
+export const PROBE = 512;
+const SYNTHETIC_TRAIN = 8192;
+
+export async function createSpotlightRun(params: Params, ctx: RunContext, analysisIntervalMs = ANALYSIS_INTERVAL_MS): Promise<SpotlightRun> {
+  const k = num(params, 'k');
+  const seed = num(params, 'seed');
+  const names = chosenActivations(params);
+  if (names.length === 0) throw new Error('choose at least one activation');
+  const data = str(params, 'data');
+  let train: Float32Array;
+  let probe: Float32Array;
+  let probeLabels: Uint8Array | undefined;
+  let inputDim: number;
+  if (data === 'mnist') {
+    const mnist = decodeMnist(await ctx.loadAsset(MNIST_ASSET));
+    inputDim = mnist.width * mnist.height;
+    probe = mnistImages(mnist, 0, PROBE);
+    probeLabels = mnist.labels.slice(0, PROBE);
+    train = mnistImages(mnist, PROBE, mnist.count - PROBE);
+  } else {
+    inputDim = num(params, 'dim');
+    train = continuousSamples(data as ContinuousKind, SYNTHETIC_TRAIN, inputDim, ctx.rng);
+    probe = continuousSamples(data as ContinuousKind, PROBE, inputDim, ctx.rng);
+  }
+  return createAutoencoder(
+    {
+      inputDim,
+      hidden: num(params, 'hidden'),
+      k,
+      batch: num(params, 'batch'),
+      lr: num(params, 'lr'),
+      activations: names.map((n) => activationSpec(n, k, seed)),
+      train,
+      probe,
+      probeLabels,
+      epsilon: defaultEpsilon(k),
+      maxPlanes: MAX_PLANES,
+      analysisIntervalMs,
+    },
+    ctx.rng,
+  );
+}
+
+export const spotlightLab: LabDefinition = {
+  id: 'spotlight',
+  title: 'Spotlight',
+  summary:
+    'An autoencoder ablation that changes only the activation: permutation-symmetric activations discretise the latent code (SRM peaks, PPPM clusters), isotropic ones keep it continuous.',
+  params: spotlightParams,
+  presets: spotlightPresets,
+  defaultSteps: 1500,
+  benchPreset: 'mnist-16',
+  createRun: (params, ctx) => createSpotlightRun(params, ctx),
+  metrics: (snapshot, params) => spotlightMetrics(snapshot, params, defaultEpsilon(num(params, 'k'))),
+  loadViews: () => import('./views'),
+};

@@ -1,0 +1,95 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { tf } from '../../engine/tf';
+import { createRng } from '../../engine/rng';
+import { useNodeBackend } from '../../cli/node-backend';
+import { nodeRunContext } from '../../cli/node-context';
+import { defaultParams } from '../../engine/params';
+import { activationGrad, applyActivation, basisTensor, type ActivationSpec } from './activations';
+import { thomsonDirections } from '../../analysis/thomson';
+import { createAutoencoder } from './model';
+import { continuousSamples } from '../../data/continuous';
+import { spotlightLab } from '.';
+
+beforeAll(async () => {
+  await useNodeBackend('wasm');
+});
+
+const specs: Array<[string, ActivationSpec]> = [
+  ['tanh', { kind: 'elementwise', fn: 'tanh', basis: null }],
+  ['leaky-relu', { kind: 'elementwise', fn: 'leaky-relu', basis: null }],
+  ['gelu', { kind: 'elementwise', fn: 'gelu', basis: null }],
+  ['sigmoid', { kind: 'elementwise', fn: 'sigmoid', basis: null }],
+  ['tanh-thomson', { kind: 'elementwise', fn: 'tanh', basis: thomsonDirections(6, 3, createRng(2)) }],
+  ['iso-tanh', { kind: 'isotropic', fn: 'tanh' }],
+  ['iso-leaky-relu', { kind: 'isotropic', fn: 'leaky-relu' }],
+];
+
+describe('spotlight autoencoder', () => {
+  it.each(specs)('%s: the hand-written activation gradient equals autodiff', async (_n, spec) => {
+    const x = tf.tensor2d([[0.3, -1.2, 2.0], [0.0004, 0.0001, -0.0002], [-0.6, 0.5, 0.25], [1.5, 0.2, -0.1]]);
+    const up = tf.tensor2d([[1, -2, 0.5], [0.3, 0.3, 0.3], [-1, 0.2, 2], [0.7, -0.4, 1.1]]);
+    const bt = spec.kind === 'elementwise' && spec.basis ? basisTensor(spec.basis) : null;
+    const basis = bt ? { b: bt, bT: tf.transpose(bt) } : undefined;
+    const auto = tf.grad((v: tf.Tensor) => tf.sum(tf.mul(applyActivation(spec, v, basis), up)))(x);
+    const hand = activationGrad(spec, x, applyActivation(spec, x, basis), up, basis);
+    const [a, h] = [await auto.data(), await hand.data()];
+    a.forEach((v, i) => expect(h[i]).toBeCloseTo(v, 4));
+    tf.dispose([x, up, auto, hand, ...(bt ? [bt, basis!.bT] : [])]);
+  });
+
+  it('training lowers the loss of every model, and tensors stay flat over many steps', async () => {
+    const rng = createRng(4);
+    const d = 12;
+    const run = createAutoencoder(
+      {
+        inputDim: d, hidden: 8, k: 3, batch: 32, lr: 1e-2,
+        activations: specs.slice(4).map(([, s]) => s),
+        train: continuousSamples('gaussian', 512, d, rng), probe: continuousSamples('ball', 64, d, rng),
+        epsilon: 0.9, maxPlanes: 12, analysisIntervalMs: 0,
+      },
+      rng,
+    );
+    run.step(1);
+    const first = await run.lossPerModel();
+    await run.snapshot();
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 30; i++) {
+      run.step(10);
+      await run.loss();
+    }
+    const snap = await run.snapshot();
+    expect(tf.memory().numTensors).toBe(before);
+    const last = await run.lossPerModel();
+    last.forEach((v, g) => expect(v).toBeLessThan(first[g]!));
+    expect(snap.tensors.latent!.shape).toEqual([3, 64, 3]);
+    expect(snap.tensors.srm!.shape).toEqual([3, 360]);
+    expect(snap.tensors.basis0!.shape).toEqual([6, 3]);
+    // restore puts the weights back exactly
+    const w = Array.from(snap.tensors.W2!.data);
+    run.step(5);
+    run.restore(snap);
+    expect(Array.from((await run.snapshot()).tensors.W2!.data)).toEqual(w);
+    const count = tf.memory().numTensors;
+    run.dispose();
+    expect(tf.memory().numTensors).toBeLessThan(count - 20);
+  });
+
+  it('is deterministic for a seed and trains side-by-side models on the same initial weights', async () => {
+    const params = { ...defaultParams(spotlightLab.params), k: 3, hidden: 16, act1: 'tanh', act2: 'tanh', seed: 7 };
+    const a = await spotlightLab.createRun(params, nodeRunContext(7));
+    const b = await spotlightLab.createRun(params, nodeRunContext(7));
+    a.step(3);
+    b.step(3);
+    const [sa, sb] = [await a.snapshot(), await b.snapshot()];
+    expect(Array.from(sa.tensors.W2!.data)).toEqual(Array.from(sb.tensors.W2!.data));
+    // two identical activations in one run stay identical: same init, same batches
+    const w2 = sa.tensors.W2!.data;
+    const half = w2.length / 2;
+    for (let i = 0; i < half; i += 7) expect(w2[i + half]).toBeCloseTo(w2[i]!, 6);
+    const m = spotlightLab.metrics(sa, params) as { reconstructionError: Record<string, number> };
+    expect(Object.keys(m.reconstructionError)).toEqual(['tanh', 'tanh#2']);
+    a.dispose();
+    b.dispose();
+  });
+});

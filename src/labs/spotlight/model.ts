@@ -1,0 +1,332 @@
+/**
+ * The spotlight autoencoder (DESIGN §5.3): d → h → k → h → d (linear output, MSE), trained for G
+ * activation functions side by side in one graph on the same initial weights and the same batches.
+ * Every hidden layer uses the model's activation: a Thomson basis applies to the k-wide bottleneck
+ * (the h-wide layers use the same σ elementwise), an isotropic activation is isotropic everywhere.
+ *
+ * The first layer of all G models is one [d, G·h] matrix (one matMul for the shared input); the
+ * others are batched [G, ·, ·]. Gradients are written out (activationGrad per slice; autodiff's
+ * register_all_gradients cannot be loaded by tsx in Node), one Adam for all; the tests check them
+ * against autodiff.
+ * SRM, the quantisation index and the reconstruction error of a fixed probe set are computed inside
+ * snapshot(), throttled in the browser worker.
+ */
+import { tf, type Tensor, type Variable } from '../../engine/tf';
+import type { Rng } from '../../engine/rng';
+import type { NamedTensor, Run, Snapshot } from '../../engine/lab';
+import type { Directions } from '../../analysis/thomson';
+import { activationGrad, applyActivation, type ActivationSpec } from './activations';
+import { DEFAULT_ANGLES, quantisationIndex, type RowMatrix } from '../../analysis/srm';
+
+export interface AutoencoderConfig {
+  inputDim: number;
+  hidden: number;
+  k: number;
+  batch: number;
+  lr: number;
+  activations: ActivationSpec[];
+  /** Training rows (n × inputDim), already shuffled/seeded. */
+  train: Float32Array;
+  /** Fixed probe rows for the analyses (P × inputDim), disjoint from train. */
+  probe: Float32Array;
+  probeLabels?: Uint8Array;
+  /** SRM settings used for the snapshot's (and the runner's) metrics. */
+  epsilon: number;
+  maxPlanes: number;
+  /** Minimum ms between two recomputations of the analyses (0: every snapshot). */
+  analysisIntervalMs: number;
+}
+
+/** The privileged directions an activation's SRM is measured against. */
+export function privilegedBasis(spec: ActivationSpec, k: number): RowMatrix {
+  if (spec.kind === 'elementwise' && spec.basis) return { rows: spec.basis.count, cols: spec.basis.dim, data: spec.basis.data };
+  const data = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) data[i * k + i] = 1;
+  return { rows: k, cols: k, data };
+}
+
+/** Same initial weights for every model: PyTorch's default U(−1/√fan_in, 1/√fan_in). */
+function uniformInit(rng: Rng, fanIn: number, n: number): Float32Array {
+  const bound = 1 / Math.sqrt(fanIn);
+  const out = new Float32Array(n);
+  for (let i = 0; i < n; i++) out[i] = (2 * rng.next() - 1) * bound;
+  return out;
+}
+
+function tile(block: Float32Array, times: number): Float32Array {
+  const out = new Float32Array(block.length * times);
+  for (let g = 0; g < times; g++) out.set(block, g * block.length);
+  return out;
+}
+
+/** [d, h] repeated side by side as [d, G·h]. */
+function tileColumns(block: Float32Array, rows: number, cols: number, times: number): Float32Array {
+  const out = new Float32Array(rows * cols * times);
+  for (let r = 0; r < rows; r++) {
+    for (let g = 0; g < times; g++) out.set(block.subarray(r * cols, (r + 1) * cols), r * cols * times + g * cols);
+  }
+  return out;
+}
+
+const inWorker = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
+export const ANALYSIS_INTERVAL_MS = inWorker ? 300 : 0;
+
+let instanceCounter = 0;
+
+export interface SpotlightRun extends Run {
+  /** Per-model training loss of the latest step. */
+  lossPerModel(): Promise<Float32Array>;
+}
+
+export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRun {
+  const { inputDim: d, hidden: h, k, batch: B } = cfg;
+  const G = cfg.activations.length;
+  if (G < 1) throw new Error('no activation to train');
+  const nTrain = Math.floor(cfg.train.length / d);
+  if (nTrain < B) throw new Error(`only ${nTrain} training rows for batch ${B}`);
+  const P = Math.floor(cfg.probe.length / d);
+
+  // A pool of pre-made batches: a seeded permutation of the training rows, cut into batches.
+  const order = Array.from({ length: nTrain }, (_, i) => i);
+  for (let i = nTrain - 1; i > 0; i--) {
+    const j = rng.int(i + 1);
+    [order[i], order[j]] = [order[j]!, order[i]!];
+  }
+  const poolBatches = Math.floor(nTrain / B);
+  const pool: Tensor[] = [];
+  for (let b = 0; b < poolBatches; b++) {
+    const buf = new Float32Array(B * d);
+    for (let r = 0; r < B; r++) buf.set(cfg.train.subarray(order[b * B + r]! * d, (order[b * B + r]! + 1) * d), r * d);
+    pool.push(tf.tensor2d(buf, [B, d]));
+  }
+  const probe = tf.tensor2d(cfg.probe, [P, d]);
+
+  const id = instanceCounter++;
+  // Same initial weights for every model. W1 of all models is one [d, G·h] matrix (one matMul for
+  // the shared input); the other layers are per model 2-D (tfjs-wasm's batched matMul is ~15× slower).
+  const init = {
+    W1: uniformInit(rng, d, d * h),
+    b1: uniformInit(rng, d, h),
+    W2: uniformInit(rng, h, h * k),
+    b2: uniformInit(rng, h, k),
+    W3: uniformInit(rng, k, k * h),
+    b3: uniformInit(rng, k, h),
+    W4: uniformInit(rng, h, h * d),
+    b4: uniformInit(rng, h, d),
+  };
+  const layerShapes = { W2: [h, k], b2: [1, k], W3: [k, h], b3: [1, h], W4: [h, d], b4: [1, d] } as const;
+  type LayerName = keyof typeof layerShapes;
+  const layerNames = Object.keys(layerShapes) as LayerName[];
+  const W1 = tf.variable(tf.tensor2d(tileColumns(init.W1, d, h, G), [d, G * h]), true, `spot${id}_W1`);
+  const b1 = tf.variable(tf.tensor2d(tile(init.b1, G), [1, G * h]), true, `spot${id}_b1`);
+  const layers: Array<Record<LayerName, Variable>> = [];
+  for (let g = 0; g < G; g++) {
+    const vs = {} as Record<LayerName, Variable>;
+    for (const n of layerNames) vs[n] = tf.variable(tf.tensor2d(init[n], [...layerShapes[n]]), true, `spot${id}_${n}_${g}`);
+    layers.push(vs);
+  }
+  const allVars: Variable[] = [W1, b1, ...layers.flatMap((l) => layerNames.map((n) => l[n]))];
+  /** Snapshot layout: W1 [d, G·h], b1 [1, G·h], the rest stacked [G, ...]. */
+  const shapes: Record<string, number[]> = { W1: [d, G * h], b1: [1, G * h] };
+  for (const n of layerNames) shapes[n] = [G, ...layerShapes[n]];
+
+  const bases = cfg.activations.map((spec) => {
+    if (spec.kind !== 'elementwise' || !spec.basis) return undefined;
+    const b = tf.tensor2d(Float32Array.from(spec.basis.data), [spec.basis.count, spec.basis.dim]);
+    return { b, bT: tf.transpose(b) };
+  });
+  const hiddenSpecs: ActivationSpec[] = cfg.activations.map((s) => (s.kind === 'elementwise' ? { ...s, basis: null } : s));
+
+  interface Layer {
+    u: Tensor;
+    y: Tensor;
+  }
+  const act = (g: number, u: Tensor, bottleneck: boolean): Layer => ({
+    u,
+    y: bottleneck ? applyActivation(cfg.activations[g]!, u, bases[g]) : applyActivation(hiddenSpecs[g]!, u),
+  });
+  const actBack = (g: number, l: Layer, grad: Tensor, bottleneck: boolean): Tensor =>
+    activationGrad(bottleneck ? cfg.activations[g]! : hiddenSpecs[g]!, l.u, l.y, grad, bottleneck ? bases[g] : undefined);
+
+  const forward = (x: Tensor) => {
+    const pre1 = tf.add(tf.matMul(x, W1), b1); // [n, G·h]
+    const pre1s = G === 1 ? [pre1] : tf.split(pre1, G, 1);
+    return layers.map((L, g) => {
+      const a1 = act(g, pre1s[g]!, false);
+      const z = act(g, tf.add(tf.matMul(a1.y, L.W2), L.b2), true);
+      const a3 = act(g, tf.add(tf.matMul(z.y, L.W3), L.b3), false);
+      const out = tf.add(tf.matMul(a3.y, L.W4), L.b4);
+      return { a1, z, a3, out };
+    });
+  };
+  /** Per-model mean squared error, [G]. */
+  const perModelMse = (x: Tensor, outs: Tensor[]): Tensor => tf.stack(outs.map((o) => tf.mean(tf.square(tf.sub(o, x)))));
+
+  const optimizer = tf.train.adam(cfg.lr);
+  const onesB = tf.ones([1, B]);
+  let lastLoss: Tensor | null = null;
+  let stepCount = 0;
+
+  /** Gradients of Σ_g MSE_g for one batch, by hand. */
+  const gradients = (x: Tensor, fs: ReturnType<typeof forward>): Array<{ name: string; tensor: Tensor }> => {
+    const out: Array<{ name: string; tensor: Tensor }> = [];
+    const gP1: Tensor[] = [];
+    fs.forEach((f, g) => {
+      const L = layers[g]!;
+      const gOut = tf.mul(tf.sub(f.out, x), 2 / (B * d));
+      const gPre3 = actBack(g, f.a3, tf.matMul(gOut, tf.transpose(L.W4)), false);
+      const gPre2 = actBack(g, f.z, tf.matMul(gPre3, tf.transpose(L.W3)), true);
+      gP1.push(actBack(g, f.a1, tf.matMul(gPre2, tf.transpose(L.W2)), false));
+      const grads: Record<LayerName, Tensor> = {
+        W4: tf.matMul(tf.transpose(f.a3.y), gOut),
+        b4: tf.matMul(onesB, gOut),
+        W3: tf.matMul(tf.transpose(f.z.y), gPre3),
+        b3: tf.matMul(onesB, gPre3),
+        W2: tf.matMul(tf.transpose(f.a1.y), gPre2),
+        b2: tf.matMul(onesB, gPre2),
+      };
+      for (const n of layerNames) out.push({ name: L[n].name, tensor: grads[n] });
+    });
+    const gP1all = G === 1 ? gP1[0]! : tf.concat(gP1, 1); // [B, G·h]
+    out.push({ name: W1.name, tensor: tf.matMul(tf.transpose(x), gP1all) });
+    out.push({ name: b1.name, tensor: tf.matMul(onesB, gP1all) });
+    return out;
+  };
+
+  const stepOnce = (withLoss: boolean): void => {
+    const x = pool[rng.int(poolBatches)]!;
+    const loss = tf.tidy((): Tensor | undefined => {
+      const fs = forward(x);
+      optimizer.applyGradients(gradients(x, fs));
+      return withLoss ? perModelMse(x, fs.map((f) => f.out)) : undefined;
+    });
+    if (loss) {
+      lastLoss?.dispose();
+      lastLoss = loss;
+    }
+    stepCount++;
+  };
+
+  const lossPerModel = async (): Promise<Float32Array> => {
+    if (!lastLoss) return new Float32Array(G).fill(NaN);
+    return (await lastLoss.data()) as Float32Array;
+  };
+
+  interface Analysis {
+    step: number;
+    at: number;
+    tensors: Record<string, NamedTensor>;
+  }
+  let analysis: Analysis | null = null;
+  const basisMatrices = cfg.activations.map((spec) => privilegedBasis(spec, k));
+
+  const analyse = async (): Promise<Analysis> => {
+    const [z, err] = tf.tidy(() => {
+      const fs = forward(probe);
+      return [tf.stack(fs.map((f) => f.z.y)), perModelMse(probe, fs.map((f) => f.out))];
+    });
+    const [zData, errData] = await Promise.all([z.data(), err.data()]);
+    tf.dispose([z, err]);
+    const latent = Float32Array.from(zData);
+    const srmCurves = new Float32Array(G * DEFAULT_ANGLES);
+    const quant = new Float32Array(G * 3);
+    for (let g = 0; g < G; g++) {
+      const acts: RowMatrix = { rows: P, cols: k, data: latent.subarray(g * P * k, (g + 1) * P * k) };
+      const q = quantisationIndex(acts, basisMatrices[g]!, { epsilon: cfg.epsilon, maxPlanes: cfg.maxPlanes, seed: 1 });
+      srmCurves.set(q.srm.mean, g * DEFAULT_ANGLES);
+      quant.set([q.index, q.ratio, q.nullRatio], g * 3);
+    }
+    return {
+      step: stepCount,
+      at: performance.now(),
+      tensors: {
+        latent: { shape: [G, P, k], data: latent },
+        srm: { shape: [G, DEFAULT_ANGLES], data: srmCurves },
+        quantisation: { shape: [G, 3], data: quant },
+        reconstruction: { shape: [G], data: Float32Array.from(errData) },
+      },
+    };
+  };
+
+  const readWeights = async (): Promise<Record<string, NamedTensor>> => {
+    const out: Record<string, NamedTensor> = {
+      W1: { shape: shapes.W1!, data: (await W1.data()) as Float32Array },
+      b1: { shape: shapes.b1!, data: (await b1.data()) as Float32Array },
+    };
+    for (const n of layerNames) {
+      const size = layerShapes[n][0] * layerShapes[n][1];
+      const data = new Float32Array(G * size);
+      for (let g = 0; g < G; g++) data.set((await layers[g]![n].data()) as Float32Array, g * size);
+      out[n] = { shape: shapes[n]!, data };
+    }
+    return out;
+  };
+
+  const copyTensors = (t: Record<string, NamedTensor>): Record<string, NamedTensor> => {
+    const out: Record<string, NamedTensor> = {};
+    for (const [key, v] of Object.entries(t)) out[key] = { shape: [...v.shape], data: v.data.slice() };
+    return out;
+  };
+
+  return {
+    step(count: number) {
+      for (let i = 0; i < count; i++) stepOnce(i === count - 1);
+    },
+    lossPerModel,
+    async loss() {
+      const per = await lossPerModel();
+      let sum = 0;
+      for (const v of per) sum += v;
+      return sum / per.length;
+    },
+    async snapshot(): Promise<Snapshot> {
+      const now = performance.now();
+      if (!analysis || (analysis.step !== stepCount && now - analysis.at >= cfg.analysisIntervalMs)) analysis = await analyse();
+      const weights = await readWeights();
+      const per = await lossPerModel();
+      let loss = 0;
+      for (const v of per) loss += v;
+      const bases: Record<string, NamedTensor> = {};
+      basisMatrices.forEach((b, g) => (bases[`basis${g}`] = { shape: [b.rows, b.cols], data: Float32Array.from(b.data) }));
+      return {
+        step: stepCount,
+        loss: loss / per.length,
+        tensors: {
+          ...weights,
+          ...copyTensors(analysis.tensors),
+          modelLoss: { shape: [G], data: Float32Array.from(per) },
+          ...bases,
+          ...(cfg.probeLabels ? { probeLabels: { shape: [P], data: Float32Array.from(cfg.probeLabels) } } : {}),
+        },
+      };
+    },
+    restore(snapshot: Snapshot) {
+      for (const [n, shape] of Object.entries(shapes)) {
+        const t = snapshot.tensors[n];
+        const size = shape.reduce((a, b) => a * b, 1);
+        if (!t || t.data.length !== size) throw new Error(`snapshot does not match this model (${n})`);
+      }
+      tf.tidy(() => {
+        W1.assign(tf.tensor2d(snapshot.tensors.W1!.data, [d, G * h]));
+        b1.assign(tf.tensor2d(snapshot.tensors.b1!.data, [1, G * h]));
+        layers.forEach((L, g) => {
+          for (const n of layerNames) {
+            const size = layerShapes[n][0] * layerShapes[n][1];
+            L[n].assign(tf.tensor2d(snapshot.tensors[n]!.data.subarray(g * size, (g + 1) * size), [...layerShapes[n]]));
+          }
+        });
+      });
+      stepCount = snapshot.step;
+      analysis = null;
+    },
+    dispose() {
+      lastLoss?.dispose();
+      lastLoss = null;
+      optimizer.dispose();
+      tf.dispose([...pool, probe, onesB, ...allVars]);
+      for (const b of bases) if (b) tf.dispose([b.b, b.bT]);
+    },
+  };
+}
+
+export type { Directions };
