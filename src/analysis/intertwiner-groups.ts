@@ -11,11 +11,11 @@ export const GROUP_FAMILIES = ['permutation', 'scaled-permutation', 'signed-perm
 export type GroupFamily = (typeof GROUP_FAMILIES)[number];
 
 export const FAMILY_LABELS: Record<GroupFamily, string> = {
-  permutation: 'permutations P',
-  'scaled-permutation': 'P · diag(d > 0)',
-  'signed-permutation': 'P · diag(±1)',
-  orthogonal: 'orthogonal O(n)',
-  linear: 'all of GL(n)',
+  permutation: 'P',
+  'scaled-permutation': 'P·diag(d>0)',
+  'signed-permutation': 'P·diag(±1)',
+  orthogonal: 'O(n)',
+  linear: 'GL(n)',
 };
 
 /** A random n×n element of the family (row-major). */
@@ -125,12 +125,12 @@ export interface GroupTableRow {
 export function intertwinerTable(spec: ActivationSpec, rng: Rng, opts?: { n?: number }): GroupTableRow {
   const checks = GROUP_FAMILIES.map((family) => checkIntertwiner(spec, family, rng, opts));
   const holds = (f: GroupFamily) => checks.find((c) => c.family === f)!.holds;
-  let group = 'trivial (none of the families checked)';
-  if (holds('linear')) group = 'GL(n): no privileged basis at all';
-  else if (holds('orthogonal')) group = 'O(n): rotations and reflections';
-  else if (holds('scaled-permutation') && holds('signed-permutation')) group = 'P · diag(d ≠ 0): scaled signed permutations';
-  else if (holds('scaled-permutation')) group = 'P · diag(d > 0): permutations × positive scalings';
-  else if (holds('signed-permutation')) group = 'P · diag(±1): signed permutations';
-  else if (holds('permutation')) group = 'P: permutations only';
+  let group = 'trivial (no family checked holds)';
+  if (holds('linear')) group = 'GL(n): no privileged basis';
+  else if (holds('orthogonal')) group = 'O(n): rotations, reflections';
+  else if (holds('scaled-permutation') && holds('signed-permutation')) group = 'scaled signed permutations';
+  else if (holds('scaled-permutation')) group = 'permutations × positive scalings';
+  else if (holds('signed-permutation')) group = 'signed permutations';
+  else if (holds('permutation')) group = 'permutations only';
   return { checks, group };
 }

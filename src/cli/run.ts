@@ -21,8 +21,14 @@ function fail(message: string): never {
 
 /** Analyses user files (e.g. imported activations) instead of training. */
 async function analyseFiles(lab: LabDefinition, params: Params, flags: Record<string, string>, out?: string): Promise<void> {
+  const analysis = lab.fileAnalysis!;
   const files: Record<string, { name: string; bytes: ArrayBuffer }> = {};
+  const options: Record<string, string> = {};
   for (const [flag, path] of Object.entries(flags)) {
+    if (!analysis.fileFlags.includes(flag)) {
+      options[flag] = path;
+      continue;
+    }
     let buf: Buffer;
     try {
       buf = readFileSync(path);
@@ -33,12 +39,13 @@ async function analyseFiles(lab: LabDefinition, params: Params, flags: Record<st
   }
   let metrics;
   try {
-    metrics = await lab.fileAnalysis!.analyse(files, params);
+    metrics = await analysis.analyse(files, options, params);
   } catch (err) {
+    // A malformed or mismatched file is the user's input, like a bad flag: say why, exit 2.
     process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(2);
   }
-  const json = JSON.stringify({ lab: lab.id, params, files: Object.fromEntries(Object.entries(files).map(([k, f]) => [k, f.name])), metrics }, null, 1);
+  const json = JSON.stringify({ lab: lab.id, mode: 'import', params, files: Object.fromEntries(Object.entries(flags).filter(([k]) => k in files)), options, metrics }, null, 1);
   if (out) writeFileSync(out, json);
   else process.stdout.write(`${json}\n`);
 }
@@ -46,7 +53,7 @@ async function analyseFiles(lab: LabDefinition, params: Params, flags: Record<st
 async function main(): Promise<void> {
   let opts;
   try {
-    opts = parseArgs(process.argv.slice(2), LABS, (lab) => lab.fileAnalysis?.flags ?? []);
+    opts = parseArgs(process.argv.slice(2), LABS, (lab) => [...(lab.fileAnalysis?.fileFlags ?? []), ...(lab.fileAnalysis?.optionFlags ?? [])]);
   } catch (err) {
     if (err instanceof UsageError) {
       process.stderr.write(`error: ${err.message}\n${usage()}\n`);

@@ -58,11 +58,11 @@ describe('runner arguments', () => {
   });
 
   it('exits 2 with a usage message on bad arguments, and writes the result file otherwise', () => {
-    const bad = spawnSync('npx', ['tsx', 'src/cli/run.ts', 'superposition', '--n', 'x'], { encoding: 'utf8' });
+    const bad = spawnSync('npx', ['tsx', '--import', './scripts/node-hooks.mjs', 'src/cli/run.ts', 'superposition', '--n', 'x'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/usage: npm run lab/);
     const out = join(mkdtempSync(join(tmpdir(), 'lab-')), 'r.json');
-    execFileSync('npx', ['tsx', 'src/cli/run.ts', 'superposition', '--preset', 'pentagon', '--steps', '200', '--out', out]);
+    execFileSync('npx', ['tsx', '--import', './scripts/node-hooks.mjs', 'src/cli/run.ts', 'superposition', '--preset', 'pentagon', '--steps', '200', '--out', out]);
     const result = JSON.parse(readFileSync(out, 'utf8'));
     expect(result).toMatchObject({ lab: 'superposition', steps: 200, backend: 'wasm' });
     expect(result.metrics.norms).toHaveLength(5);

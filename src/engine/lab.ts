@@ -95,8 +95,15 @@ export interface LabDefinition {
    */
   fileAnalysis?: {
     trigger: string;
-    flags: readonly string[];
-    analyse(files: Record<string, { name: string; bytes: ArrayBuffer }>, params: Params): Metrics | Promise<Metrics>;
+    /** Flags whose values are file paths (the runner reads them). */
+    fileFlags: readonly string[];
+    /** Other flags passed through as strings (e.g. `--epsilon 0.8`). */
+    optionFlags?: readonly string[];
+    analyse(
+      files: Record<string, { name: string; bytes: ArrayBuffer }>,
+      options: Record<string, string>,
+      params: Params,
+    ): Record<string, unknown> | Promise<Record<string, unknown>>;
   };
   /** Optional grid of small models trained together (e.g. a phase diagram). */
   sweep?: SweepSpec;

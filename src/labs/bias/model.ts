@@ -170,8 +170,8 @@ export function createBiasModel(cfg: BiasModelConfig, rng: Rng): Run {
     const std = Math.sqrt(gain / fanIn) * (cfg.initScale ?? 1);
     const w = new Float32Array(fanIn * fanOut);
     for (let i = 0; i < w.length; i++) w[i] = rng.normal() * std;
-    vars.push(tf.variable(tf.tensor2d(w, [fanIn, fanOut]), true, `bias${id}_W${l + 1}`));
-    vars.push(tf.variable(tf.zeros([1, fanOut]), true, `bias${id}_b${l + 1}`));
+    vars.push(tf.tidy(() => tf.variable(tf.tensor2d(w, [fanIn, fanOut]), true, `bias${id}_W${l + 1}`)));
+    vars.push(tf.tidy(() => tf.variable(tf.zeros([1, fanOut]), true, `bias${id}_b${l + 1}`)));
   }
 
   const poolBatches = Math.max(MIN_POOL_BATCHES, Math.ceil((cfg.poolSamples ?? POOL_SAMPLES) / B));
@@ -217,7 +217,7 @@ export function createBiasModel(cfg: BiasModelConfig, rng: Rng): Run {
     const w = firstOn && stepCount < cfg.firstSteps ? weightFirst : weightAll;
     const cost = tf.tidy((): Tensor | undefined => {
       const { grads, loss } = mlpGradients(vars, poolX[k]!, poolXT[k]!, poolY[k]!, w, onesRow, cfg.activation, cfg.loss, withLoss);
-      optimizer.applyGradients(Object.fromEntries(vars.map((v, i) => [v.name, grads[i]!])));
+      optimizer.applyGradients(vars.map((v, i) => ({ name: v.name, tensor: grads[i]! })));
       return loss ?? undefined;
     });
     if (cost) {

@@ -144,14 +144,14 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
     for (let i = 0; i < INPUT; i++) first.set(w.subarray(i * h0, (i + 1) * h0), i * G * h0 + g * h0);
   }
   const vars: Variable[] = [];
-  vars.push(tf.variable(tf.tensor2d(first, [INPUT, G * h0]), true, `iw0_${id}`));
-  vars.push(tf.variable(tf.zeros([1, G * h0]), true, `ib0_${id}`));
+  vars.push(tf.tidy(() => tf.variable(tf.tensor2d(first, [INPUT, G * h0]), true, `iw0_${id}`)));
+  vars.push(tf.tidy(() => tf.variable(tf.zeros([1, G * h0]), true, `ib0_${id}`)));
   for (let l = 1; l < W; l++) {
     const [i, o] = [dims[l]!, dims[l + 1]!];
     const w = new Float32Array(G * i * o);
     for (let g = 0; g < G; g++) w.set(g % 2 === 0 ? initA[l]! : initB[l]!, g * i * o);
-    vars.push(tf.variable(tf.tensor3d(w, [G, i, o]), true, `iw${l}_${id}`));
-    vars.push(tf.variable(tf.zeros([G, 1, o]), true, `ib${l}_${id}`));
+    vars.push(tf.tidy(() => tf.variable(tf.tensor3d(w, [G, i, o]), true, `iw${l}_${id}`)));
+    vars.push(tf.tidy(() => tf.variable(tf.zeros([G, 1, o]), true, `ib${l}_${id}`)));
   }
   const optimizer = tf.train.adam(cfg.lr);
 

@@ -1,13 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyseImportFiles } from './import-files';
+import { spawnSync } from 'node:child_process';
+import { analyseImportFiles, type NamedBytes } from './import-files';
 import { analyseImport } from './import-analysis';
 import { fixtureFiles } from './fixtures';
 import { parseCsv } from '../../data/npy';
 
 const DIR = join(process.cwd(), 'e2e/fixtures');
 const files = fixtureFiles();
+const load = (name: string): NamedBytes => {
+  const buf = readFileSync(join(DIR, name));
+  return { name, bytes: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer };
+};
+const runner = (...args: string[]) =>
+  spawnSync('npx', ['tsx', '--import', './scripts/node-hooks.mjs', 'src/cli/run.ts', 'spotlight', ...args], { encoding: 'utf8' });
 
 describe('import analysis', () => {
   it('the e2e fixtures on disk are the generated ones (written when missing)', () => {
@@ -20,7 +27,7 @@ describe('import analysis', () => {
   });
 
   it('analyses the .npy fixture as the runner would: peaks at the axes, index well above 1', () => {
-    const res = analyseImportFiles({ activations: join(DIR, 'spotlight-activations.npy'), basis: join(DIR, 'spotlight-basis.npy') });
+    const res = analyseImportFiles({ activations: load('spotlight-activations.npy'), basis: load('spotlight-basis.npy') });
     expect([res.rows, res.cols, res.basisRows, res.planes]).toEqual([400, 4, 4, 12]);
     expect(res.srm).toHaveLength(360);
     // ±e_i clusters, 1/8 of the rows each: the cone at θ = 0 holds about 1/8; 45° holds nothing.
@@ -36,16 +43,32 @@ describe('import analysis', () => {
   });
 
   it('reads the CSV fixture and the default (standard) basis', () => {
-    const res = analyseImportFiles({ activations: join(DIR, 'spotlight-activations.csv'), epsilon: '0.8' });
+    const res = analyseImportFiles({ activations: load('spotlight-activations.csv') }, { epsilon: '0.8' });
     expect([res.rows, res.cols, res.basisGiven, res.epsilon]).toEqual([40, 4, false, 0.8]);
     expect(res.srm[0]!).toBeGreaterThan(0.08);
   });
 
   it('refuses corrupted, mismatched or malformed input with a precise message', () => {
-    expect(() => analyseImportFiles({ activations: join(DIR, 'spotlight-corrupt.npy') })).toThrow(/spotlight-corrupt\.npy: \.npy file is truncated: shape \(400, 4\) of float32 needs 6400 bytes of data, 6300 present/);
-    expect(() => analyseImportFiles({ activations: join(DIR, 'spotlight-activations.npy'), basis: join(DIR, 'spotlight-basis-3col.npy') })).toThrow(/basis has 3 columns but the activations have 4/);
-    expect(() => analyseImportFiles({ activations: join(DIR, 'missing.npy') })).toThrow(/cannot read/);
-    expect(() => analyseImportFiles({ activations: join(DIR, 'spotlight-activations.npy'), epsilon: '2' })).toThrow(/--epsilon must be in \(0, 1\]/);
+    expect(() => analyseImportFiles({ activations: load('spotlight-corrupt.npy') })).toThrow(/spotlight-corrupt\.npy: \.npy file is truncated: shape \(400, 4\) of float32 needs 6400 bytes of data, 6300 present/);
+    expect(() => analyseImportFiles({ activations: load('spotlight-activations.npy'), basis: load('spotlight-basis-3col.npy') })).toThrow(/basis has 3 columns but the activations have 4/);
+    expect(() => analyseImportFiles({ activations: load('spotlight-activations.npy') }, { epsilon: '2' })).toThrow(/--epsilon must be in \(0, 1\]/);
     expect(() => analyseImport(parseCsv('1,nan\n2,3'), null)).toThrow(/row 1, column 2 is NaN/);
+  });
+
+  it('runs from the runner: `--activations a.npy --basis b.npy` analyses, bad files exit 2 with the reason', () => {
+    const ok = runner('--activations', join(DIR, 'spotlight-activations.npy'), '--basis', join(DIR, 'spotlight-basis.npy'), '--epsilon', '0.9');
+    expect(ok.status).toBe(0);
+    const result = JSON.parse(ok.stdout);
+    expect(result).toMatchObject({ lab: 'spotlight', mode: 'import', options: { epsilon: '0.9' } });
+    expect(result.metrics.srm).toHaveLength(360);
+    expect(result.metrics.quantisationIndex).toBeGreaterThan(1.25);
+    const corrupt = runner('--activations', join(DIR, 'spotlight-corrupt.npy'));
+    expect(corrupt.status).toBe(2);
+    expect(corrupt.stderr).toMatch(/spotlight-corrupt\.npy: \.npy file is truncated/);
+    const missing = runner('--activations', join(DIR, 'missing.npy'));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read/);
+    const orphan = runner('--basis', join(DIR, 'spotlight-basis.npy'));
+    expect(orphan.status).toBe(2);
   });
 });

@@ -1,44 +1,42 @@
-/** Node side of the import: reads the files named on the command line and analyses them. */
-import { readFileSync } from 'node:fs';
+/**
+ * The runner's import: `--activations a.npy [--basis b.npy] [--epsilon e]` → SRM, the quantisation
+ * index and PPPM of the file's rows. Pure (bytes in, analysis out): the runner reads the files.
+ * Throws MatrixFileError, naming the file and the problem, on any malformed input.
+ */
 import { parseMatrixFile, MatrixFileError, type Matrix } from '../../data/npy';
 import { analyseImport, type ImportAnalysis } from './import-analysis';
 
-/** The runner flags this lab takes besides its params (for parseArgs' extraFlags). */
-export const SPOTLIGHT_EXTRA_FLAGS = ['activations', 'basis', 'epsilon'] as const;
+export interface NamedBytes {
+  name: string;
+  bytes: ArrayBuffer;
+}
 
-function readMatrix(path: string): Matrix {
-  let bytes: Buffer;
+function parse(file: NamedBytes): Matrix {
   try {
-    bytes = readFileSync(path);
+    return parseMatrixFile(file.name, file.bytes);
   } catch (err) {
-    throw new MatrixFileError(`cannot read ${path}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  try {
-    return parseMatrixFile(path, bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
-  } catch (err) {
-    if (err instanceof MatrixFileError && !err.message.startsWith(path)) throw new MatrixFileError(`${path}: ${err.message}`);
+    if (err instanceof MatrixFileError && !err.message.startsWith(file.name)) throw new MatrixFileError(`${file.name}: ${err.message}`);
     throw err;
   }
 }
 
-/**
- * `--activations a.npy [--basis b.npy] [--epsilon e]`: SRM, the quantisation index and PPPM of the
- * file's rows. Throws MatrixFileError (the CLI prints it and exits 2) on any malformed input.
- */
-export function analyseImportFiles(extra: Record<string, string>): ImportAnalysis & { activations: string; basis?: string } {
-  const path = extra.activations;
-  if (!path) throw new MatrixFileError('--activations file.npy|file.csv is required');
+export function analyseImportFiles(
+  files: { activations?: NamedBytes; basis?: NamedBytes },
+  options: { epsilon?: string } = {},
+): ImportAnalysis & { activations: string; basis?: string } {
+  const acts = files.activations;
+  if (!acts) throw new MatrixFileError('--activations file.npy|file.csv is required');
   let epsilon: number | undefined;
-  if (extra.epsilon !== undefined) {
-    epsilon = Number(extra.epsilon);
-    if (!(epsilon > 0 && epsilon <= 1)) throw new MatrixFileError(`--epsilon must be in (0, 1], got ${JSON.stringify(extra.epsilon)}`);
+  if (options.epsilon !== undefined) {
+    epsilon = Number(options.epsilon);
+    if (!(epsilon > 0 && epsilon <= 1)) throw new MatrixFileError(`--epsilon must be in (0, 1], got ${JSON.stringify(options.epsilon)}`);
   }
-  const acts = readMatrix(path);
-  const basis = extra.basis ? readMatrix(extra.basis) : null;
+  const matrix = parse(acts);
+  const basis = files.basis ? parse(files.basis) : null;
   try {
-    return { activations: path, ...(extra.basis ? { basis: extra.basis } : {}), ...analyseImport(acts, basis, { epsilon }) };
+    return { activations: acts.name, ...(files.basis ? { basis: files.basis.name } : {}), ...analyseImport(matrix, basis, { epsilon }) };
   } catch (err) {
-    if (err instanceof MatrixFileError) throw new MatrixFileError(`${path}${extra.basis ? ` with ${extra.basis}` : ''}: ${err.message}`);
+    if (err instanceof MatrixFileError) throw new MatrixFileError(`${acts.name}${files.basis ? ` with ${files.basis.name}` : ''}: ${err.message}`);
     throw err;
   }
 }

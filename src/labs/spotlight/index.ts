@@ -6,6 +6,7 @@ import { createAutoencoder, ANALYSIS_INTERVAL_MS, type SpotlightRun } from './mo
 import { activationSpec, chosenActivations, defaultEpsilon, MAX_PLANES, spotlightParams } from './params';
 import { spotlightPresets } from './presets';
 import { spotlightMetrics } from './metrics';
+import { analyseImportFiles } from './import-files';
 
 /** Digits [0, PROBE) are the fixed probe set for the analyses; the rest train. */
 export const PROBE = 512;
@@ -63,4 +64,10 @@ export const spotlightLab: LabDefinition = {
   createRun: (params, ctx) => createSpotlightRun(params, ctx),
   metrics: (snapshot, params) => spotlightMetrics(snapshot, params, defaultEpsilon(num(params, 'k'))),
   loadViews: () => import('./views'),
+  fileAnalysis: {
+    trigger: 'activations',
+    fileFlags: ['activations', 'basis'],
+    optionFlags: ['epsilon'],
+    analyse: (files, options) => ({ ...analyseImportFiles(files, options) }),
+  },
 };

@@ -244,6 +244,8 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
         srm: { shape: [G, DEFAULT_ANGLES], data: srmCurves },
         quantisation: { shape: [G, 3], data: quant },
         reconstruction: { shape: [G], data: Float32Array.from(errData) },
+        /** The step the analyses were computed at (views memoise on it). */
+        analysisStep: { shape: [1], data: Float32Array.of(stepCount) },
       },
     };
   };

@@ -1,1 +1,187 @@
-export default function SpotlightViews() { return null; }
+import { useMemo, useRef, useState, type ChangeEvent } from 'react';
+import type { LabViewProps } from '../../../ui/lab-view-types';
+import { ViewPanel } from '../../../ui/ViewPanel';
+import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
+import { num } from '../../../engine/params';
+import { parseMatrixFile, MatrixFileError, type Matrix } from '../../../data/npy';
+import { validateImport } from '../import-analysis';
+import { defaultEpsilon } from '../params';
+import { slotNames } from '../metrics';
+import { analyseModel, planeOptions, snapshotModels, type ModelAnalysis } from './analysis';
+import { LatentScatter, PppmImages, QuantisationChart, SrmPolar } from './charts';
+
+/** Degrees the spotlight advances per snapshot received (it stops when training stops). */
+const SWEEP_PER_SNAPSHOT = (3 * Math.PI) / 180;
+
+function clampEps(text: string | undefined, fallback: number): number {
+  const v = Number(text);
+  return Number.isFinite(v) && v > 0 && v <= 1 ? v : fallback;
+}
+
+export default function SpotlightViews(props: LabViewProps) {
+  const { snapshot, params, viewState, setViewState } = props;
+  const k = num(params, 'k');
+  const epsilon = clampEps(viewState.eps, defaultEpsilon(k));
+  const signed = viewState.signed === '1';
+  const names = useMemo(() => slotNames(params), [params]);
+  const analysisStep = snapshot?.tensors.analysisStep?.data[0] ?? -1;
+
+  // Re-analyse only when the worker's analysis (latents) changed, or ε / plane / signed changed.
+  const models = useMemo(() => snapshotModels(snapshot, names), [analysisStep, names]); // eslint-disable-line react-hooks/exhaustive-deps
+  const K = models[0]?.basis.rows ?? k;
+  const analyses = useMemo<ModelAnalysis[]>(
+    () => models.map((m) => analyseModel(m, epsilon, signed, viewState.plane)),
+    [models, epsilon, signed, viewState.plane],
+  );
+
+  const sweep = useRef(0);
+  const lastSnap = useRef<unknown>(null);
+  if (snapshot !== lastSnap.current) {
+    lastSnap.current = snapshot;
+    sweep.current += SWEEP_PER_SNAPSHOT;
+  }
+
+  // Trails of (reconstruction error, index), reset when training restarts.
+  const trails = useRef(new Map<string, Array<[number, number]>>());
+  const trailStep = useRef(-1);
+  useMemo(() => {
+    if (analysisStep < trailStep.current) trails.current = new Map();
+    trailStep.current = analysisStep;
+    for (const a of analyses) {
+      const t = trails.current.get(a.name) ?? [];
+      t.push([a.reconstruction, a.index]);
+      if (t.length > 200) t.shift();
+      trails.current.set(a.name, t);
+    }
+  }, [analyses, analysisStep]);
+
+  const labels = snapshot?.tensors.probeLabels?.data ?? null;
+  const options = useMemo(() => planeOptions(K), [K]);
+  const plane = analyses[0]?.plane.join('-') ?? '0-1';
+
+  const controls = (
+    <div className="spotlight-controls" style={{ display: 'flex', gap: 16, alignItems: 'center', flexWrap: 'wrap', margin: '4px 0 8px' }}>
+      <label>
+        ε{' '}
+        <input
+          type="range"
+          min={0.1}
+          max={0.99}
+          step={0.01}
+          value={epsilon}
+          data-testid="spotlight-eps"
+          onChange={(e) => setViewState('eps', Number(e.target.value).toFixed(2))}
+        />{' '}
+        <span data-testid="spotlight-eps-value">{epsilon.toFixed(2)}</span>
+      </label>
+      <label>
+        plane{' '}
+        <select data-testid="spotlight-plane" value={plane} onChange={(e) => setViewState('plane', e.target.value)}>
+          {options.map((o) => <option key={o} value={o}>{`b${o.split('-')[0]} – b${o.split('-')[1]}`}</option>)}
+        </select>
+      </label>
+      <label>
+        <input type="checkbox" checked={signed} data-testid="spotlight-signed" onChange={(e) => setViewState('signed', e.target.checked ? '1' : '0')} /> signed SRM
+      </label>
+      <span className="hint">{`default ε for k=${k}: ${defaultEpsilon(k)}`}</span>
+    </div>
+  );
+
+  return (
+    <div>
+      {controls}
+      <div className="view-grid">
+        <ViewPanel id="srm" title="Spotlight resonance (SRM)" caption="Mean SRM over planes of privileged directions; the cone sweeps while training runs.">
+          {analyses.length ? <SrmPolar models={analyses} epsilon={epsilon} sweep={sweep.current} signed={signed} testId="srm-polar" /> : <ChartPlaceholder width={340} height={340} />}
+        </ViewPanel>
+        <ViewPanel id="quantisation" title="Quantisation index vs reconstruction error">
+          {analyses.length ? <QuantisationChart models={analyses} trails={trails.current} /> : <ChartPlaceholder width={340} height={240} />}
+        </ViewPanel>
+        <ViewPanel id="pppm" title="PPPM density ÷ isotropic density" caption="Red: denser than an isotropic Gaussian of the same size; blue: sparser.">
+          {analyses.length ? <PppmImages models={analyses} testId="pppm" /> : <ChartPlaceholder width={340} height={200} />}
+        </ViewPanel>
+        <ViewPanel id="latent" title="Latent activations in the chosen plane" caption="Normalised probe digits (colour = digit); red points lie in the cone.">
+          {analyses.length ? <LatentScatter models={analyses} epsilon={epsilon} sweep={sweep.current} labels={labels} /> : <ChartPlaceholder width={340} height={190} />}
+        </ViewPanel>
+        <ImportPanel epsilon={epsilon} signed={signed} plane={viewState.plane} />
+      </div>
+    </div>
+  );
+}
+
+async function readFile(file: File): Promise<Matrix> {
+  try {
+    return parseMatrixFile(file.name, await file.arrayBuffer());
+  } catch (err) {
+    throw new MatrixFileError(`${file.name}: ${err instanceof Error ? err.message : String(err)}`);
+  }
+}
+
+/** Import of the user's own activations (.npy / CSV) and an optional basis, analysed in the page. */
+function ImportPanel({ epsilon, signed, plane }: { epsilon: number; signed: boolean; plane: string | undefined }) {
+  const [acts, setActs] = useState<{ name: string; m: Matrix } | null>(null);
+  const [basis, setBasis] = useState<{ name: string; m: Matrix } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = (which: 'acts' | 'basis') => async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    e.target.value = '';
+    if (!file) return;
+    try {
+      const m = await readFile(file);
+      // Validate the pair before changing anything.
+      const nextActs = which === 'acts' ? m : acts?.m;
+      const nextBasis = which === 'basis' ? m : basis?.m ?? null;
+      if (nextActs) {
+        try {
+          validateImport(nextActs, nextBasis);
+        } catch (err) {
+          throw new MatrixFileError(`${file.name}: ${err instanceof Error ? err.message : String(err)}`);
+        }
+      } else if (which === 'basis' && m.rows < 2) {
+        throw new MatrixFileError(`${file.name}: basis has ${m.rows} row; SRM needs at least 2 directions`);
+      }
+      if (which === 'acts') setActs({ name: file.name, m });
+      else setBasis({ name: file.name, m });
+      setError(null);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : String(err));
+    }
+  };
+
+  const analysis = useMemo<ModelAnalysis | null>(() => {
+    if (!acts) return null;
+    try {
+      const b = validateImport(acts.m, basis?.m ?? null);
+      return analyseModel({ name: acts.name, acts: acts.m, basis: b, reconstruction: NaN }, epsilon, signed, plane);
+    } catch {
+      return null;
+    }
+  }, [acts, basis, epsilon, signed, plane]);
+
+  return (
+    <ViewPanel id="import" title="Your activations" caption="A 2-D .npy (float32/float64, C order) or CSV: rows = samples, columns = units. Optional basis: K × units.">
+      <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap', marginBottom: 6 }}>
+        <label>
+          activations <input type="file" accept=".npy,.csv,.tsv,.txt" data-testid="import-activations" onChange={(e) => void load('acts')(e)} />
+        </label>
+        <label>
+          basis <input type="file" accept=".npy,.csv,.tsv,.txt" data-testid="import-basis" onChange={(e) => void load('basis')(e)} />
+        </label>
+        {basis ? <button type="button" className="small" onClick={() => setBasis(null)}>clear basis</button> : null}
+      </div>
+      {error ? <p className="error" role="alert" data-testid="import-error" style={{ color: '#b00020' }}>{error}</p> : null}
+      {acts ? (
+        <p className="hint" data-testid="import-summary">
+          {`${acts.name}: ${acts.m.rows} × ${acts.m.cols}${basis ? `, basis ${basis.name} (${basis.m.rows} directions)` : ', standard basis'}; index ${analysis ? analysis.index.toFixed(2) : '—'}`}
+        </p>
+      ) : null}
+      {analysis ? (
+        <div data-testid="import-result">
+          <SrmPolar models={[analysis]} epsilon={epsilon} sweep={0} signed={signed} testId="import-srm" />
+          <PppmImages models={[analysis]} testId="import-pppm" />
+        </div>
+      ) : null}
+    </ViewPanel>
+  );
+}
