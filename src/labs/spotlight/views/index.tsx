@@ -9,6 +9,7 @@ import { defaultEpsilon } from '../params';
 import { slotNames } from '../metrics';
 import { analyseModel, planeOptions, snapshotModels, type ModelAnalysis } from './analysis';
 import { LatentScatter, PppmImages, QuantisationChart, SrmPolar } from './charts';
+import { LossCurve } from '../../superposition/views/LossCurve';
 
 /** Degrees the spotlight advances per snapshot received (it stops when training stops). */
 const SWEEP_PER_SNAPSHOT = (3 * Math.PI) / 180;
@@ -103,6 +104,7 @@ export default function SpotlightViews(props: LabViewProps) {
         <ViewPanel id="latent" title="Latent activations in the chosen plane" caption="Normalised probe digits (colour = digit); red points lie in the cone.">
           {analyses.length ? <LatentScatter models={analyses} epsilon={epsilon} sweep={sweep.current} labels={labels} /> : <ChartPlaceholder width={340} height={190} />}
         </ViewPanel>
+        <LossCurve lossHistory={props.lossHistory} snapshot={snapshot} />
         <ImportPanel epsilon={epsilon} signed={signed} plane={viewState.plane} />
       </div>
     </div>
