@@ -14,6 +14,11 @@ function clampInt(v: string | undefined, lo: number, hi: number, fallback: numbe
   return Number.isInteger(n) && n >= lo && n <= hi ? n : fallback;
 }
 
+/** A grid cell two columns wide where the chart needs it (the shell's grid is auto-fill). */
+function Span({ wide, children }: { wide: boolean; children: React.ReactNode }) {
+  return <div style={wide ? { gridColumn: 'span 2', minWidth: 0 } : { minWidth: 0 }}>{children}</div>;
+}
+
 /** The intertwiner lab's views: maps per activation (residual, stitched score), correlations, groups. */
 export default function IntertwinerViews(props: LabViewProps) {
   const { snapshot, params, viewState, setViewState } = props;
@@ -61,6 +66,7 @@ export default function IntertwinerViews(props: LabViewProps) {
         </span>
       </div>
       <div className="view-grid">
+        <Span wide={activations.length > 2}>
         <MapBars
           id="residual"
           title={`Normalised residual on held-out digits, layer ${layer}`}
@@ -70,6 +76,8 @@ export default function IntertwinerViews(props: LabViewProps) {
           domain={[0, 2.2]}
           caption={lt ? `Lower is better. Share of the orthogonal map’s gain over the identity that the best permutation-type map recovers: ${shares}.` : undefined}
         />
+        </Span>
+        <Span wide={activations.length > 2}>
         <MapBars
           id="stitched"
           title={`Stitched network (A up to layer ${layer} → map → B), layer ${layer}`}
@@ -81,8 +89,11 @@ export default function IntertwinerViews(props: LabViewProps) {
           referenceLabel="network B alone"
           caption={tables ? `Dashed: network B alone (${tables.own.map((o, i) => `${ACTIVATION_LABELS[activations[i]!]} ${o[1].toFixed(3)}`).join(', ')}). Maps: ${MAP_KINDS.map((k) => MAP_LABELS[k]).join(', ')}.` : undefined}
         />
+        </Span>
         <CorrelationHeatmap snapshot={snapshot} act={act} layer={layer} label={`${ACTIVATION_LABELS[activations[act]!]}, layer ${layer}`} controls={actSelect} />
-        <GroupTable highlight={activations} />
+        <Span wide>
+          <GroupTable highlight={activations} />
+        </Span>
       </div>
     </div>
   );
