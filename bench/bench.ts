@@ -28,7 +28,17 @@ const quantile = (xs: number[], q: number) => {
 };
 const round = (x: number, d = 3) => +x.toFixed(d);
 
-interface Row { lab: string; preset: string; backend: string; where: 'chromium' | 'node'; msPerStep: number | null; stepsPerSecond: number | null; error?: string }
+interface Row {
+  lab: string;
+  preset: string;
+  backend: string;
+  where: 'chromium' | 'node';
+  msPerStep: number | null;
+  stepsPerSecond: number | null;
+  /** Page load until the worker is ready to train (includes data assets). */
+  readySeconds?: number;
+  error?: string;
+}
 
 async function waitReady(page: Page): Promise<string> {
   await page.waitForFunction(() => {
@@ -41,14 +51,18 @@ async function waitReady(page: Page): Promise<string> {
 async function browserRow(page: Page, lab: string, preset: string, backend: string): Promise<Row> {
   const row: Row = { lab, preset, backend, where: 'chromium', msPerStep: null, stepsPerSecond: null };
   try {
+    const t0 = Date.now();
     await page.goto(`${BASE}/?lab=${lab}&preset=${preset}&backend=${backend}`);
     const used = await waitReady(page);
+    row.readySeconds = round((Date.now() - t0) / 1000, 2);
     if (used !== backend) throw new Error(`page fell back to ${used}`);
-    const steps = backend === 'webgpu' ? 20 : backend === 'cpu' || backend === 'webgl' ? 100 : 400;
+    const measure = (n: number) =>
+      page.evaluate((k) => (window as unknown as { geometryLab: { measureStep(n: number): Promise<number> } }).geometryLab.measureStep(k), n);
+    // Size each trial to about a second of training, so slow backends still finish.
+    const probe = await measure(2);
+    const steps = Math.max(2, Math.min(400, Math.round(1000 / Math.max(probe, 0.01))));
     const trials: number[] = [];
-    for (let t = 0; t < TRIALS; t++) {
-      trials.push(await page.evaluate((n) => (window as unknown as { geometryLab: { measureStep(n: number): Promise<number> } }).geometryLab.measureStep(n), steps));
-    }
+    for (let t = 0; t < (probe > 50 ? 3 : TRIALS); t++) trials.push(await measure(steps));
     row.msPerStep = round(median(trials));
     row.stepsPerSecond = round(1000 / median(trials), 1);
   } catch (err) {
@@ -62,12 +76,18 @@ async function nodeRow(labId: string, backend: 'wasm' | 'cpu'): Promise<Row> {
   const preset = lab.presets.find((p) => p.name === lab.benchPreset)!;
   const params = resolveParams(lab.params, {}, preset.params).params;
   await useNodeBackend(backend);
-  const steps = backend === 'cpu' ? 100 : 400;
   const trials: number[] = [];
+  let steps = 0;
   for (let t = 0; t < TRIALS; t++) {
     const run = await lab.createRun(params, nodeRunContext(num(params, 'seed')));
-    run.step(20);
+    run.step(2);
     await run.loss();
+    if (!steps) {
+      const p0 = performance.now();
+      run.step(2);
+      await run.loss();
+      steps = Math.max(2, Math.min(400, Math.round(1000 / Math.max((performance.now() - p0) / 2, 0.01))));
+    }
     const t0 = performance.now();
     run.step(steps);
     await run.loss();

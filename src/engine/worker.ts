@@ -212,7 +212,7 @@ const api: TrainerApi = {
     if (!run || !lab) return NaN;
     const bench = await lab.createRun(params, runContext(num(params, 'seed')));
     try {
-      bench.step(20);
+      bench.step(2);
       await bench.loss();
       const t0 = performance.now();
       bench.step(steps);
