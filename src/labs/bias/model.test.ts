@@ -9,6 +9,7 @@ import { featureSet, labelsOf, sampleBatch } from './features';
 import { mlpForward, mlpGradients } from './model';
 import { biasLab } from '.';
 import { biasMetrics, ignoredSettings } from './metrics';
+import { countTensorsWhileTraining } from '../../engine/tensor-count';
 
 beforeAll(async () => {
   await useNodeBackend('wasm');
@@ -74,19 +75,9 @@ describe('bias MLP', () => {
   it('keeps the tensor count flat over 1,000 steps and frees everything on dispose', async () => {
     const start = tf.memory().numTensors;
     const run = await biasLab.createRun({ ...small, first: 'linear', firstSteps: 500 }, nodeRunContext(1));
-    run.step(10);
-    await run.loss();
-    await run.snapshot();
-    const before = tf.memory().numTensors;
-    for (let i = 0; i < 100; i++) {
-      run.step(10);
-      await run.loss();
-      if (i % 20 === 0) await run.snapshot();
-    }
-    await run.snapshot();
-    expect(tf.memory().numTensors).toBe(before);
-    run.dispose();
-    expect(tf.memory().numTensors).toBe(start);
+    const counts = await countTensorsWhileTraining(run);
+    expect(counts.afterTraining).toBe(counts.warmed);
+    expect(counts.afterDispose).toBe(start);
   });
 
   it('is deterministic for a seed, records history, and restores a snapshot', async () => {

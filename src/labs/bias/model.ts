@@ -22,6 +22,7 @@ import { varianceExplainedByFeatures } from '../../analysis/variance-explained';
 import { principalComponents, type Pca } from '../../analysis/pca-bias';
 import { sampleBatch, type DataSpec } from './features';
 import type { Activation, LossKind } from './params';
+import { LatestLoss } from '../../engine/latest-loss';
 
 export interface BiasModelConfig {
   data: DataSpec;
@@ -207,9 +208,8 @@ export function createBiasModel(cfg: BiasModelConfig, rng: Rng): Run {
 
   const forward = (x: Tensor): Tensor[] => mlpForward(vars, x, cfg.activation);
 
-  let lastLoss: Tensor | null = null;
+  const latestLoss = new LatestLoss();
   /** Loss reported before any step since creation or a restore. */
-  let restoredLoss = NaN;
   let stepCount = 0;
 
   const stepOnce = (withLoss: boolean): void => {
@@ -220,10 +220,7 @@ export function createBiasModel(cfg: BiasModelConfig, rng: Rng): Run {
       optimizer.applyGradients(vars.map((v, i) => ({ name: v.name, tensor: grads[i]! })));
       return loss ?? undefined;
     });
-    if (cost) {
-      lastLoss?.dispose();
-      lastLoss = cost;
-    }
+    latestLoss.keep(cost);
     stepCount++;
   };
 
@@ -319,10 +316,7 @@ export function createBiasModel(cfg: BiasModelConfig, rng: Rng): Run {
     step(count: number) {
       for (let i = 0; i < count; i++) stepOnce(i === count - 1);
     },
-    async loss() {
-      if (!lastLoss) return restoredLoss;
-      return (await lastLoss.data())[0]!;
-    },
+    loss: () => latestLoss.mean(),
     async snapshot(): Promise<Snapshot> {
       const now = performance.now();
       if (!latest || (latest.step !== stepCount && now - lastProbeTime >= cfg.probeIntervalMs)) {
@@ -330,7 +324,7 @@ export function createBiasModel(cfg: BiasModelConfig, rng: Rng): Run {
         lastProbeTime = performance.now();
         record(latest);
       }
-      const loss = lastLoss ? (await lastLoss.data())[0]! : restoredLoss;
+      const loss = await latestLoss.mean();
       return { step: stepCount, loss, tensors: { ...(await weightTensors()), ...probeTensors(latest) } };
     },
     restore(snapshot: Snapshot) {
@@ -346,13 +340,10 @@ export function createBiasModel(cfg: BiasModelConfig, rng: Rng): Run {
       // Keep the history up to the restored step.
       while (history.length && history[history.length - 1]!.step > stepCount) history.pop();
       latest = null;
-      lastLoss?.dispose();
-      lastLoss = null;
-      restoredLoss = snapshot.loss;
+      latestLoss.clear(snapshot.loss);
     },
     dispose() {
-      lastLoss?.dispose();
-      lastLoss = null;
+      latestLoss.clear();
       optimizer.dispose();
       tf.dispose([...poolX, ...poolXT, ...poolY, onesRow, probeX, weightAll, weightFirst, ...vars]);
     },

@@ -7,6 +7,7 @@ import { defaultParams } from '../../engine/params';
 import { BatchSampler } from './batches';
 import { corpusStats, loadCorpus } from './corpus-stats';
 import { bowsLab } from '.';
+import { countTensorsWhileTraining } from '../../engine/tensor-count';
 
 beforeAll(async () => {
   await useNodeBackend('wasm');
@@ -65,18 +66,9 @@ describe('bows model', () => {
   it('keeps the tensor count flat over 1,000 steps and frees everything on dispose', async () => {
     const start = tf.memory().numTensors;
     const run = await bowsLab.createRun({ ...small, batch: 16 }, nodeRunContext(1));
-    run.step(10);
-    await run.loss();
-    await run.snapshot();
-    const before = tf.memory().numTensors;
-    for (let i = 0; i < 100; i++) {
-      run.step(10);
-      await run.loss();
-    }
-    await run.snapshot();
-    expect(tf.memory().numTensors).toBe(before);
-    run.dispose();
-    expect(tf.memory().numTensors).toBe(start);
+    const counts = await countTensorsWhileTraining(run);
+    expect(counts.afterTraining).toBe(counts.warmed);
+    expect(counts.afterDispose).toBe(start);
   });
 
   it('is deterministic for a seed, and different across seeds', async () => {

@@ -17,6 +17,7 @@ import { BatchSampler } from './batches';
 import type { CorpusStats } from './corpus-stats';
 import { clusterWords, cyclePlane, encodeWords, listIds, MONTHS, pairDots, pcaMap } from './analysis';
 import { pearson } from '../../analysis/pmi';
+import { LatestLoss } from '../../engine/latest-loss';
 
 export type Encoder = 'sparse' | 'dense';
 
@@ -102,7 +103,7 @@ export function createBowsModel(cfg: BowsConfig, stats: CorpusStats, rng: Rng): 
   const vocabCodes = encodeWords(stats.words);
   const scatterN = Math.min(SCATTER_PAIRS, stats.pairI.length);
 
-  let lastLoss: Tensor | null = null;
+  const latestLoss = new LatestLoss();
   let stepCount = 0;
 
   const stepOnce = (withLoss: boolean): void => {
@@ -133,10 +134,7 @@ export function createBowsModel(cfg: BowsConfig, stats: CorpusStats, rng: Rng): 
       return withLoss ? tf.mean(tf.square(diff)) : undefined;
     });
     tf.dispose([x, ...idx]);
-    if (loss) {
-      lastLoss?.dispose();
-      lastLoss = loss;
-    }
+    latestLoss.keep(loss);
     stepCount++;
   };
 
@@ -192,13 +190,10 @@ export function createBowsModel(cfg: BowsConfig, stats: CorpusStats, rng: Rng): 
     step(count: number) {
       for (let i = 0; i < count; i++) stepOnce(i === count - 1);
     },
-    async loss() {
-      if (!lastLoss) return NaN;
-      return (await lastLoss.data())[0]!;
-    },
+    loss: () => latestLoss.mean(),
     async snapshot(): Promise<Snapshot> {
       const [w, bias] = await Promise.all([W.data() as Promise<Float32Array>, b.data() as Promise<Float32Array>]);
-      const loss = lastLoss ? (await lastLoss.data())[0]! : NaN;
+      const loss = await latestLoss.mean();
       const now = Date.now();
       const stale = analysis === null || analysisStep !== stepCount;
       const throttled = inWorker() && analysis !== null && now - analysisAt < ANALYSIS_INTERVAL_MS && lastSnapshotStep !== stepCount;
@@ -241,8 +236,7 @@ export function createBowsModel(cfg: BowsConfig, stats: CorpusStats, rng: Rng): 
       analysis = null;
     },
     dispose() {
-      lastLoss?.dispose();
-      lastLoss = null;
+      latestLoss.clear();
       opt.dispose();
       tf.dispose([W, b, onesRow, zeroRow, scale, evalX]);
     },

@@ -9,6 +9,7 @@ import { generatorForKurtosis } from '../../analysis/kurtosis';
 import { fillSamples } from '../../data/kurtosis-inputs';
 import { createQuadraticModel, poolBatchCount } from './model';
 import { capacityLab } from '.';
+import { countTensorsWhileTraining } from '../../engine/tensor-count';
 
 beforeAll(async () => {
   await useNodeBackend('wasm');
@@ -17,18 +18,11 @@ beforeAll(async () => {
 describe('quadratic capacity model', () => {
   it('keeps the tensor count flat over 1,000 steps (quadratic and relu)', async () => {
     for (const model of ['quadratic', 'relu']) {
+      const start = tf.memory().numTensors;
       const run = await capacityLab.createRun({ ...defaultParams(capacityLab.params), model }, nodeRunContext(1));
-      run.step(10);
-      await run.loss();
-      await run.snapshot();
-      const before = tf.memory().numTensors;
-      for (let i = 0; i < 100; i++) {
-        run.step(10);
-        await run.loss();
-      }
-      await run.snapshot();
-      expect(tf.memory().numTensors).toBe(before);
-      run.dispose();
+      const counts = await countTensorsWhileTraining(run);
+      expect(counts.afterTraining).toBe(counts.warmed);
+      expect(counts.afterDispose).toBe(start);
     }
   });
 

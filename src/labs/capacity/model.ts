@@ -11,6 +11,7 @@ import type { Rng } from '../../engine/rng';
 import type { Run, Snapshot } from '../../engine/lab';
 import type { GeneratorSetting } from '../../analysis/kurtosis';
 import { fillSamples } from '../../data/kurtosis-inputs';
+import { LatestLoss } from '../../engine/latest-loss';
 
 export interface QuadraticModelConfig {
   models: number;
@@ -95,7 +96,7 @@ export function createQuadraticModel(cfg: QuadraticModelConfig, rng: Rng): Quadr
   const W: Variable = tf.tidy(() => tf.variable(tf.tensor3d(init.w, [G, m, n]), true, `capacityW${id}`));
   const b: Variable = tf.tidy(() => tf.variable(tf.tensor3d(init.b, [G, 1, 1]), true, `capacityB${id}`));
   const optimizer = tf.train.adam(cfg.lr);
-  let lastLoss: Tensor | null = null;
+  const latestLoss = new LatestLoss(G);
   let stepCount = 0;
 
   const stepOnce = (withLoss: boolean): void => {
@@ -115,29 +116,18 @@ export function createQuadraticModel(cfg: QuadraticModelConfig, rng: Rng): Quadr
       ]);
       return withLoss ? tf.reshape(tf.mul(tf.matMul(onesRow, tf.square(e)), invB), [G]) : undefined;
     });
-    if (loss) {
-      lastLoss?.dispose();
-      lastLoss = loss;
-    }
+    latestLoss.keep(loss);
     stepCount++;
   };
 
-  const lossPerModel = async (): Promise<Float32Array> => {
-    if (!lastLoss) return new Float32Array(G).fill(NaN);
-    return (await lastLoss.data()) as Float32Array;
-  };
+  const lossPerModel = (): Promise<Float32Array> => latestLoss.perModel();
 
   return {
     step(count: number) {
       for (let i = 0; i < count; i++) stepOnce(i === count - 1);
     },
     lossPerModel,
-    async loss() {
-      const per = await lossPerModel();
-      let sum = 0;
-      for (const v of per) sum += v;
-      return sum / per.length;
-    },
+    loss: () => latestLoss.mean(),
     async snapshot(): Promise<Snapshot> {
       const [w, bias, per] = await Promise.all([W.data(), b.data(), lossPerModel()]);
       let loss = 0;
@@ -164,8 +154,7 @@ export function createQuadraticModel(cfg: QuadraticModelConfig, rng: Rng): Quadr
       stepCount = snapshot.step;
     },
     dispose() {
-      lastLoss?.dispose();
-      lastLoss = null;
+      latestLoss.clear();
       optimizer.dispose();
       tf.dispose([...poolX, ...poolY, onesRow, fourOverB, twoOverB, invB, W, b]);
     },

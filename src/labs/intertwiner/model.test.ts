@@ -12,6 +12,7 @@ import { activationBackward } from './activation-grads';
 import { ACTIVATION_IDS, ACTIVATION_SPECS } from './activations';
 import { fitTables } from './metrics';
 import { intertwinerLab } from '.';
+import { countTensorsWhileTraining } from '../../engine/tensor-count';
 
 beforeAll(async () => {
   await useNodeBackend('wasm');
@@ -38,19 +39,9 @@ describe('intertwiner networks', () => {
   it('keeps the tensor count flat over many steps and snapshots, and frees everything on dispose', async () => {
     const start = tf.memory().numTensors;
     const run = await intertwinerLab.createRun({ ...small, activations: 'all' }, nodeRunContext(1));
-    run.step(5);
-    await run.loss();
-    await run.snapshot();
-    const before = tf.memory().numTensors;
-    for (let i = 0; i < 20; i++) {
-      run.step(10);
-      await run.loss();
-      if (i % 5 === 0) await run.snapshot();
-    }
-    await run.snapshot();
-    expect(tf.memory().numTensors).toBe(before);
-    run.dispose();
-    expect(tf.memory().numTensors).toBe(start);
+    const counts = await countTensorsWhileTraining(run, { chunks: 20, snapshotEvery: 5 });
+    expect(counts.afterTraining).toBe(counts.warmed);
+    expect(counts.afterDispose).toBe(start);
   });
 
   it('trains: the loss falls and each classifier beats 80% held-out accuracy within 150 steps', async () => {

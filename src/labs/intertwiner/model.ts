@@ -21,6 +21,7 @@ import { applyActivation } from '../spotlight/activations';
 import { correlationFromStats, fitMapFromStats, mat, MAP_KINDS, type ProbeStats } from '../../analysis/alignment';
 import { ACTIVATION_SPECS, type ActivationId } from './activations';
 import { activationBackward } from './activation-grads';
+import { LatestLoss } from '../../engine/latest-loss';
 
 export type Task = 'classifier' | 'autoencoder';
 
@@ -189,7 +190,7 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
     return tf.concat(acts.map((a, i) => activationBackward(ACTIVATION_SPECS[a], part(z, i), part(h, i), part(delta, i))), 0);
   };
 
-  let lastLoss: Tensor | null = null;
+  const latestLoss = new LatestLoss();
   let stepCount = 0;
 
   /** One Adam step with hand-written backprop; the loss (mean over the G networks) when asked. */
@@ -240,10 +241,7 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
       optimizer.applyGradients(grads);
       return value;
     });
-    if (loss) {
-      lastLoss?.dispose();
-      lastLoss = loss;
-    }
+    latestLoss.keep(loss);
     stepCount++;
   };
 
@@ -409,10 +407,7 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
     step(count: number) {
       for (let i = 0; i < count; i++) stepOnce(i === count - 1);
     },
-    async loss() {
-      if (!lastLoss) return NaN;
-      return (await lastLoss.data())[0]!;
-    },
+    loss: () => latestLoss.mean(),
     async snapshot(): Promise<Snapshot> {
       if (fitDue()) await runFit();
       const weights = (await Promise.all(vars.map((v) => v.data()))) as Float32Array[];
@@ -420,7 +415,7 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
       weights.forEach((w, i) => {
         tensors[`p${i}`] = { shape: [...vars[i]!.shape], data: w };
       });
-      const loss = lastLoss ? (await lastLoss.data())[0]! : NaN;
+      const loss = await latestLoss.mean();
       if (tensors.fitInfo) tensors.fitInfo.data[2] = stepCount;
       return { step: stepCount, loss, tensors };
     },
@@ -435,8 +430,7 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
       fitStep = -1;
     },
     dispose() {
-      lastLoss?.dispose();
-      lastLoss = null;
+      latestLoss.clear();
       optimizer.dispose();
       tf.dispose([...poolX, ...poolXT, ...poolY, evalX, onesRow, onesRow2d, ...vars]);
       heldXTensor?.dispose();

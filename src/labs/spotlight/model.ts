@@ -17,6 +17,7 @@ import type { NamedTensor, Run, Snapshot } from '../../engine/lab';
 import type { Directions } from '../../analysis/thomson';
 import { activationGrad, applyActivation, type ActivationSpec } from './activations';
 import { DEFAULT_ANGLES, quantisationIndex, type RowMatrix } from '../../analysis/srm';
+import { LatestLoss } from '../../engine/latest-loss';
 
 export interface AutoencoderConfig {
   inputDim: number;
@@ -164,7 +165,7 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
 
   const optimizer = tf.train.adam(cfg.lr);
   const onesB = tf.ones([1, B]);
-  let lastLoss: Tensor | null = null;
+  const latestLoss = new LatestLoss(G);
   let stepCount = 0;
 
   /** Gradients of Σ_g MSE_g for one batch, by hand. */
@@ -200,17 +201,11 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
       optimizer.applyGradients(gradients(x, fs));
       return withLoss ? perModelMse(x, fs.map((f) => f.out)) : undefined;
     });
-    if (loss) {
-      lastLoss?.dispose();
-      lastLoss = loss;
-    }
+    latestLoss.keep(loss);
     stepCount++;
   };
 
-  const lossPerModel = async (): Promise<Float32Array> => {
-    if (!lastLoss) return new Float32Array(G).fill(NaN);
-    return (await lastLoss.data()) as Float32Array;
-  };
+  const lossPerModel = (): Promise<Float32Array> => latestLoss.perModel();
 
   interface Analysis {
     step: number;
@@ -275,12 +270,7 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
       for (let i = 0; i < count; i++) stepOnce(i === count - 1);
     },
     lossPerModel,
-    async loss() {
-      const per = await lossPerModel();
-      let sum = 0;
-      for (const v of per) sum += v;
-      return sum / per.length;
-    },
+    loss: () => latestLoss.mean(),
     async snapshot(): Promise<Snapshot> {
       const now = performance.now();
       if (!analysis || (analysis.step !== stepCount && now - analysis.at >= cfg.analysisIntervalMs)) analysis = await analyse();
@@ -322,8 +312,7 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
       analysis = null;
     },
     dispose() {
-      lastLoss?.dispose();
-      lastLoss = null;
+      latestLoss.clear();
       optimizer.dispose();
       tf.dispose([...pool, probe, onesB, ...allVars]);
       for (const b of bases) if (b) tf.dispose([b.b, b.bT]);

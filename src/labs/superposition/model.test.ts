@@ -4,6 +4,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { createRng } from '../../engine/rng';
 import { useNodeBackend } from '../../cli/node-backend';
 import { nodeRunContext } from '../../cli/node-context';
+import { countTensorsWhileTraining } from '../../engine/tensor-count';
 import { createToyModel } from './model';
 import { superpositionLab } from '.';
 import { defaultParams } from '../../engine/params';
@@ -14,18 +15,11 @@ beforeAll(async () => {
 
 describe('toy model of superposition', () => {
   it('keeps the tensor count flat over 1,000 steps', async () => {
+    const start = tf.memory().numTensors;
     const run = await superpositionLab.createRun({ ...defaultParams(superpositionLab.params), n: 20, m: 5 }, nodeRunContext(1));
-    run.step(10);
-    await run.loss();
-    await run.snapshot();
-    const before = tf.memory().numTensors;
-    for (let i = 0; i < 100; i++) {
-      run.step(10);
-      await run.loss();
-    }
-    await run.snapshot();
-    expect(tf.memory().numTensors).toBe(before);
-    run.dispose();
+    const counts = await countTensorsWhileTraining(run);
+    expect(counts.afterTraining).toBe(counts.warmed);
+    expect(counts.afterDispose).toBe(start);
   });
 
   it('frees everything it allocated on dispose', () => {

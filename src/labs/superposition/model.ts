@@ -10,6 +10,7 @@
 import { tf, type Tensor, type Variable } from '../../engine/tf';
 import type { Rng } from '../../engine/rng';
 import type { Run, Snapshot } from '../../engine/lab';
+import { LatestLoss } from '../../engine/latest-loss';
 
 export interface ToyModelConfig {
   /** Independent models trained side by side. */
@@ -74,7 +75,7 @@ export function createToyModel(cfg: ToyModelConfig, rng: Rng): ToyModelRun {
     tf.variable(tf.tensor3d(initialParameters(cfg, rng), [G, m + 1, n]), true, `toy${id}`),
   );
   const optimizer = tf.train.adam(cfg.lr);
-  let lastLoss: Tensor | null = null;
+  const latestLoss = new LatestLoss(G);
   let stepCount = 0;
 
   const stepOnce = (withLoss: boolean): void => {
@@ -98,31 +99,18 @@ export function createToyModel(cfg: ToyModelConfig, rng: Rng): ToyModelRun {
       // Σ I (x−x')² / B = ½ Σ (2I/B)(x−x') (x−x')
       return withLoss ? tf.mul(tf.sum(tf.mul(weighted, diff), [1, 2]), half) : undefined;
     });
-    if (loss) {
-      lastLoss?.dispose();
-      lastLoss = loss;
-    }
+    latestLoss.keep(loss);
     stepCount++;
-  };
-
-  const lossPerModel = async (): Promise<Float32Array> => {
-    if (!lastLoss) return new Float32Array(G).fill(NaN);
-    return (await lastLoss.data()) as Float32Array;
   };
 
   return {
     step(count: number) {
       for (let i = 0; i < count; i++) stepOnce(i === count - 1);
     },
-    lossPerModel,
-    async loss() {
-      const per = await lossPerModel();
-      let sum = 0;
-      for (const v of per) sum += v;
-      return sum / per.length;
-    },
+    lossPerModel: () => latestLoss.perModel(),
+    loss: () => latestLoss.mean(),
     async snapshot(): Promise<Snapshot> {
-      const [p, per] = await Promise.all([params.data(), lossPerModel()]);
+      const [p, loss] = await Promise.all([params.data(), latestLoss.mean()]);
       const w = new Float32Array(G * m * n);
       const bias = new Float32Array(G * n);
       for (let g = 0; g < G; g++) {
@@ -130,11 +118,9 @@ export function createToyModel(cfg: ToyModelConfig, rng: Rng): ToyModelRun {
         w.set(p.subarray(base, base + m * n), g * m * n);
         bias.set(p.subarray(base + m * n, base + (m + 1) * n), g * n);
       }
-      let loss = 0;
-      for (const v of per) loss += v;
       return {
         step: stepCount,
-        loss: loss / per.length,
+        loss,
         tensors: {
           W: { shape: [G, m, n], data: w },
           b: { shape: [G, 1, n], data: bias },
@@ -156,8 +142,7 @@ export function createToyModel(cfg: ToyModelConfig, rng: Rng): ToyModelRun {
       stepCount = snapshot.step;
     },
     dispose() {
-      lastLoss?.dispose();
-      lastLoss = null;
+      latestLoss.clear();
       optimizer.dispose();
       tf.dispose([...pool, scaledImportance, onesRow, half, params]);
     },
