@@ -49,7 +49,8 @@ export async function probeWebGpu(): Promise<{ fallback: boolean; name: string }
   }
 }
 
-async function trySet(name: BackendName): Promise<boolean> {
+/** Switches tfjs to `name` and proves it computes; false if it cannot. */
+export async function activateBackend(name: BackendName): Promise<boolean> {
   try {
     const ok = await tf.setBackend(name);
     if (!ok) return false;
@@ -70,19 +71,19 @@ export async function chooseBackend(request: BackendRequest): Promise<BackendCho
   const notices: BackendChoice['notices'] = [];
   const gpu = await probeWebGpu();
   if (request === 'auto') {
-    if (gpu && !gpu.fallback && (await trySet('webgpu'))) return { backend: 'webgpu', notices, adapter: gpu.name };
+    if (gpu && !gpu.fallback && (await activateBackend('webgpu'))) return { backend: 'webgpu', notices, adapter: gpu.name };
     if (gpu?.fallback) notices.push({ level: 'info', text: `WebGPU adapter "${gpu.name}" is a software fallback, slower than WASM; not used automatically (add backend=webgpu to force it).` });
   } else {
     if (request === 'webgpu' && !gpu) {
       notices.push({ level: 'warning', text: 'WebGPU is not available in this browser; falling back.' });
-    } else if (await trySet(request)) {
+    } else if (await activateBackend(request)) {
       return { backend: request, notices, adapter: request === 'webgpu' ? gpu?.name : undefined };
     } else {
       notices.push({ level: 'warning', text: `Backend ${request} failed to initialise; falling back.` });
     }
   }
   for (const name of FALLBACK_ORDER) {
-    if (name !== request && (await trySet(name))) return { backend: name, notices };
+    if (name !== request && (await activateBackend(name))) return { backend: name, notices };
   }
   throw new Error('no TensorFlow.js backend could be initialised');
 }

@@ -5,7 +5,8 @@
  */
 import * as Comlink from 'comlink';
 import type { BackendName } from './tf';
-import { chooseBackend, watchDeviceLoss } from './browser-backends';
+import { activateBackend, chooseBackend, watchDeviceLoss } from './browser-backends';
+import { probeBackends } from './backend-probe';
 import { createRng } from './rng';
 import { num } from './params';
 import type { LabDefinition, Params, Run, RunContext, Snapshot } from './lab';
@@ -159,6 +160,17 @@ const api: TrainerApi = {
     lab = found;
     params = request.params;
     const choice = await chooseBackend(request.backend);
+    if (request.backend === 'auto' && choice.backend === 'webgpu') {
+      // A hardware adapter is no promise of speed for a small model: time this lab's own step.
+      const timings = await probeBackends(['webgpu', 'wasm'], activateBackend, () =>
+        Promise.resolve(found.createRun(params, runContext(num(params, 'seed')))),
+      );
+      const best = timings[0]?.backend ?? 'wasm';
+      if (!(await activateBackend(best))) throw new Error(`backend ${best} failed after probing`);
+      choice.backend = best;
+      const figures = timings.map((t) => `${t.backend} ${t.msPerStep.toFixed(2)}`).join(', ');
+      choice.notices.push({ level: 'info', text: `Measured ms per step on this model: ${figures}; using ${best}.` });
+    }
     for (const notice of choice.notices) emit({ type: 'notice', ...notice });
     emit({ type: 'backend', backend: choice.backend as BackendName, adapter: choice.adapter });
     watchDeviceLoss((reason) => void switchToFallback(reason));
