@@ -44,4 +44,15 @@ describe('bias runner', () => {
     const mean = rows.reduce((s, r) => s + r.ratioJoint, 0) / rows.length;
     expect(mean).toBeGreaterThanOrEqual(2.5);
   });
+
+  it('prevalence: a bit that is 1 in only 5% of inputs is still learned but represented far more weakly', async () => {
+    const rare = await run('prevalence');
+    const common = await run('easy-vs-hard');
+    log('prevalence', { rare: rare.varianceExplained, common: common.varianceExplained });
+    // Always answering 0 would score 0.95 here, so demand more.
+    expect(rare.accuracy.linear).toBeGreaterThanOrEqual(0.99);
+    // Measured (seed 1, 2,000 steps): R² of the bit 0.042 at 5% prevalence against 0.186 at 50%.
+    expect(rare.varianceExplained.linear).toBeLessThan(common.varianceExplained.linear / 2);
+    expect(rare.varianceRatio).toBeLessThan(common.varianceRatio);
+  });
 });
