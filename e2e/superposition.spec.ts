@@ -117,3 +117,32 @@ test('phase diagram sweep runs with progress and draws a grid', async ({ page })
   const classes = new Set(await cells.evaluateAll((els) => els.map((e) => e.getAttribute('data-class'))));
   expect(classes.size).toBeGreaterThanOrEqual(2);
 });
+
+test('a link with weights reopens the trained pentagon without training', async ({ page, context }) => {
+  await openLab(page, '?lab=superposition&preset=pentagon');
+  await page.getByTestId('play').click();
+  await expect
+    .poll(async () => {
+      const d = await dValues(page);
+      return d.length === 5 && d.every((v) => Math.abs(v - 0.4) < 0.05);
+    }, { timeout: 60_000, intervals: [250] })
+    .toBe(true);
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('play')).toHaveText(/Play/);
+  const step = await currentStep(page);
+  const trained = await dValues(page);
+  await page.getByTestId('copy-link-weights').click();
+  const link = await page.getByTestId('share-link').inputValue();
+  expect(link).toMatch(/#w=/);
+  const fresh = await context.newPage();
+  await fresh.goto(link);
+  await expect(fresh.getByTestId('play')).toBeEnabled({ timeout: 60_000 });
+  await expect(fresh.locator('.notice').filter({ hasText: 'trained weights' })).toBeVisible();
+  await expect.poll(() => currentStep(fresh)).toBe(step);
+  expect(await dValues(fresh)).toEqual(trained);
+  // A damaged hash is explained and the run starts fresh.
+  const broken = await context.newPage();
+  await broken.goto(link.replace(/#w=.*/, '#w=AAAA'));
+  await expect(broken.getByTestId('url-warning')).toContainText(/weights/);
+  await expect(broken.getByTestId('step-count')).toHaveText('step 0');
+});

@@ -5,7 +5,7 @@ import { boot, measureStep, pause, play } from './state/controller';
 import { useLab } from './state/store';
 import './ui/styles.css';
 
-boot(location.search);
+boot(location.search, location.hash);
 
 /** A small handle for the benchmark and end-to-end tests; not used by the UI. */
 Object.assign(window, { geometryLab: { measureStep, play, pause, state: () => useLab.getState() } });

@@ -17,6 +17,8 @@ export interface InitRequest {
   labId: string;
   params: Params;
   backend: BackendRequest;
+  /** Trained weights from a shared link: restored into the new run if they fit it. */
+  snapshot?: Snapshot;
 }
 
 /** Steps per second; 0 means as fast as the backend allows. */

@@ -49,8 +49,9 @@ function transferables(snapshot: Snapshot): ArrayBuffer[] {
 
 async function postSnapshot(): Promise<void> {
   if (!run) return;
+  // Divergence is caught in trainChunk before anything is posted; a NaN loss here only means no
+  // loss has been computed yet (a fresh or restored run).
   const snapshot = await run.snapshot();
-  if (!Number.isFinite(snapshot.loss) && snapshot.step > 0) return;
   lastGood = { step: snapshot.step, loss: snapshot.loss, tensors: cloneTensors(snapshot) };
   const loss = pendingLoss;
   pendingLoss = [];
@@ -134,6 +135,26 @@ async function createRun(): Promise<void> {
   await postSnapshot();
 }
 
+/** Puts a shared link's weights into the fresh run; a mismatch leaves the fresh weights and says why. */
+async function restoreShared(snapshot: Snapshot): Promise<void> {
+  if (!run) return;
+  try {
+    run.restore(snapshot);
+    stepCounter = snapshot.step;
+    emit({ type: 'notice', level: 'info', text: `Loaded the link's trained weights (step ${snapshot.step}).` });
+  } catch (err) {
+    emit({
+      type: 'notice',
+      level: 'warning',
+      text: `The link's weights do not fit these parameters (${err instanceof Error ? err.message : String(err)}); starting from fresh weights.`,
+    });
+    await createRun();
+    return;
+  }
+  emit({ type: 'status', playing, step: stepCounter });
+  await postSnapshot();
+}
+
 async function switchToFallback(reason: string): Promise<void> {
   const wasPlaying = playing;
   playing = false;
@@ -175,6 +196,7 @@ const api: TrainerApi = {
     emit({ type: 'backend', backend: choice.backend as BackendName, adapter: choice.adapter });
     watchDeviceLoss((reason) => void switchToFallback(reason));
     await createRun();
+    if (request.snapshot) await restoreShared(request.snapshot);
     return { backend: choice.backend };
   },
   async reset(next: Params) {

@@ -8,12 +8,15 @@ import { findLab } from '../labs/registry';
 import { addNotice, useLab } from './store';
 import { decodeUrlState, defaultUrlState, encodeUrlState, type UrlState } from './url-state';
 import { resolveParams } from './param-codec';
+import { decodeSnapshotHash, encodeSnapshotHash } from './hash-snapshot';
 
 const MAX_LOSS_POINTS = 4000;
 
 let worker: WorkerHandle | null = null;
 let pending: { snapshot: Snapshot; loss: Array<[number, number]>; stepsPerSecond: number } | null = null;
 let frameRequested = false;
+/** Weights from the link's hash, handed to the worker once at start. */
+let sharedSnapshot: Snapshot | null = null;
 
 function urlStateOf(): UrlState {
   const s = useLab.getState();
@@ -32,6 +35,14 @@ function urlStateOf(): UrlState {
 
 export function shareableUrl(): string {
   return `${location.origin}${location.pathname}${encodeUrlState(urlStateOf())}`;
+}
+
+/** The link plus the current weights in the hash, or null when the model is too large for a link. */
+export function shareableUrlWithWeights(): string | null {
+  const snapshot = useLab.getState().snapshot;
+  if (!snapshot) return null;
+  const hash = encodeSnapshotHash(snapshot);
+  return hash ? `${shareableUrl()}#${hash}` : null;
 }
 
 /** Parameter edits replace the history entry rather than pushing one per slider tick. */
@@ -97,7 +108,9 @@ async function startTraining(): Promise<void> {
   const s = useLab.getState();
   useLab.setState({ ready: false, playing: false, step: 0, snapshot: null, metrics: null, lossHistory: [], backendInUse: null });
   try {
-    await worker.api.init({ labId: s.labId, params: s.params, backend: s.backend }, Comlink.proxy(onWorkerEvent));
+    const snapshot = sharedSnapshot ?? undefined;
+    sharedSnapshot = null;
+    await worker.api.init({ labId: s.labId, params: s.params, backend: s.backend, snapshot }, Comlink.proxy(onWorkerEvent));
     await worker.api.setSpeed(s.speed);
     useLab.setState({ ready: true });
     if (useLab.getState().autoplay) play();
@@ -106,10 +119,13 @@ async function startTraining(): Promise<void> {
   }
 }
 
-export function boot(search: string): void {
+export function boot(search: string, hash = ''): void {
   const { state, warnings } = decodeUrlState(search);
   useLab.setState({ ...state, notices: [], sweep: null, sweepProgress: null });
   for (const w of warnings) addNotice(w, 'warning', 'url');
+  const shared = decodeSnapshotHash(hash);
+  if (shared && 'error' in shared) addNotice(shared.error, 'warning', 'url');
+  sharedSnapshot = shared && 'snapshot' in shared ? shared.snapshot : null;
   syncUrl();
   void startTraining();
 }

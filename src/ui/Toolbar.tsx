@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { pause, play, reset, setSpeed, shareableUrl, stepOnce } from '../state/controller';
-import { useLab } from '../state/store';
+import { pause, play, reset, setSpeed, shareableUrl, shareableUrlWithWeights, stepOnce } from '../state/controller';
+import { addNotice, useLab } from '../state/store';
 import { SPEEDS } from '../state/url-state';
 
 const speedLabel = (s: number) => (s === 0 ? 'max' : `${s}/s`);
@@ -15,8 +15,12 @@ export function Toolbar() {
   const progress = useLab((s) => s.progress);
   const [link, setLink] = useState('');
 
-  const copyLink = async () => {
-    const url = shareableUrl();
+  const copyLink = async (withWeights = false) => {
+    const url = withWeights ? shareableUrlWithWeights() : shareableUrl();
+    if (!url) {
+      addNotice('This model is too large to carry its weights in a link; export the snapshot JSON instead.', 'info');
+      return;
+    }
     setLink(url);
     try {
       await navigator.clipboard.writeText(url);
@@ -47,7 +51,8 @@ export function Toolbar() {
           <progress max={1} value={progress.fraction} />
         </label>
       ) : null}
-      <button type="button" data-testid="copy-link" onClick={() => void copyLink()}>Copy link</button>
+      <button type="button" data-testid="copy-link" onClick={() => void copyLink()} title="A link that reproduces this run from its seed">Copy link</button>
+      <button type="button" data-testid="copy-link-weights" disabled={!ready} onClick={() => void copyLink(true)} title="The link plus the trained weights (small models)">+ weights</button>
       {link ? <input className="share-link" data-testid="share-link" readOnly value={link} onFocus={(e) => e.target.select()} /> : null}
     </div>
   );

@@ -152,6 +152,7 @@ export function createQuadraticModel(cfg: QuadraticModelConfig, rng: Rng): Quadr
         b.assign(tf.tensor3d(bias.data, [G, 1, 1]));
       });
       stepCount = snapshot.step;
+      latestLoss.clear(snapshot.loss);
     },
     dispose() {
       latestLoss.clear();

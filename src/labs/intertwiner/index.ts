@@ -32,6 +32,8 @@ export const intertwinerLab: LabDefinition = {
         batch: num(params, 'batch'),
         lr: num(params, 'lr'),
         centreInputs: params.centre === true,
+        initScale: num(params, 'initScale'),
+        weightDecay: num(params, 'weightDecay'),
         throttleFits: inWorker(),
       },
       data,

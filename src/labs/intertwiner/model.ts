@@ -38,6 +38,10 @@ export interface IntertwinerConfig {
   centreInputs: boolean;
   /** Digits in the probe-fit and held-out sets (each). */
   probe?: number;
+  /** Multiplies every layer's Glorot initial standard deviation (small: the rich, feature-learning regime). */
+  initScale?: number;
+  /** Decoupled (AdamW-style) weight decay on the weight matrices: w ← w − lr·wd·w after each step. */
+  weightDecay?: number;
 }
 
 const INPUT = 784;
@@ -70,8 +74,8 @@ export interface IntertwinerRun extends Run {
   lastFitMs(): number;
 }
 
-function glorot(rng: Rng, fanIn: number, fanOut: number): Float32Array {
-  const std = Math.sqrt(2 / (fanIn + fanOut));
+function glorot(rng: Rng, fanIn: number, fanOut: number, scale = 1): Float32Array {
+  const std = scale * Math.sqrt(2 / (fanIn + fanOut));
   const out = new Float32Array(fanIn * fanOut);
   for (let i = 0; i < out.length; i++) out[i] = rng.normal() * std;
   return out;
@@ -136,8 +140,10 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
   const heldXTensor = cfg.task === 'autoencoder' ? tf.tensor2d(heldImages, [split.held, INPUT]) : null;
 
   // ---- parameters: init A and init B, shared by every activation ------------------------------
-  const initA = dims.slice(1).map((out, l) => glorot(rng, dims[l]!, out));
-  const initB = dims.slice(1).map((out, l) => glorot(rng, dims[l]!, out));
+  const initScale = cfg.initScale ?? 1;
+  const initA = dims.slice(1).map((out, l) => glorot(rng, dims[l]!, out, initScale));
+  const initB = dims.slice(1).map((out, l) => glorot(rng, dims[l]!, out, initScale));
+  const decay = 1 - cfg.lr * (cfg.weightDecay ?? 0);
   const h0 = dims[1]!;
   const first = new Float32Array(INPUT * G * h0);
   for (let g = 0; g < G; g++) {
@@ -239,6 +245,7 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
       grads.push({ name: vars[0]!.name, tensor: tf.matMul(xT, flat) });
       grads.push({ name: vars[1]!.name, tensor: tf.matMul(onesRow2d, flat) });
       optimizer.applyGradients(grads);
+      if (decay !== 1) for (let w = 0; w < W; w++) vars[2 * w]!.assign(tf.mul(vars[2 * w]!, decay));
       return value;
     });
     latestLoss.keep(loss);

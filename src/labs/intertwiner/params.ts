@@ -9,5 +9,7 @@ export const intertwinerParams: readonly ParamSpec[] = [
   { key: 'centre', label: 'centre inputs', kind: 'bool', default: false, help: 'Subtract the mean training digit from every input.' },
   { key: 'batch', label: 'batch', kind: 'int', min: 16, max: 1024, default: 128, log: true },
   { key: 'lr', label: 'learning rate', kind: 'float', min: 1e-5, max: 10, default: 2e-3, log: true },
+  { key: 'initScale', label: 'init scale', kind: 'float', min: 0.01, max: 10, default: 1, log: true, help: 'Multiplies the Glorot initial weights; small values put the networks in the rich (feature-learning) regime.' },
+  { key: 'weightDecay', label: 'weight decay', kind: 'float', min: 0, max: 1, default: 0, help: 'Decoupled (AdamW-style) weight decay on the weight matrices.' },
   { key: 'seed', label: 'seed', kind: 'int', min: 0, max: 999999, default: 1, help: 'Seeds both initialisations and the data order.' },
 ];

@@ -140,6 +140,7 @@ export function createToyModel(cfg: ToyModelConfig, rng: Rng): ToyModelRun {
       }
       tf.tidy(() => params.assign(tf.tensor3d(p, [G, m + 1, n])));
       stepCount = snapshot.step;
+      latestLoss.clear(snapshot.loss);
     },
     dispose() {
       latestLoss.clear();
