@@ -232,6 +232,7 @@ export function createBowsModel(cfg: BowsConfig, stats: CorpusStats, rng: Rng): 
         b.assign(tf.tensor2d(bias.data, [1, V]));
       });
       stepCount = snapshot.step;
+      latestLoss.clear(snapshot.loss);
       opt.reset(snapshot.step);
       analysis = null;
     },

@@ -434,6 +434,7 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
       });
       tf.tidy(() => vars.forEach((v, i) => v.assign(tf.tensor(ws[i]!.data, v.shape))));
       stepCount = snapshot.step;
+      latestLoss.clear(snapshot.loss);
       fitStep = -1;
     },
     dispose() {

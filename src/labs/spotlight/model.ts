@@ -309,6 +309,7 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
         });
       });
       stepCount = snapshot.step;
+      latestLoss.clear(snapshot.loss);
       analysis = null;
     },
     dispose() {
