@@ -3,7 +3,7 @@ import { tf } from '../../engine/tf';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { createRng } from '../../engine/rng';
 import { defaultParams } from '../../engine/params';
-import type { Snapshot } from '../../engine/lab';
+import type { Params, Snapshot } from '../../engine/lab';
 import { useNodeBackend } from '../../cli/node-backend';
 import { nodeRunContext } from '../../cli/node-context';
 import { applyActivation } from '../spotlight/activations';
@@ -18,7 +18,7 @@ beforeAll(async () => {
   await useNodeBackend('wasm');
 });
 
-const small = { ...defaultParams(intertwinerLab.params), hidden: 16, batch: 64 };
+const small: Params = { ...defaultParams(intertwinerLab.params), hidden: 16, batch: 64 };
 
 describe('hand-written activation gradients', () => {
   it.each(ACTIVATION_IDS)('%s matches tfjs autodiff of the shared forward definition', async (id) => {
@@ -40,6 +40,26 @@ describe('intertwiner networks', () => {
     const start = tf.memory().numTensors;
     const run = await intertwinerLab.createRun({ ...small, activations: 'all' }, nodeRunContext(1));
     const counts = await countTensorsWhileTraining(run, { chunks: 20, snapshotEvery: 5 });
+    expect(counts.afterTraining).toBe(counts.warmed);
+    expect(counts.afterDispose).toBe(start);
+  });
+
+  it('scales the initial weights by initScale, and weight decay shrinks them with a flat tensor count', async () => {
+    const firstLayer = async (params: Params, steps: number) => {
+      const run = await intertwinerLab.createRun(params, nodeRunContext(5));
+      run.step(steps);
+      const w = (await run.snapshot()).tensors.p0!.data;
+      run.dispose();
+      return Math.sqrt(w.reduce((s, v) => s + v * v, 0));
+    };
+    const base = await firstLayer(small, 0);
+    expect(await firstLayer({ ...small, initScale: 0.25 }, 0)).toBeCloseTo(base * 0.25, 3);
+    const plain = await firstLayer({ ...small, lr: 1e-3 }, 20);
+    const decayed = await firstLayer({ ...small, lr: 1e-3, weightDecay: 1 }, 20);
+    expect(decayed).toBeLessThan(plain * 0.99);
+    const start = tf.memory().numTensors;
+    const run = await intertwinerLab.createRun({ ...small, weightDecay: 0.1 }, nodeRunContext(1));
+    const counts = await countTensorsWhileTraining(run, { chunks: 10, snapshotEvery: 5 });
     expect(counts.afterTraining).toBe(counts.warmed);
     expect(counts.afterDispose).toBe(start);
   });
