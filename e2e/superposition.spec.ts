@@ -129,8 +129,17 @@ test('a link with weights reopens the trained pentagon without training', async 
     .toBe(true);
   await page.getByTestId('play').click();
   await expect(page.getByTestId('play')).toHaveText(/Play/);
+  // The pause's own snapshot lands a frame after the status: wait until the views show it.
+  await expect
+    .poll(() => page.evaluate(() => {
+      const s = (window as unknown as { geometryLab: { state(): { step: number; snapshot: { step: number } | null } } }).geometryLab.state();
+      return s.snapshot?.step === s.step;
+    }))
+    .toBe(true);
   const step = await currentStep(page);
-  const trained = await dValues(page);
+  const trained = await page.evaluate(() =>
+    ((window as unknown as { geometryLab: { state(): { metrics: { dimensionality: number[] } } } }).geometryLab.state().metrics.dimensionality).map((d) => Number(d.toFixed(3))),
+  );
   await page.getByTestId('copy-link-weights').click();
   const link = await page.getByTestId('share-link').inputValue();
   expect(link).toMatch(/#w=/);
@@ -139,7 +148,7 @@ test('a link with weights reopens the trained pentagon without training', async 
   await expect(fresh.getByTestId('play')).toBeEnabled({ timeout: 60_000 });
   await expect(fresh.locator('.notice').filter({ hasText: 'trained weights' })).toBeVisible();
   await expect.poll(() => currentStep(fresh)).toBe(step);
-  expect(await dValues(fresh)).toEqual(trained);
+  await expect.poll(() => dValues(fresh)).toEqual(trained);
   // A damaged hash is explained and the run starts fresh.
   const broken = await context.newPage();
   await broken.goto(link.replace(/#w=.*/, '#w=AAAA'));
