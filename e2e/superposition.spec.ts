@@ -155,3 +155,30 @@ test('a link with weights reopens the trained pentagon without training', async 
   await expect(broken.getByTestId('url-warning')).toContainText(/weights/);
   await expect(broken.getByTestId('step-count')).toHaveText('step 0');
 });
+
+test('an exported snapshot JSON reopens the trained model; a broken file changes nothing', async ({ page, context }) => {
+  await openLab(page, '?lab=superposition&preset=digons&seed=3');
+  await page.getByTestId('play').click();
+  await expect.poll(() => currentStep(page)).toBeGreaterThan(500);
+  await page.getByTestId('play').click();
+  await expect
+    .poll(() => page.evaluate(() => {
+      const s = (window as unknown as { geometryLab: { state(): { step: number; snapshot: { step: number } | null } } }).geometryLab.state();
+      return s.snapshot?.step === s.step;
+    }))
+    .toBe(true);
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-snapshot').click()]);
+  const path = await download.path();
+  const exported = JSON.parse((await import('node:fs')).readFileSync(path!, 'utf8'));
+  const fresh = await context.newPage();
+  await openLab(fresh, '?lab=superposition&preset=pentagon');
+  await fresh.getByTestId('import-snapshot').setInputFiles(path!);
+  await expect.poll(() => currentStep(fresh)).toBe(exported.step);
+  await expect(fresh.getByTestId('param-n-value')).toHaveText('6');
+  await expect(fresh.getByTestId('param-seed-value')).toHaveText('3');
+  const expected = exported.metrics.dimensionality.map((d: number) => Number(d.toFixed(3)));
+  await expect.poll(() => dValues(fresh)).toEqual(expected);
+  await fresh.getByTestId('import-snapshot').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"lab": "superposition"') });
+  await expect(fresh.getByTestId('notice-error')).toContainText(/broken\.json is not JSON/);
+  await expect.poll(() => currentStep(fresh)).toBe(exported.step);
+});

@@ -9,6 +9,7 @@ import { addNotice, useLab } from './store';
 import { decodeUrlState, defaultUrlState, encodeUrlState, type UrlState } from './url-state';
 import { resolveParams } from './param-codec';
 import { decodeSnapshotHash, encodeSnapshotHash } from './hash-snapshot';
+import { parseSnapshotFile } from './snapshot-file';
 
 const MAX_LOSS_POINTS = 4000;
 
@@ -219,4 +220,30 @@ export async function runSweep(): Promise<void> {
 export async function measureStep(steps: number): Promise<number> {
   if (!worker) return NaN;
   return worker.api.benchmark(steps);
+}
+
+/**
+ * Reopens a snapshot JSON exported by the page: its lab, params and trained weights. A malformed
+ * file, an unknown lab or an invalid parameter is reported and changes nothing.
+ */
+export async function openSnapshotFile(file: File): Promise<void> {
+  const parsed = parseSnapshotFile(file.name, await file.text());
+  if ('error' in parsed) {
+    addNotice(parsed.error, 'error');
+    return;
+  }
+  const lab = findLab(parsed.labId);
+  if (!lab) {
+    addNotice(`${file.name} is a snapshot of an unknown lab ${JSON.stringify(parsed.labId.slice(0, 40))}; nothing was changed.`, 'error');
+    return;
+  }
+  const { params, warnings } = resolveParams(lab.params, parsed.rawParams);
+  if (warnings.length) {
+    addNotice(`${file.name}: ${warnings.join('; ')}; nothing was changed.`, 'error');
+    return;
+  }
+  useLab.setState({ labId: lab.id, preset: null, params, sweep: null, sweepProgress: null });
+  sharedSnapshot = parsed.snapshot;
+  syncUrl();
+  await startTraining();
 }
