@@ -16,3 +16,22 @@ export async function dValues(page: Page): Promise<number[]> {
   const cells = await page.getByTestId('d-value').allTextContents();
   return cells.map(Number);
 }
+
+/** Pauses a playing run and waits until the final snapshot is in the store and stays there. */
+export async function pauseAndSettle(page: Page): Promise<number> {
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('play')).toHaveText(/Play/);
+  const storeStep = () =>
+    page.evaluate(() => (window as unknown as { geometryLab: { state(): { snapshot: { step: number } | null } } }).geometryLab.state().snapshot?.step ?? -1);
+  let last = -2;
+  await expect
+    .poll(async () => {
+      const now = await storeStep();
+      const stable = now === last;
+      last = now;
+      return stable;
+    }, { intervals: [300] })
+    .toBe(true);
+  await expect.poll(() => currentStep(page)).toBe(last);
+  return last;
+}

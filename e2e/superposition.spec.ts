@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { currentStep, dValues, openLab } from './helpers';
+import { currentStep, dValues, openLab, pauseAndSettle } from './helpers';
 
 test('pentagon: five arrows and D near 2/5 after training', async ({ page }, info) => {
   const started = Date.now();
@@ -127,16 +127,7 @@ test('a link with weights reopens the trained pentagon without training', async 
       return d.length === 5 && d.every((v) => Math.abs(v - 0.4) < 0.05);
     }, { timeout: 60_000, intervals: [250] })
     .toBe(true);
-  await page.getByTestId('play').click();
-  await expect(page.getByTestId('play')).toHaveText(/Play/);
-  // The pause's own snapshot lands a frame after the status: wait until the views show it.
-  await expect
-    .poll(() => page.evaluate(() => {
-      const s = (window as unknown as { geometryLab: { state(): { step: number; snapshot: { step: number } | null } } }).geometryLab.state();
-      return s.snapshot?.step === s.step;
-    }))
-    .toBe(true);
-  const step = await currentStep(page);
+  const step = await pauseAndSettle(page);
   const trained = await page.evaluate(() =>
     ((window as unknown as { geometryLab: { state(): { metrics: { dimensionality: number[] } } } }).geometryLab.state().metrics.dimensionality).map((d) => Number(d.toFixed(3))),
   );
@@ -160,13 +151,7 @@ test('an exported snapshot JSON reopens the trained model; a broken file changes
   await openLab(page, '?lab=superposition&preset=digons&seed=3');
   await page.getByTestId('play').click();
   await expect.poll(() => currentStep(page)).toBeGreaterThan(500);
-  await page.getByTestId('play').click();
-  await expect
-    .poll(() => page.evaluate(() => {
-      const s = (window as unknown as { geometryLab: { state(): { step: number; snapshot: { step: number } | null } } }).geometryLab.state();
-      return s.snapshot?.step === s.step;
-    }))
-    .toBe(true);
+  await pauseAndSettle(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-snapshot').click()]);
   const path = await download.path();
   const exported = JSON.parse((await import('node:fs')).readFileSync(path!, 'utf8'));

@@ -28,7 +28,8 @@ export interface TrainerApi {
   init(request: InitRequest, onEvent: (event: WorkerEvent) => void): Promise<{ backend: BackendName }>;
   reset(params: Params): Promise<void>;
   play(): void;
-  pause(): void;
+  /** Stops after the chunk in flight and posts the final snapshot. */
+  pause(): Promise<void>;
   step(count: number): Promise<void>;
   setSpeed(speed: Speed): void;
   runSweep(params: Params): Promise<SweepResult | null>;

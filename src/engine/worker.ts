@@ -28,6 +28,8 @@ let pendingLoss: Array<[number, number]> = [];
 let lastPost = 0;
 let lastGood: Snapshot | null = null;
 let loopToken = 0;
+/** Settles when the training loop started by the last play() has returned. */
+let loopDone: Promise<void> = Promise.resolve();
 let stepsSinceRate = 0;
 let rateSince = performance.now();
 let stepsPerSecond = 0;
@@ -212,13 +214,15 @@ const api: TrainerApi = {
     rateSince = performance.now();
     stepsSinceRate = 0;
     emit({ type: 'status', playing, step: stepCounter });
-    void loop(++loopToken);
+    loopDone = loop(++loopToken);
   },
-  pause() {
+  async pause() {
     playing = false;
     loopToken++;
+    // Let the chunk in flight finish so the paused snapshot is the final state.
+    await loopDone;
     emit({ type: 'status', playing, step: stepCounter });
-    void postSnapshot();
+    await postSnapshot();
   },
   async step(count: number) {
     if (!run) return;
@@ -233,7 +237,7 @@ const api: TrainerApi = {
   async runSweep(sweepParams: Params) {
     if (!lab?.sweep) return null;
     const wasPlaying = playing;
-    api.pause();
+    await api.pause();
     try {
       return await lab.sweep.run(sweepParams, runContext(num(sweepParams, 'seed')), (fraction) =>
         emit({ type: 'sweep-progress', fraction }),

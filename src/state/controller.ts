@@ -86,7 +86,9 @@ function onWorkerEvent(event: WorkerEvent): void {
       }
       break;
     case 'status':
-      useLab.setState({ playing: event.playing, step: event.step });
+      // The step shown comes from snapshots only (applied on animation frames), so that the readout
+      // and the views always describe the same weights.
+      useLab.setState({ playing: event.playing });
       break;
     case 'notice':
       addNotice(event.text, event.level);
