@@ -35,3 +35,13 @@ export async function pauseAndSettle(page: Page): Promise<number> {
   await expect.poll(() => currentStep(page)).toBe(last);
   return last;
 }
+
+/** Waits (while training) until the readout shows five features at D = 2/5 ± 0.05. */
+export async function waitForPentagon(page: Page): Promise<void> {
+  await expect
+    .poll(async () => {
+      const d = await dValues(page);
+      return d.length === 5 && d.every((v) => Math.abs(v - 0.4) < 0.05);
+    }, { timeout: 60_000, intervals: [250] })
+    .toBe(true);
+}

@@ -1,17 +1,12 @@
 import { expect, test } from '@playwright/test';
-import { currentStep, dValues, openLab, pauseAndSettle } from './helpers';
+import { currentStep, dValues, openLab, pauseAndSettle, waitForPentagon } from './helpers';
 
 test('pentagon: five arrows and D near 2/5 after training', async ({ page }, info) => {
   const started = Date.now();
   await openLab(page, '?lab=superposition&preset=pentagon');
   await expect(page.getByTestId('backend')).toHaveText(/wasm|webgl|cpu|webgpu/);
   await page.getByTestId('play').click();
-  await expect
-    .poll(async () => {
-      const d = await dValues(page);
-      return d.length === 5 && d.every((v) => Math.abs(v - 0.4) < 0.05);
-    }, { timeout: 60_000, intervals: [250] })
-    .toBe(true);
+  await waitForPentagon(page);
   const convergedMs = Date.now() - started;
   await page.getByTestId('play').click();
   await expect(page.getByTestId('feature-arrow')).toHaveCount(5);
@@ -121,12 +116,7 @@ test('phase diagram sweep runs with progress and draws a grid', async ({ page })
 test('a link with weights reopens the trained pentagon without training', async ({ page, context }) => {
   await openLab(page, '?lab=superposition&preset=pentagon');
   await page.getByTestId('play').click();
-  await expect
-    .poll(async () => {
-      const d = await dValues(page);
-      return d.length === 5 && d.every((v) => Math.abs(v - 0.4) < 0.05);
-    }, { timeout: 60_000, intervals: [250] })
-    .toBe(true);
+  await waitForPentagon(page);
   const step = await pauseAndSettle(page);
   const trained = await page.evaluate(() =>
     ((window as unknown as { geometryLab: { state(): { metrics: { dimensionality: number[] } } } }).geometryLab.state().metrics.dimensionality).map((d) => Number(d.toFixed(3))),

@@ -1,9 +1,9 @@
 /** The page's state. The worker's snapshots land here at most once per animation frame. */
 import { create } from 'zustand';
-import type { Metrics, Params, Snapshot } from '../engine/lab';
+import type { Metrics, Snapshot } from '../engine/lab';
 import type { BackendName } from '../engine/tf';
 import type { SweepResult } from '../engine/sweep';
-import type { UrlState } from './url-state';
+import { defaultUrlState, type UrlState } from './url-state';
 
 export interface Notice {
   id: number;
@@ -34,15 +34,7 @@ export interface LabState extends UrlState {
 let noticeId = 0;
 
 export const useLab = create<LabState>(() => ({
-  labId: 'superposition',
-  preset: null,
-  params: {} as Params,
-  backend: 'auto',
-  view: {},
-  hide: [],
-  autoplay: false,
-  lecture: false,
-  speed: 0,
+  ...defaultUrlState(),
   backendInUse: null,
   adapter: null,
   playing: false,
