@@ -20,6 +20,11 @@ export async function dValues(page: Page): Promise<number[]> {
 /** Pauses a playing run and waits until the final snapshot is in the store and stays there. */
 export async function pauseAndSettle(page: Page): Promise<number> {
   await page.getByTestId('play').click();
+  return settle(page);
+}
+
+/** Waits until the run shows as paused and its final snapshot is in the store and stays there. */
+export async function settle(page: Page): Promise<number> {
   await expect(page.getByTestId('play')).toHaveText(/Play/);
   const storeStep = () =>
     page.evaluate(() => (window as unknown as { geometryLab: { state(): { snapshot: { step: number } | null } } }).geometryLab.state().snapshot?.step ?? -1);

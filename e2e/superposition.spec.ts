@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { currentStep, dValues, openLab, pauseAndSettle, waitForPentagon } from './helpers';
+import { currentStep, dValues, openLab, pauseAndSettle, settle, waitForPentagon } from './helpers';
 
 test('pentagon: five arrows and D near 2/5 after training', async ({ page }, info) => {
   const started = Date.now();
@@ -67,10 +67,11 @@ test('keyboard: space plays, l toggles lecture mode, ? opens help', async ({ pag
   await page.locator('body').press(' ');
   await expect.poll(() => currentStep(page)).toBeGreaterThan(50);
   await page.locator('body').press(' ');
-  const paused = await currentStep(page);
-  await page.waitForTimeout(300);
-  expect(await currentStep(page)).toBeLessThanOrEqual(paused + 2000);
+  const paused = await settle(page);
+  await page.waitForTimeout(500);
+  expect(await currentStep(page)).toBe(paused);
   await page.locator('body').press('ArrowRight');
+  await expect.poll(() => currentStep(page)).toBe(paused + 1);
   await page.locator('body').press('l');
   await expect(page.getByTestId('app')).toHaveClass(/lecture/);
   await page.locator('body').press('?');

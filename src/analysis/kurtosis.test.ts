@@ -8,6 +8,9 @@ import {
   sampleKurtosis,
   sparseGaussianKurtosis,
   sparseUniformKurtosis,
+  sparseUniformSparsityForKurtosis,
+  MIN_KURTOSIS,
+  SPARSE_UNIFORM_ARGMIN,
   type GeneratorSetting,
 } from './kurtosis';
 import { fillSamples } from '../data/kurtosis-inputs';
@@ -92,4 +95,17 @@ describe('generators match their closed-form kurtosis within sampling error', ()
       expect(Math.abs(sampleKurtosis(x) / setting.kurtosis - 1)).toBeLessThan(0.03);
     }
   });
+
+  it('sparse-uniform: K(S) dips below 1.8 before rising, and the inversion uses the rising branch', () => {
+    expect(sparseUniformKurtosis(0)).toBeCloseTo(1.8, 12);
+    expect(sparseUniformKurtosis(0.2)).toBeCloseTo(1.6875, 12);
+    expect(MIN_KURTOSIS['sparse-uniform']).toBeLessThanOrEqual(1.6875 + 1e-12);
+    expect(SPARSE_UNIFORM_ARGMIN).toBeGreaterThan(0.1);
+    expect(SPARSE_UNIFORM_ARGMIN).toBeLessThan(0.3);
+    // A target between the minimum and 1.8 is reachable now, and inverts exactly.
+    const s = sparseUniformSparsityForKurtosis(1.75);
+    expect(s).toBeGreaterThanOrEqual(SPARSE_UNIFORM_ARGMIN);
+    expect(sparseUniformKurtosis(s)).toBeCloseTo(1.75, 9);
+  });
 });
+

@@ -62,11 +62,29 @@ export function sparseUniformKurtosis(s: number): number {
   return central4 / (variance * variance);
 }
 
+/**
+ * K(S) of the sparse-uniform family is not monotone: it falls from 1.8 at S = 0 to its minimum
+ * (1.6875 near S = 0.2) before rising. Golden-section search for that minimum.
+ */
+function argminOn(f: (t: number) => number, lo: number, hi: number): number {
+  const phi = (Math.sqrt(5) - 1) / 2;
+  let a = lo;
+  let b = hi;
+  for (let i = 0; i < 200; i++) {
+    const c = b - phi * (b - a);
+    const d = a + phi * (b - a);
+    if (f(c) < f(d)) b = d;
+    else a = c;
+  }
+  return (a + b) / 2;
+}
+export const SPARSE_UNIFORM_ARGMIN = argminOn(sparseUniformKurtosis, 0, 0.9);
+
 /** Smallest kurtosis each family reaches (its infimum). */
 export const MIN_KURTOSIS: Record<InputDistribution, number> = {
   power: 1,
   sparse: 3,
-  'sparse-uniform': sparseUniformKurtosis(0),
+  'sparse-uniform': sparseUniformKurtosis(SPARSE_UNIFORM_ARGMIN),
 };
 
 /** Inverts a kurtosis curve that increases on [lo, hi] by bisection in t. */
@@ -93,9 +111,9 @@ export function sparsityForKurtosis(k: number): number {
   return k <= 3 ? 0 : 1 - 3 / k;
 }
 
-/** Sparsity S of the sparse-uniform inputs with kurtosis K (K below 1.8 → S = 0). */
+/** Sparsity S of the sparse-uniform inputs with kurtosis K, on the increasing branch S ≥ S*. */
 export function sparseUniformSparsityForKurtosis(k: number): number {
-  return invertIncreasing(sparseUniformKurtosis, k, 0, 0.9999);
+  return invertIncreasing(sparseUniformKurtosis, k, SPARSE_UNIFORM_ARGMIN, 0.9999);
 }
 
 /** A generator set to a target kurtosis: its shape parameter and the kurtosis it really has. */

@@ -50,15 +50,20 @@ function transferables(snapshot: Snapshot): ArrayBuffer[] {
 }
 
 async function postSnapshot(): Promise<void> {
-  if (!run) return;
+  const current = run;
+  if (!current) return;
   // Divergence is caught in trainChunk before anything is posted; a NaN loss here only means no
   // loss has been computed yet (a fresh or restored run).
-  const snapshot = await run.snapshot();
+  const snapshot = await current.snapshot();
+  if (current !== run) return; // reset or replaced while reading back
+  // The arrays a lab returns may be tfjs's own storage (cpu) or its cached copy (webgl, webgpu):
+  // keep one copy as the restore point and transfer another, never the lab's.
   lastGood = { step: snapshot.step, loss: snapshot.loss, tensors: cloneTensors(snapshot) };
+  const sent: Snapshot = { step: snapshot.step, loss: snapshot.loss, tensors: cloneTensors(snapshot) };
   const loss = pendingLoss;
   pendingLoss = [];
   lastPost = performance.now();
-  emit(Comlink.transfer({ type: 'snapshot', snapshot, loss, stepsPerSecond }, transferables(snapshot)) as WorkerEvent);
+  emit(Comlink.transfer({ type: 'snapshot', snapshot: sent, loss, stepsPerSecond }, transferables(sent)) as WorkerEvent);
 }
 
 function cloneTensors(snapshot: Snapshot): Snapshot['tensors'] {
@@ -68,10 +73,13 @@ function cloneTensors(snapshot: Snapshot): Snapshot['tensors'] {
 }
 
 /** Runs `count` steps, records the loss, and reports divergence. Returns false if it diverged. */
-async function trainChunk(count: number): Promise<boolean> {
-  if (!run) return false;
-  run.step(count);
-  const loss = await run.loss();
+async function trainChunk(count: number, token: number): Promise<boolean> {
+  const current = run;
+  if (!current) return false;
+  current.step(count);
+  const loss = await current.loss();
+  // A reset, pause or backend change while the loss was read back: this chunk's result is stale.
+  if (current !== run || token !== loopToken) return false;
   const snap = lastGood;
   if (!Number.isFinite(loss)) {
     playing = false;
@@ -112,11 +120,12 @@ async function loop(token: number): Promise<void> {
     }
     const t0 = performance.now();
     stepCounter += count;
-    const ok = await trainChunk(count);
+    const ok = await trainChunk(count, token);
     stepsDone += count;
     if (!ok) return;
     const elapsed = performance.now() - t0;
     if (speed === 0) chunk = Math.max(1, Math.min(2000, Math.round((chunk * CHUNK_TARGET_MS) / Math.max(elapsed, 0.5))));
+    if (token !== loopToken) return;
     if (performance.now() - lastPost >= SNAPSHOT_INTERVAL_MS) await postSnapshot();
     if (stepsDone > 1e6) {
       budgetStart = performance.now();
@@ -126,11 +135,20 @@ async function loop(token: number): Promise<void> {
   }
 }
 
+/** Bumped by every createRun, so that of two overlapping creations only the later one is kept. */
+let runGeneration = 0;
+
 async function createRun(): Promise<void> {
+  const generation = ++runGeneration;
   run?.dispose();
   run = null;
   if (!lab) throw new Error('worker not initialised');
-  run = await lab.createRun(params, runContext(num(params, 'seed')));
+  const created = await lab.createRun(params, runContext(num(params, 'seed')));
+  if (generation !== runGeneration) {
+    created.dispose();
+    return;
+  }
+  run = created;
   stepCounter = 0;
   pendingLoss = [];
   lastGood = null;
@@ -161,17 +179,20 @@ async function switchToFallback(reason: string): Promise<void> {
   const wasPlaying = playing;
   playing = false;
   loopToken++;
+  await loopDone;
   const resumeFrom = lastGood;
+  run?.dispose();
+  run = null;
   const choice = await chooseBackend('wasm');
   emit({ type: 'notice', level: 'warning', text: `WebGPU device lost (${reason}); continuing on ${choice.backend} from step ${resumeFrom?.step ?? 0}.` });
   emit({ type: 'backend', backend: choice.backend });
   if (!lab) return;
-  run = await lab.createRun(params, runContext(num(params, 'seed')));
-  if (resumeFrom) {
-    run.restore(resumeFrom);
+  await createRun();
+  if (resumeFrom && run) {
+    (run as Run).restore(resumeFrom);
     stepCounter = resumeFrom.step;
+    await postSnapshot();
   }
-  await postSnapshot();
   if (wasPlaying) api.play();
 }
 
@@ -204,6 +225,7 @@ const api: TrainerApi = {
   async reset(next: Params) {
     playing = false;
     loopToken++;
+    await loopDone;
     params = next;
     await createRun();
     emit({ type: 'status', playing, step: 0 });
@@ -225,9 +247,9 @@ const api: TrainerApi = {
     await postSnapshot();
   },
   async step(count: number) {
-    if (!run) return;
+    if (!run || playing) return;
     stepCounter += count;
-    if (await trainChunk(count)) await postSnapshot();
+    if (await trainChunk(count, loopToken)) await postSnapshot();
     emit({ type: 'status', playing, step: stepCounter });
   },
   setSpeed(next: Speed) {

@@ -107,18 +107,25 @@ function onWorkerEvent(event: WorkerEvent): void {
 
 async function startTraining(): Promise<void> {
   worker?.terminate();
-  worker = startWorker();
+  const handle = startWorker();
+  worker = handle;
+  // Whatever the old worker sent and is still queued belongs to another run (maybe another lab).
+  pending = null;
   const s = useLab.getState();
-  useLab.setState({ ready: false, playing: false, step: 0, snapshot: null, metrics: null, lossHistory: [], backendInUse: null });
+  useLab.setState({ ready: false, playing: false, step: 0, snapshot: null, metrics: null, lossHistory: [], backendInUse: null, sweepProgress: null });
   try {
     const snapshot = sharedSnapshot ?? undefined;
     sharedSnapshot = null;
-    await worker.api.init({ labId: s.labId, params: s.params, backend: s.backend, snapshot }, Comlink.proxy(onWorkerEvent));
-    await worker.api.setSpeed(s.speed);
+    const onEvent = (event: WorkerEvent) => {
+      if (worker === handle) onWorkerEvent(event);
+    };
+    await handle.api.init({ labId: s.labId, params: s.params, backend: s.backend, snapshot }, Comlink.proxy(onEvent));
+    if (worker !== handle) return;
+    await handle.api.setSpeed(s.speed);
     useLab.setState({ ready: true });
     if (useLab.getState().autoplay) play();
   } catch (err) {
-    addNotice(`Could not start training: ${err instanceof Error ? err.message : String(err)}`, 'error');
+    if (worker === handle) addNotice(`Could not start training: ${err instanceof Error ? err.message : String(err)}`, 'error');
   }
 }
 
@@ -155,14 +162,21 @@ export function stepOnce(count = 1): void {
 }
 
 export function reset(): void {
+  if (!useLab.getState().ready) return;
   useLab.setState({ playing: false, lossHistory: [] });
   void worker?.api.reset(useLab.getState().params);
 }
 
+/** New params reset the run; while the worker is still starting, it is restarted with them. */
+function restartWithParams(): void {
+  syncUrl();
+  if (useLab.getState().ready) reset();
+  else void startTraining();
+}
+
 export function setParam(key: string, value: ParamValue): void {
   useLab.setState((s) => ({ params: { ...s.params, [key]: value } }));
-  syncUrl();
-  reset();
+  restartWithParams();
 }
 
 export function applyPreset(name: string): void {
@@ -172,8 +186,7 @@ export function applyPreset(name: string): void {
   if (!lab || !preset) return;
   const keepSeed = { seed: String(s.params.seed ?? 1) };
   useLab.setState({ preset: name, params: resolveParams(lab.params, keepSeed, preset.params).params });
-  syncUrl();
-  reset();
+  restartWithParams();
 }
 
 export function switchLab(labId: string): void {

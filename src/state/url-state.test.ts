@@ -42,6 +42,13 @@ describe('URL codec', () => {
     expect(decodeUrlState(encodeUrlState(state)).state.preset).toBeNull();
   });
 
+  it('carries free-text view state (word lists, searches) and refuses control characters', () => {
+    const { state, warnings } = decodeUrlState('?lab=superposition&view_cycle=Monday%2C%20Tuesday%2C%20Wednesday&view_q=free%20money&view_bad=%01x');
+    expect(state.view).toEqual({ cycle: 'Monday, Tuesday, Wednesday', q: 'free money' });
+    expect(warnings).toHaveLength(1);
+    expect(decodeUrlState(encodeUrlState(state)).state.view).toEqual(state.view);
+  });
+
   it('keeps the preset name while the preset is untouched', () => {
     const { state, warnings } = decodeUrlState('?lab=superposition&preset=dense');
     expect(warnings).toEqual([]);

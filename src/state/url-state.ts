@@ -11,7 +11,8 @@ import { encodeParam, quote, resolveParams } from './param-codec';
 export const URL_FORMAT_VERSION = 1;
 const MAX_QUERY_LENGTH = 4000;
 const VIEW_PREFIX = 'view_';
-const VIEW_VALUE = /^[-\w.,:]{0,64}$/;
+/** View values are shown as text only (word lists, searches): printable, without markup brackets. */
+const VIEW_VALUE = /^[^\u0000-\u001f\u007f<>]{0,400}$/u;
 export const SPEEDS = [0, 1000, 100, 10] as const;
 
 export interface UrlState {

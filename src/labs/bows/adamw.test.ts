@@ -66,4 +66,21 @@ describe('AdamW with a cosine schedule', () => {
     tf.dispose([g, w]);
     opt.dispose();
   });
+
+  it('after reset(t), the first update is an ordinary first Adam step (≈ lr), the schedule stays at t', async () => {
+    const cfg = { lr: 0.01, weightDecay: 0, horizon: 1_000_000 };
+    const w = tf.variable(tf.tensor1d([0]));
+    const opt = new AdamW([{ variable: w, decay: false }], cfg);
+    opt.reset(5000);
+    const g = tf.tensor1d([1]);
+    for (let i = 0; i < 10; i++) opt.apply([g]);
+    // Ten steps of Adam with a constant gradient move the weight by 10 · lr (not ~55 · lr, as a bias
+    // correction computed from t = 5000 would).
+    expect((await w.data())[0]).toBeCloseTo(-0.1, 4);
+    expect(opt.steps).toBe(5010);
+    expect(opt.currentLr()).toBeCloseTo(cosineLr(cfg, 5010), 12);
+    opt.dispose();
+    tf.dispose([w, g]);
+  });
 });
+

@@ -36,7 +36,10 @@ export interface AdamWParam {
 export class AdamW {
   private readonly m: Variable[];
   private readonly v: Variable[];
+  /** Steps taken: drives the cosine schedule. */
   private t = 0;
+  /** Updates since the moments were last zeroed: drives Adam's bias correction. */
+  private sinceReset = 0;
 
   constructor(
     private readonly params: AdamWParam[],
@@ -67,8 +70,9 @@ export class AdamW {
     const eps = this.cfg.epsilon ?? 1e-8;
     const lr = this.currentLr();
     this.t++;
-    const c1 = 1 - b1 ** this.t;
-    const c2 = 1 - b2 ** this.t;
+    this.sinceReset++;
+    const c1 = 1 - b1 ** this.sinceReset;
+    const c2 = 1 - b2 ** this.sinceReset;
     tf.tidy(() => {
       this.params.forEach((p, k) => {
         const g = grads[k]!;
@@ -87,6 +91,7 @@ export class AdamW {
   /** Clears the moment estimates (after weights are restored from a snapshot). */
   reset(t: number): void {
     this.t = t;
+    this.sinceReset = 0;
     tf.tidy(() => {
       for (const m of this.m) m.assign(tf.zerosLike(m));
       for (const v of this.v) v.assign(tf.zerosLike(v));

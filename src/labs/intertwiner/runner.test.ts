@@ -61,6 +61,18 @@ describe('intertwiner runner (relu-vs-isotropic, h = 64, 300 steps, seeds 1 and 
   // either): the trained hidden layers are effectively low-dimensional, so for a rotated copy too
   // the best neuron matching correlates ≈ 0.7. The assertion is kept as the claim states it and
   // marked as an expected failure, so it turns red the day the claim starts to hold.
+  it('computes the permutation-type shares for both activations (so the expected failure below is the claim, not a crash)', () => {
+    for (const seed of SEEDS) {
+      const r = metric(seed, 'residual');
+      for (const act of ['relu', 'iso-tanh']) {
+        const s = share(r[act]!);
+        expect(Number.isFinite(s)).toBe(true);
+        expect(s).toBeGreaterThan(0);
+        expect(s).toBeLessThan(2);
+      }
+    }
+  });
+
   it.fails('permutation-type maps recover much more of the orthogonal gain for ReLU than for isotropic tanh', () => {
     const shares = SEEDS.map((seed) => {
       const r = metric(seed, 'residual');
@@ -84,7 +96,7 @@ describe('intertwiner runner (relu-vs-isotropic, h = 64, 300 steps, seeds 1 and 
 
   it('runs from the command line and writes the result file', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'lab-')), 'r.json');
-    execFileSync('npx', ['tsx', 'src/cli/run.ts', 'intertwiner', '--preset', 'relu-vs-isotropic', '--hidden', '16', '--steps', '20', '--out', out]);
+    execFileSync('npx', ['tsx', '--import', './scripts/node-hooks.mjs', 'src/cli/run.ts', 'intertwiner', '--preset', 'relu-vs-isotropic', '--hidden', '16', '--steps', '20', '--out', out]);
     const result = JSON.parse(readFileSync(out, 'utf8'));
     expect(result).toMatchObject({ lab: 'intertwiner', steps: 20 });
     expect(Object.keys(result.metrics.residual)).toEqual(['relu', 'iso-tanh']);

@@ -53,6 +53,11 @@ describe('import analysis', () => {
     expect(() => analyseImportFiles({ activations: load('spotlight-activations.npy'), basis: load('spotlight-basis-3col.npy') })).toThrow(/basis has 3 columns but the activations have 4/);
     expect(() => analyseImportFiles({ activations: load('spotlight-activations.npy') }, { epsilon: '2' })).toThrow(/--epsilon must be in \(0, 1\]/);
     expect(() => analyseImport(parseCsv('1,nan\n2,3'), null)).toThrow(/row 1, column 2 is NaN/);
+    // A 2 × 2000 file (16 KB) would take ~30 s on the main thread: refused at once.
+    const wide = { rows: 2, cols: 2000, data: new Float64Array(4000).fill(1) };
+    const t0 = performance.now();
+    expect(() => analyseImport(wide, null)).toThrow(/2000 columns; at most 512/);
+    expect(performance.now() - t0).toBeLessThan(100);
   });
 
   it('runs from the runner: `--activations a.npy --basis b.npy` analyses, bad files exit 2 with the reason', () => {

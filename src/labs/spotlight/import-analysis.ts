@@ -25,6 +25,9 @@ export interface ImportAnalysis {
 }
 
 export const IMPORT_MAX_ROWS = 50000;
+/** Random rotations are O(k³) and plane lists O(K²): wider files would freeze the page. */
+export const IMPORT_MAX_COLS = 512;
+export const IMPORT_MAX_BASIS_ROWS = 1024;
 
 function firstNonFinite(m: Matrix): number {
   for (let i = 0; i < m.data.length; i++) if (!Number.isFinite(m.data[i]!)) return i;
@@ -36,6 +39,7 @@ export function validateImport(acts: Matrix, basis: Matrix | null): RowMatrix {
   if (acts.cols < 2) throw new MatrixFileError(`activations have ${acts.cols} column; SRM needs at least 2 units (columns)`);
   if (acts.rows < 1) throw new MatrixFileError('activations have no rows');
   if (acts.rows > IMPORT_MAX_ROWS) throw new MatrixFileError(`activations have ${acts.rows} rows; at most ${IMPORT_MAX_ROWS} are analysed — subsample first`);
+  if (acts.cols > IMPORT_MAX_COLS) throw new MatrixFileError(`activations have ${acts.cols} columns; at most ${IMPORT_MAX_COLS} units are analysed`);
   const bad = firstNonFinite(acts);
   if (bad >= 0) throw new MatrixFileError(`activations row ${Math.floor(bad / acts.cols) + 1}, column ${(bad % acts.cols) + 1} is ${acts.data[bad]} (not finite)`);
   if (!basis) return identityBasis(acts.cols);
@@ -43,6 +47,7 @@ export function validateImport(acts: Matrix, basis: Matrix | null): RowMatrix {
     throw new MatrixFileError(`basis has ${basis.cols} columns but the activations have ${acts.cols}: the basis must be K × ${acts.cols} (one direction per row)`);
   }
   if (basis.rows < 2) throw new MatrixFileError(`basis has ${basis.rows} row; SRM needs at least 2 directions`);
+  if (basis.rows > IMPORT_MAX_BASIS_ROWS) throw new MatrixFileError(`basis has ${basis.rows} rows; at most ${IMPORT_MAX_BASIS_ROWS} directions are analysed`);
   const badB = firstNonFinite(basis);
   if (badB >= 0) throw new MatrixFileError(`basis row ${Math.floor(badB / basis.cols) + 1} has a non-finite value`);
   for (let r = 0; r < basis.rows; r++) {

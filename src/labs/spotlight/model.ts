@@ -118,12 +118,13 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
   const layerShapes = { W2: [h, k], b2: [1, k], W3: [k, h], b3: [1, h], W4: [h, d], b4: [1, d] } as const;
   type LayerName = keyof typeof layerShapes;
   const layerNames = Object.keys(layerShapes) as LayerName[];
-  const W1 = tf.variable(tf.tensor2d(tileColumns(init.W1, d, h, G), [d, G * h]), true, `spot${id}_W1`);
-  const b1 = tf.variable(tf.tensor2d(tile(init.b1, G), [1, G * h]), true, `spot${id}_b1`);
+  // tf.variable keeps its initial tensor alive unless that tensor is made inside a tidy.
+  const W1 = tf.tidy(() => tf.variable(tf.tensor2d(tileColumns(init.W1, d, h, G), [d, G * h]), true, `spot${id}_W1`));
+  const b1 = tf.tidy(() => tf.variable(tf.tensor2d(tile(init.b1, G), [1, G * h]), true, `spot${id}_b1`));
   const layers: Array<Record<LayerName, Variable>> = [];
   for (let g = 0; g < G; g++) {
     const vs = {} as Record<LayerName, Variable>;
-    for (const n of layerNames) vs[n] = tf.variable(tf.tensor2d(init[n], [...layerShapes[n]]), true, `spot${id}_${n}_${g}`);
+    for (const n of layerNames) vs[n] = tf.tidy(() => tf.variable(tf.tensor2d(init[n], [...layerShapes[n]]), true, `spot${id}_${n}_${g}`));
     layers.push(vs);
   }
   const allVars: Variable[] = [W1, b1, ...layers.flatMap((l) => layerNames.map((n) => l[n]))];
