@@ -17,3 +17,15 @@ for (const backend of ['cpu', 'webgl'] as const) {
     expect(Number.isFinite(loss)).toBe(true);
   });
 }
+
+test('backend=fastest times this lab on every backend and keeps the fastest', async ({ page }) => {
+  await openLab(page, '?lab=superposition&preset=decay&backend=fastest');
+  const notice = page.getByTestId('notice-info').filter({ hasText: 'Measured ms per step' });
+  await expect(notice).toBeVisible();
+  const text = (await notice.textContent()) ?? '';
+  const timings = [...text.matchAll(/(webgpu|wasm|webgl|cpu) ([\d.]+)/g)].map((m) => ({ backend: m[1]!, ms: Number(m[2]) }));
+  expect(timings.map((t) => t.backend).sort()).toEqual(['cpu', 'wasm', 'webgl', 'webgpu']);
+  const fastest = timings.reduce((a, b) => (b.ms < a.ms ? b : a));
+  await expect(page.getByTestId('backend')).toHaveText(fastest.backend);
+  await expect(page).toHaveURL(/backend=fastest/);
+});

@@ -3,7 +3,7 @@
  * first of wasm, webgl, cpu that initialises (measured here: wasm ≈0.5 ms/step, cpu ≈2.7,
  * webgl on SwiftShader ≈4.3). A requested backend that fails falls back with a notice.
  */
-import { tf, type BackendName } from './tf';
+import { tf, type BackendName, type BackendRequest } from './tf';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
@@ -17,12 +17,14 @@ setWasmPaths({
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
 
-export type BackendRequest = BackendName | 'auto';
+export type { BackendRequest } from './tf';
 
 export interface BackendChoice {
   backend: BackendName;
   notices: Array<{ text: string; level: 'info' | 'warning' }>;
   adapter?: string;
+  /** Whether navigator.gpu gave any adapter (hardware or software). */
+  webgpuAvailable: boolean;
 }
 
 interface AdapterInfoLike {
@@ -71,19 +73,19 @@ export async function chooseBackend(request: BackendRequest): Promise<BackendCho
   const notices: BackendChoice['notices'] = [];
   const gpu = await probeWebGpu();
   if (request === 'auto') {
-    if (gpu && !gpu.fallback && (await activateBackend('webgpu'))) return { backend: 'webgpu', notices, adapter: gpu.name };
+    if (gpu && !gpu.fallback && (await activateBackend('webgpu'))) return { backend: 'webgpu', notices, adapter: gpu.name, webgpuAvailable: true };
     if (gpu?.fallback) notices.push({ level: 'info', text: `WebGPU adapter "${gpu.name}" is a software fallback, slower than WASM; not used automatically (add backend=webgpu to force it).` });
-  } else {
+  } else if (request !== 'fastest') {
     if (request === 'webgpu' && !gpu) {
       notices.push({ level: 'warning', text: 'WebGPU is not available in this browser; falling back.' });
     } else if (await activateBackend(request)) {
-      return { backend: request, notices, adapter: request === 'webgpu' ? gpu?.name : undefined };
+      return { backend: request, notices, adapter: request === 'webgpu' ? gpu?.name : undefined, webgpuAvailable: gpu !== null };
     } else {
       notices.push({ level: 'warning', text: `Backend ${request} failed to initialise; falling back.` });
     }
   }
   for (const name of FALLBACK_ORDER) {
-    if (name !== request && (await activateBackend(name))) return { backend: name, notices };
+    if (name !== request && (await activateBackend(name))) return { backend: name, notices, webgpuAvailable: gpu !== null };
   }
   throw new Error('no TensorFlow.js backend could be initialised');
 }

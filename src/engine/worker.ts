@@ -204,9 +204,13 @@ const api: TrainerApi = {
     lab = found;
     params = request.params;
     const choice = await chooseBackend(request.backend);
-    if (request.backend === 'auto' && choice.backend === 'webgpu') {
+    const probeAll = request.backend === 'fastest';
+    if ((request.backend === 'auto' && choice.backend === 'webgpu') || probeAll) {
       // A hardware adapter is no promise of speed for a small model: time this lab's own step.
-      const timings = await probeBackends(['webgpu', 'wasm'], activateBackend, () =>
+      const candidates: BackendName[] = probeAll
+        ? [...(choice.webgpuAvailable ? (['webgpu'] as const) : []), 'wasm', 'webgl', 'cpu']
+        : ['webgpu', 'wasm'];
+      const timings = await probeBackends(candidates, activateBackend, () =>
         Promise.resolve(found.createRun(params, runContext(num(params, 'seed')))),
       );
       const best = timings[0]?.backend ?? 'wasm';

@@ -3,8 +3,8 @@
  * anything unknown, malformed or out of range is replaced or clamped and named in a warning.
  */
 import type { Params } from '../engine/lab';
-import { BACKENDS, isBackendName } from '../engine/tf';
-import type { BackendRequest } from '../engine/browser-backends';
+import { BACKEND_REQUESTS, isBackendRequest } from '../engine/tf';
+import type { BackendRequest } from '../engine/tf';
 import { LABS, findLab } from '../labs/registry';
 import { encodeParam, quote, resolveParams } from './param-codec';
 
@@ -109,8 +109,8 @@ export function decodeUrlState(search: string): { state: UrlState; warnings: str
 
   const backendRaw = get('backend');
   if (backendRaw !== null) {
-    if (backendRaw === 'auto' || isBackendName(backendRaw)) state.backend = backendRaw;
-    else warnings.push(`backend=${quote(backendRaw)} is not one of auto, ${BACKENDS.join(', ')}; using auto.`);
+    if (isBackendRequest(backendRaw)) state.backend = backendRaw;
+    else warnings.push(`backend=${quote(backendRaw)} is not one of ${BACKEND_REQUESTS.join(', ')}; using auto.`);
   }
 
   const hideRaw = get('hide');

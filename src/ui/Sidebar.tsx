@@ -1,7 +1,7 @@
 import { applyPreset, setBackend, setParam } from '../state/controller';
 import { useLab } from '../state/store';
 import { findLab } from '../labs/registry';
-import { BACKENDS } from '../engine/tf';
+import { BACKEND_REQUESTS } from '../engine/tf';
 import type { BackendRequest } from '../engine/browser-backends';
 import { ParamControl } from './ParamControl';
 import { DataExports } from './DataExports';
@@ -33,7 +33,7 @@ export function Sidebar() {
       <label className="param">
         <span>backend</span>
         <select data-testid="backend-select" value={backend} onChange={(e) => setBackend(e.target.value as BackendRequest)}>
-          {(['auto', ...BACKENDS] as const).map((b) => <option key={b} value={b}>{b}</option>)}
+          {BACKEND_REQUESTS.map((b) => <option key={b} value={b}>{b}</option>)}
         </select>
       </label>
       <DataExports />
