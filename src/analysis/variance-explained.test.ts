@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../engine/rng';
 import { varianceExplained, varianceExplainedByFeatures } from './variance-explained';
-import { principalComponents } from './pca-bias';
+import { principalComponents } from './pca-tracking';
 
 /** n random ±1/0-1 features and a representation built from them. */
 function bits(n: number, seed: number): Float32Array {

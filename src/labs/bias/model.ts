@@ -19,7 +19,7 @@ import { tf, type Tensor, type Variable } from '../../engine/tf';
 import type { Rng } from '../../engine/rng';
 import type { NamedTensor, Run, Snapshot } from '../../engine/lab';
 import { varianceExplainedByFeatures } from '../../analysis/variance-explained';
-import { principalComponents, type Pca } from '../../analysis/pca-bias';
+import { principalComponents, type Pca } from '../../analysis/pca-tracking';
 import { sampleBatch, type DataSpec } from './features';
 import type { Activation, LossKind } from './params';
 import { LatestLoss } from '../../engine/latest-loss';

@@ -1,5 +1,6 @@
 /**
- * Top principal components of a representation by block power (subspace) iteration, for the
+ * Top principal components tracked across frames by block power (subspace) iteration (the full
+ * eigen-decomposition is `pca.ts`). Used for the
  * bias lab's layer view. Cheap for the few components a scatter plot needs: each iteration costs
  * 2·n·d·k, and a warm start from the previous frame's components converges in a few iterations and
  * keeps the picture from flipping between frames.
