@@ -40,6 +40,20 @@ function orthonormalise(vs: Float64Array[]): void {
   }
 }
 
+/** proj (n × k) = X V for the centred rows X (n × d) and directions V (k rows of d). */
+function project(x: Float64Array, n: number, d: number, vs: readonly Float64Array[], proj: Float64Array): void {
+  const k = vs.length;
+  for (let i = 0; i < n; i++) {
+    const row = i * d;
+    for (let a = 0; a < k; a++) {
+      const v = vs[a]!;
+      let s = 0;
+      for (let j = 0; j < d; j++) s += x[row + j]! * v[j]!;
+      proj[i * k + a] = s;
+    }
+  }
+}
+
 /**
  * The k leading principal components. `init` (e.g. the previous result's components) seeds the
  * iteration and fixes each component's sign to agree with it.
@@ -81,16 +95,7 @@ export function principalComponents(
   const tol = opts.tol ?? 1e-7;
   for (let it = 0; it < maxIter; it++) {
     // proj = X V, then V ← Xᵀ proj (= C V up to the factor n).
-    proj.fill(0);
-    for (let i = 0; i < n; i++) {
-      const row = i * d;
-      for (let a = 0; a < kk; a++) {
-        const v = vs[a]!;
-        let s = 0;
-        for (let j = 0; j < d; j++) s += x[row + j]! * v[j]!;
-        proj[i * kk + a] = s;
-      }
-    }
+    project(x, n, d, vs, proj);
     const next = vs.map(() => new Float64Array(d));
     for (let i = 0; i < n; i++) {
       const row = i * d;
@@ -126,17 +131,9 @@ export function principalComponents(
     if (ref < 0) for (let j = 0; j < d; j++) v[j] = -v[j]!;
   }
 
+  project(x, n, d, vs, proj);
   const variances = new Array<number>(kk).fill(0);
-  for (let i = 0; i < n; i++) {
-    const row = i * d;
-    for (let a = 0; a < kk; a++) {
-      const v = vs[a]!;
-      let s = 0;
-      for (let j = 0; j < d; j++) s += x[row + j]! * v[j]!;
-      proj[i * kk + a] = s;
-      variances[a]! += s * s;
-    }
-  }
+  for (let i = 0; i < n * kk; i++) variances[i % kk]! += proj[i]! * proj[i]!;
   for (let a = 0; a < kk; a++) variances[a]! /= Math.max(1, n);
   return { components: vs, variances, totalVariance: total, projections: proj, k: kk };
 }
