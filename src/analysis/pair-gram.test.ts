@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { createRng } from '../engine/rng';
+import { applyMap, fitMap, MAP_KINDS, mat, multiply, normalisedResidual, type Mat } from './alignment';
+import { randomOrthogonal } from './intertwiner-groups';
+import { pairGram, residualFromGram, rotateB } from './pair-gram';
+
+function gaussian(rows: number, cols: number, seed: number, shift = 0): Mat {
+  const rng = createRng(seed);
+  const m = mat(rows, cols);
+  for (let i = 0; i < m.data.length; i++) m.data[i] = rng.normal() + shift;
+  return m;
+}
+
+function rowsOf(a: Mat, from: number, count: number): Mat {
+  return mat(count, a.cols, a.data.subarray(from * a.cols, (from + count) * a.cols));
+}
+
+describe('pair statistics', () => {
+  const a = gaussian(300, 6, 1, 0.4);
+  const noise = gaussian(300, 6, 2);
+  const mix = mat(6, 6, randomOrthogonal(6, createRng(3)));
+  const b = multiply(a, mix);
+  for (let i = 0; i < b.data.length; i++) b.data[i]! += 0.5 * noise.data[i]! + 0.2;
+
+  it('gives every map’s held-out residual exactly as the direct computation does', () => {
+    const [pa, pb, ha, hb] = [rowsOf(a, 0, 150), rowsOf(b, 0, 150), rowsOf(a, 150, 150), rowsOf(b, 150, 150)];
+    const held = pairGram(ha, hb);
+    for (const kind of MAP_KINDS) {
+      const map = fitMap(kind, pa, pb);
+      expect(residualFromGram(map, held)).toBeCloseTo(normalisedResidual(applyMap(map, ha), hb), 10);
+    }
+  });
+
+  it('rotating B’s hidden space in the statistics equals recomputing them from B R', () => {
+    const r = mat(6, 6, randomOrthogonal(6, createRng(4)));
+    const direct = pairGram(a, multiply(b, r));
+    const rotated = rotateB(pairGram(a, b), r);
+    for (const key of ['ab', 'bb'] as const) {
+      direct[key].data.forEach((v, i) => expect(rotated[key].data[i]).toBeCloseTo(v, 9));
+    }
+    direct.meanB.forEach((v, i) => expect(rotated.meanB[i]).toBeCloseTo(v, 12));
+  });
+});
