@@ -6,6 +6,9 @@ import { useLab } from './state/store';
 import './ui/styles.css';
 
 boot(location.search, location.hash);
+// Back/forward between links, or a link's hash edited in place, opens that link like a fresh load.
+addEventListener('popstate', () => boot(location.search, location.hash));
+addEventListener('hashchange', () => boot(location.search, location.hash));
 
 /** A small handle for the benchmark and end-to-end tests; not used by the UI. */
 Object.assign(window, { geometryLab: { measureStep, play, pause, state: () => useLab.getState() } });

@@ -1,8 +1,8 @@
 import { tf } from '../engine/tf';
 import '@tensorflow/tfjs-backend-wasm';
 
-export const NODE_BACKENDS = ['wasm', 'cpu'] as const;
-export type NodeBackend = (typeof NODE_BACKENDS)[number];
+import type { NodeBackend } from './args';
+export { NODE_BACKENDS, type NodeBackend } from './args';
 
 /** The tfjs WASM backend (or the pure-JS CPU one) in Node; tfjs's nag about tfjs-node is silenced. */
 export async function useNodeBackend(name: NodeBackend): Promise<void> {

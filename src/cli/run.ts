@@ -1,10 +1,13 @@
 /** `npm run lab -- <lab> [--preset name] [--steps N] [--out file.json] [--param value …]` */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { LabDefinition, Params } from '../engine/lab';
 import { LABS } from '../labs/registry';
 import { parseArgs, UsageError } from './args';
 import { runLab } from './runner';
+
+/** Imported activation files the runner reads (the page allows the same). */
+const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
 function usage(): string {
   const labs = LABS.map(
@@ -14,9 +17,20 @@ function usage(): string {
   return `usage: npm run lab -- <lab> [--preset name] [--steps N] [--out file.json] [--backend wasm|cpu] [--param value …]\n${labs}`;
 }
 
+/** A usage error: the message, the usage, exit code 2. */
 function fail(message: string): never {
   process.stderr.write(`error: ${message}\n${usage()}\n`);
   process.exit(2);
+}
+
+/** Writes the result, or says in one line why it could not (no stack trace). */
+function writeOut(path: string, json: string): void {
+  try {
+    writeFileSync(path, json);
+  } catch (err) {
+    process.stderr.write(`error: could not write ${path}: ${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  }
 }
 
 /** Analyses user files (e.g. imported activations) instead of training. */
@@ -31,6 +45,7 @@ async function analyseFiles(lab: LabDefinition, params: Params, flags: Record<st
     }
     let buf: Buffer;
     try {
+      if (statSync(path).size > MAX_IMPORT_BYTES) fail(`--${flag} ${path} is larger than ${MAX_IMPORT_BYTES / 1024 / 1024} MB`);
       buf = readFileSync(path);
     } catch (err) {
       fail(`cannot read --${flag} ${path}: ${err instanceof Error ? err.message : String(err)}`);
@@ -46,7 +61,7 @@ async function analyseFiles(lab: LabDefinition, params: Params, flags: Record<st
     process.exit(2);
   }
   const json = JSON.stringify({ lab: lab.id, mode: 'import', params, files: Object.fromEntries(Object.entries(flags).filter(([k]) => k in files)), options, metrics }, null, 1);
-  if (out) writeFileSync(out, json);
+  if (out) writeOut(out, json);
   else process.stdout.write(`${json}\n`);
 }
 
@@ -55,10 +70,7 @@ async function main(): Promise<void> {
   try {
     opts = parseArgs(process.argv.slice(2), LABS, (lab) => [...(lab.fileAnalysis?.fileFlags ?? []), ...(lab.fileAnalysis?.optionFlags ?? [])]);
   } catch (err) {
-    if (err instanceof UsageError) {
-      process.stderr.write(`error: ${err.message}\n${usage()}\n`);
-      process.exit(2);
-    }
+    if (err instanceof UsageError) fail(err.message);
     throw err;
   }
   const analysis = opts.lab.fileAnalysis;
@@ -82,7 +94,7 @@ async function main(): Promise<void> {
   });
   const json = JSON.stringify(result, null, 1);
   if (opts.out) {
-    writeFileSync(opts.out, json);
+    writeOut(opts.out, json);
     process.stderr.write(
       `${result.lab}: ${result.steps} steps in ${result.seconds.toFixed(2)} s on ${result.backend}, final loss ${result.finalLoss.toPrecision(4)} → ${opts.out}\n`,
     );
@@ -90,11 +102,13 @@ async function main(): Promise<void> {
     process.stdout.write(`${json}\n`);
   }
   if (result.diverged) {
-    process.stderr.write(`training diverged at step ${result.diverged.step}; the last finite snapshot was kept\n`);
+    process.stderr.write(`training diverged at step ${result.diverged.step} (${result.diverged.reason}); the result holds the last finite snapshot\n`);
   }
 }
 
 main().catch((err: unknown) => {
-  process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+  // An unexpected failure while training: one line, no stack trace (set DEBUG=1 for it).
+  process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
+  if (process.env.DEBUG && err instanceof Error) process.stderr.write(`${err.stack ?? ''}\n`);
   process.exit(1);
 });

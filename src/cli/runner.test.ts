@@ -57,6 +57,40 @@ describe('runner arguments', () => {
     expect(() => parseArgs(['superposition', '--n'], LABS)).toThrow(/needs a value/);
   });
 
+  it('treats __proto__ and constructor as unknown flags, and refuses repeats, hex and junk', () => {
+    expect(() => parseArgs(['superposition', '--__proto__', '1'], LABS)).toThrow(/unknown flag --__proto__/);
+    expect(() => parseArgs(['superposition', '--constructor', '1'], LABS)).toThrow(/unknown flag --constructor/);
+    expect(() => parseArgs(['superposition', '--toString', '1'], LABS)).toThrow(/unknown flag --toString/);
+    expect(() => parseArgs(['superposition', '--n', '5', '--n', '6'], LABS)).toThrow(/--n is given twice/);
+    expect(() => parseArgs(['superposition', '--n', '0x10'], LABS)).toThrow(/--n "0x10" is not a finite decimal number$/);
+    expect(() => parseArgs(['superposition', '--lr', '0b11'], LABS)).toThrow(/not a finite decimal number/);
+    expect(() => parseArgs(['superposition', '--steps', '0x10'], LABS)).toThrow(/--steps "0x10" must be a whole number/);
+    expect(() => parseArgs(['superposition', '--backend', 'webgpu'], LABS)).toThrow(/--backend "webgpu" must be one of wasm, cpu/);
+    expect(() => parseArgs(['superposition', '-n', '5'], LABS)).toThrow(/expected --flag/);
+    // The runner's own wording: no "using 64", since it refuses rather than clamps.
+    expect(() => parseArgs(['superposition', '--n', '1e9'], LABS)).toThrow(/^--n "1e9" is outside \[2, 64\]$/);
+    expect(parseArgs(['superposition', '--n', '7'], LABS).params.n).toBe(7);
+  });
+
+  it('checks --out before training: a missing directory, a directory, an empty name', () => {
+    expect(() => parseArgs(['superposition', '--out', '/nonexistent/dir/x.json'], LABS)).toThrow(/directory "\/nonexistent\/dir" does not exist/);
+    expect(() => parseArgs(['superposition', '--out', tmpdir()], LABS)).toThrow(/is a directory/);
+    expect(() => parseArgs(['superposition', '--out', ' '], LABS)).toThrow(/needs a file name/);
+    const ok = join(mkdtempSync(join(tmpdir(), 'lab-')), 'r.json');
+    expect(parseArgs(['superposition', '--out', ok], LABS).out).toBe(ok);
+  });
+
+  it('exits 2 at once with "error:" and the usage, never a stack trace, for a bad --out', () => {
+    const started = Date.now();
+    const bad = spawnSync('npx', ['tsx', '--import', './scripts/node-hooks.mjs', 'src/cli/run.ts', 'superposition', '--steps', '100000', '--out', '/nonexistent/dir/x.json'], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^error: --out "\/nonexistent\/dir\/x.json": the directory/);
+    expect(bad.stderr).toMatch(/usage: npm run lab/);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+    expect(bad.stderr).not.toMatch(/^step /m);
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
   it('exits 2 with a usage message on bad arguments, and writes the result file otherwise', () => {
     const bad = spawnSync('npx', ['tsx', '--import', './scripts/node-hooks.mjs', 'src/cli/run.ts', 'superposition', '--n', 'x'], { encoding: 'utf8' });
     expect(bad.status).toBe(2);

@@ -15,7 +15,7 @@ export interface RunnerResult {
   steps: number;
   seconds: number;
   finalLoss: number;
-  diverged?: { step: number };
+  diverged?: { step: number; reason: string };
   loss: Array<[number, number]>;
   metrics: Metrics;
   snapshot: Record<string, unknown>;
@@ -34,7 +34,7 @@ export async function runLab(opts: {
   const started = performance.now();
   const run = await opts.lab.createRun(opts.params, nodeRunContext(num(opts.params, 'seed')));
   try {
-    const trained = await trainFor(run, opts.steps, { onProgress: opts.onProgress });
+    const trained = await trainFor(run, opts.steps, { onProgress: opts.onProgress, weightNames: Object.keys(opts.lab.weightShapes(opts.params)) });
     const snapshot = trained.diverged?.snapshot ?? (await run.snapshot());
     return {
       lab: opts.lab.id,
@@ -44,7 +44,7 @@ export async function runLab(opts: {
       steps: trained.steps,
       seconds: (performance.now() - started) / 1000,
       finalLoss: trained.finalLoss,
-      ...(trained.diverged ? { diverged: { step: trained.diverged.step } } : {}),
+      ...(trained.diverged ? { diverged: { step: trained.diverged.step, reason: trained.diverged.reason } } : {}),
       loss: trained.loss,
       metrics: opts.lab.metrics(snapshot, opts.params),
       snapshot: snapshotToJson(snapshot),

@@ -5,7 +5,7 @@
  * dispatch cost, so a hardware adapter alone does not make WebGPU the better choice.
  */
 import type { Run } from './lab';
-import type { BackendName } from './tf';
+import type { BackendName } from './backend-names';
 
 export interface ProbeTiming {
   backend: BackendName;

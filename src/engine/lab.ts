@@ -29,6 +29,19 @@ export interface BoolParam extends ParamBase {
   default: boolean;
 }
 export type ParamSpec = NumberParam | EnumParam | BoolParam;
+/** Free text shown as text only (word lists, searches): printable, no markup brackets, length-capped. */
+export interface TextParam extends ParamBase {
+  kind: 'text';
+  default: string;
+  maxLength: number;
+  /** The whole value must match (anchored by the codec). */
+  pattern?: RegExp;
+}
+/**
+ * View settings (`view_*` in a link): validated like the parameters, but they never restart a run.
+ * An absent value lets the view choose (its default may depend on the params).
+ */
+export type ViewParamSpec = ParamSpec | TextParam;
 export type Params = Record<string, ParamValue>;
 
 export interface NamedTensor {
@@ -79,10 +92,17 @@ export interface LabDefinition {
   title: string;
   summary: string;
   params: readonly ParamSpec[];
+  /** Every view setting the lab's views read; anything else in a link is refused with a warning. */
+  viewParams: readonly ViewParamSpec[];
   presets: readonly Preset[];
   defaultSteps: number;
   /** The preset `npm run bench` times. */
   benchPreset: string;
+  /**
+   * The trained weights a snapshot must carry to be restored, with their exact shapes for these
+   * params. Imported snapshots (files, links) are checked against it before anything changes.
+   */
+  weightShapes(params: Params): Record<string, number[]>;
   /** May be async, e.g. to load a data asset first. */
   createRun(params: Params, ctx: RunContext): Run | Promise<Run>;
   metrics(snapshot: Snapshot, params: Params): Metrics;

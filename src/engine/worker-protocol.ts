@@ -1,7 +1,7 @@
 /** Messages between the training worker and the page. Snapshots carry transferred buffers. */
 import type { Params, Snapshot } from './lab';
-import type { BackendName } from './tf';
-import type { BackendRequest } from './browser-backends';
+import type { BackendName } from './backend-names';
+import type { BackendRequest } from './backend-names';
 import type { SweepResult } from './sweep';
 
 export type WorkerEvent =
@@ -13,12 +13,16 @@ export type WorkerEvent =
   /** Long preparation work (asset downloads, data decoding); fraction 1 means done. */
   | { type: 'progress'; label: string; fraction: number };
 
+/** Where restored weights come from, for the notices: a link's hash, a file, or the run before a backend change. */
+export type SnapshotSource = 'link' | 'file' | 'backend';
+
 export interface InitRequest {
   labId: string;
   params: Params;
   backend: BackendRequest;
   /** Trained weights from a shared link: restored into the new run if they fit it. */
   snapshot?: Snapshot;
+  snapshotSource?: SnapshotSource;
 }
 
 /** Steps per second; 0 means as fast as the backend allows. */
@@ -33,6 +37,11 @@ export interface TrainerApi {
   step(count: number): Promise<void>;
   setSpeed(speed: Speed): void;
   runSweep(params: Params): Promise<SweepResult | null>;
+  /**
+   * The page found the run diverged (e.g. a metric overflowed): pause, put `restorePoint` back (or
+   * the last finite snapshot) and say why.
+   */
+  diverged(reason: string, restorePoint?: Snapshot): Promise<void>;
   /** Average ms per step over `steps` steps, measured without posting snapshots. */
   benchmark(steps: number): Promise<number>;
 }

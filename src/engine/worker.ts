@@ -4,14 +4,15 @@
  * pause messages are answered promptly, and posts at most ~30 snapshots a second.
  */
 import * as Comlink from 'comlink';
-import type { BackendName } from './tf';
+import type { BackendName } from './backend-names';
 import { activateBackend, chooseBackend, watchDeviceLoss } from './browser-backends';
 import { probeBackends } from './backend-probe';
 import { createRng } from './rng';
 import { num } from './params';
 import type { LabDefinition, Params, Run, RunContext, Snapshot } from './lab';
 import { fetchAsset } from './fetch-asset';
-import type { InitRequest, Speed, TrainerApi, WorkerEvent } from './worker-protocol';
+import type { InitRequest, SnapshotSource, Speed, TrainerApi, WorkerEvent } from './worker-protocol';
+import { weightsFinite } from './weight-check';
 import { findLab } from '../labs/registry';
 
 const SNAPSHOT_INTERVAL_MS = 33;
@@ -49,13 +50,40 @@ function transferables(snapshot: Snapshot): ArrayBuffer[] {
   return Object.values(snapshot.tensors).map((t) => t.data.buffer as ArrayBuffer);
 }
 
-async function postSnapshot(): Promise<void> {
+/** Pauses, puts the restore point back and says why; the page keeps showing the last finite state. */
+async function stopDiverged(reason: string, restorePoint: Snapshot | null): Promise<void> {
+  playing = false;
+  loopToken++;
+  const snap = restorePoint ?? lastGood;
+  if (run && snap) run.restore(snap);
+  stepCounter = snap?.step ?? 0;
+  pendingLoss = [];
+  lastGood = snap;
+  emit({
+    type: 'notice',
+    level: 'error',
+    text: `Training diverged (${reason}); paused and restored the last finite snapshot from step ${snap?.step ?? 0}. Try a smaller learning rate.`,
+  });
+  emit({ type: 'status', playing, step: stepCounter });
+  if (snap) {
+    const sent: Snapshot = { step: snap.step, loss: snap.loss, tensors: cloneTensors(snap) };
+    emit(Comlink.transfer({ type: 'snapshot', snapshot: sent, loss: [], stepsPerSecond: 0 }, transferables(sent)) as WorkerEvent);
+  }
+}
+
+/** Posts the run's snapshot; returns false when its weights were not finite (the run was stopped). */
+async function postSnapshot(): Promise<boolean> {
   const current = run;
-  if (!current) return;
-  // Divergence is caught in trainChunk before anything is posted; a NaN loss here only means no
-  // loss has been computed yet (a fresh or restored run).
+  if (!current || !lab) return true;
+  // A NaN loss here only means no loss has been computed yet (a fresh or restored run); weights
+  // that are not finite mean divergence, even when the loss still looks finite (ReLU maps NaN to 0).
   const snapshot = await current.snapshot();
-  if (current !== run) return; // reset or replaced while reading back
+  if (current !== run) return true; // reset or replaced while reading back
+  const bad = weightsFinite(snapshot.tensors, Object.keys(lab.weightShapes(params)));
+  if (bad !== null) {
+    await stopDiverged(`weight ${bad} is not finite`, null);
+    return false;
+  }
   // The arrays a lab returns may be tfjs's own storage (cpu) or its cached copy (webgl, webgpu):
   // keep one copy as the restore point and transfer another, never the lab's.
   lastGood = { step: snapshot.step, loss: snapshot.loss, tensors: cloneTensors(snapshot) };
@@ -64,6 +92,7 @@ async function postSnapshot(): Promise<void> {
   pendingLoss = [];
   lastPost = performance.now();
   emit(Comlink.transfer({ type: 'snapshot', snapshot: sent, loss, stepsPerSecond }, transferables(sent)) as WorkerEvent);
+  return true;
 }
 
 function cloneTensors(snapshot: Snapshot): Snapshot['tensors'] {
@@ -80,18 +109,8 @@ async function trainChunk(count: number, token: number): Promise<boolean> {
   const loss = await current.loss();
   // A reset, pause or backend change while the loss was read back: this chunk's result is stale.
   if (current !== run || token !== loopToken) return false;
-  const snap = lastGood;
   if (!Number.isFinite(loss)) {
-    playing = false;
-    if (snap) run.restore(snap);
-    stepCounter = snap?.step ?? 0;
-    emit({
-      type: 'notice',
-      level: 'error',
-      text: `Training diverged (loss ${loss}); paused and restored the last finite snapshot from step ${snap?.step ?? 0}. Try a smaller learning rate.`,
-    });
-    emit({ type: 'status', playing, step: snap?.step ?? 0 });
-    await postSnapshot();
+    await stopDiverged(`loss ${loss}`, null);
     return false;
   }
   pendingLoss.push([stepCounter, loss]);
@@ -126,7 +145,7 @@ async function loop(token: number): Promise<void> {
     const elapsed = performance.now() - t0;
     if (speed === 0) chunk = Math.max(1, Math.min(2000, Math.round((chunk * CHUNK_TARGET_MS) / Math.max(elapsed, 0.5))));
     if (token !== loopToken) return;
-    if (performance.now() - lastPost >= SNAPSHOT_INTERVAL_MS) await postSnapshot();
+    if (performance.now() - lastPost >= SNAPSHOT_INTERVAL_MS && !(await postSnapshot())) return;
     if (stepsDone > 1e6) {
       budgetStart = performance.now();
       stepsDone = 0;
@@ -155,18 +174,28 @@ async function createRun(): Promise<void> {
   await postSnapshot();
 }
 
-/** Puts a shared link's weights into the fresh run; a mismatch leaves the fresh weights and says why. */
-async function restoreShared(snapshot: Snapshot): Promise<void> {
+const SOURCE_WORDS: Record<SnapshotSource, string> = {
+  link: "the link's trained weights",
+  file: "the file's trained weights",
+  backend: 'the weights trained so far',
+};
+
+/**
+ * Puts imported weights (checked by the page against the lab's shapes) into the fresh run; should
+ * the model still refuse them, it keeps its fresh weights and says why.
+ */
+async function restoreShared(snapshot: Snapshot, source: SnapshotSource): Promise<void> {
   if (!run) return;
+  const words = SOURCE_WORDS[source];
   try {
     run.restore(snapshot);
     stepCounter = snapshot.step;
-    emit({ type: 'notice', level: 'info', text: `Loaded the link's trained weights (step ${snapshot.step}).` });
+    emit({ type: 'notice', level: 'info', text: `Loaded ${words} (step ${snapshot.step}).` });
   } catch (err) {
     emit({
       type: 'notice',
       level: 'warning',
-      text: `The link's weights do not fit these parameters (${err instanceof Error ? err.message : String(err)}); starting from fresh weights.`,
+      text: `${words[0]!.toUpperCase()}${words.slice(1)} do not fit these parameters (${err instanceof Error ? err.message : String(err)}); starting from fresh weights.`,
     });
     await createRun();
     return;
@@ -223,7 +252,7 @@ const api: TrainerApi = {
     emit({ type: 'backend', backend: choice.backend as BackendName, adapter: choice.adapter });
     watchDeviceLoss((reason) => void switchToFallback(reason));
     await createRun();
-    if (request.snapshot) await restoreShared(request.snapshot);
+    if (request.snapshot) await restoreShared(request.snapshot, request.snapshotSource ?? 'link');
     return { backend: choice.backend };
   },
   async reset(next: Params) {
@@ -271,6 +300,12 @@ const api: TrainerApi = {
     } finally {
       if (wasPlaying) api.play();
     }
+  },
+  async diverged(reason: string, restorePoint?: Snapshot) {
+    playing = false;
+    loopToken++;
+    await loopDone;
+    await stopDiverged(reason, restorePoint ?? null);
   },
   async benchmark(steps: number) {
     if (!run || !lab) return NaN;

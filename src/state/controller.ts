@@ -1,23 +1,34 @@
 /** Wires the page's store to the training worker and the URL. */
 import * as Comlink from 'comlink';
 import type { ParamValue, Snapshot } from '../engine/lab';
-import type { WorkerEvent } from '../engine/worker-protocol';
+import type { SnapshotSource, WorkerEvent } from '../engine/worker-protocol';
 import { startWorker, type WorkerHandle } from '../engine/worker-client';
-import type { BackendRequest } from '../engine/browser-backends';
+import type { BackendRequest } from '../engine/backend-names';
 import { findLab } from '../labs/registry';
 import { addNotice, useLab } from './store';
 import { decodeUrlState, defaultUrlState, encodeUrlState, type UrlState } from './url-state';
-import { resolveParams } from './param-codec';
+import { resolveParams, resolveView } from './param-codec';
 import { decodeSnapshotHash, encodeSnapshotHash } from './hash-snapshot';
-import { parseSnapshotFile } from './snapshot-file';
+import { readSnapshotFile } from './file-reader';
+import { checkWeights } from '../engine/weight-check';
+import { metricsFinite } from './metrics-check';
 
 const MAX_LOSS_POINTS = 4000;
 
 let worker: WorkerHandle | null = null;
 let pending: { snapshot: Snapshot; loss: Array<[number, number]>; stepsPerSecond: number } | null = null;
 let frameRequested = false;
-/** Weights from the link's hash, handed to the worker once at start. */
-let sharedSnapshot: Snapshot | null = null;
+/** Weights from the link's hash or an opened file, handed to the worker once at start. */
+let sharedSnapshot: { snapshot: Snapshot; source: SnapshotSource } | null = null;
+/**
+ * The link's `#w=` hash while it still describes the run: kept in the address bar so that a reload
+ * reopens the trained model, dropped as soon as the user changes anything.
+ */
+let keptHash = '';
+/** The last snapshot drawn: fully finite, with finite metrics; the restore point on divergence. */
+let lastRendered: Snapshot | null = null;
+/** Set once the page has told the worker about a divergence, until training resumes. */
+let divergenceReported = false;
 
 function urlStateOf(): UrlState {
   const s = useLab.getState();
@@ -47,8 +58,9 @@ export function shareableUrlWithWeights(): string | null {
 }
 
 /** Parameter edits replace the history entry rather than pushing one per slider tick. */
-function syncUrl(): void {
-  history.replaceState(null, '', encodeUrlState(urlStateOf()));
+function syncUrl(keepHash = false): void {
+  if (!keepHash) keptHash = '';
+  history.replaceState(null, '', `${encodeUrlState(urlStateOf())}${keptHash ? `#${keptHash}` : ''}`);
 }
 
 function appendLoss(history: Array<[number, number]>, points: Array<[number, number]>): Array<[number, number]> {
@@ -64,9 +76,22 @@ function flushFrame(): void {
   pending = null;
   const s = useLab.getState();
   const lab = findLab(s.labId);
+  const metrics = lab ? lab.metrics(snapshot, s.params) : null;
+  const bad = metrics ? metricsFinite(metrics) : null;
+  if (bad !== null) {
+    // Weights can stay finite while what is computed from them overflows (e.g. bias at lr 10): the
+    // run diverged all the same. Keep the last drawn state on screen and put it back in the worker.
+    if (!divergenceReported) {
+      divergenceReported = true;
+      void worker?.api.diverged(`metric ${bad} is not finite`, lastRendered ?? undefined);
+    }
+    useLab.setState({ playing: false });
+    return;
+  }
+  lastRendered = snapshot;
   useLab.setState({
     snapshot,
-    metrics: lab ? lab.metrics(snapshot, s.params) : null,
+    metrics,
     lossHistory: snapshot.step === 0 ? loss : appendLoss(s.lossHistory, loss),
     step: snapshot.step,
     stepsPerSecond,
@@ -88,6 +113,7 @@ function onWorkerEvent(event: WorkerEvent): void {
     case 'status':
       // The step shown comes from snapshots only (applied on animation frames), so that the readout
       // and the views always describe the same weights.
+      if (event.playing) divergenceReported = false;
       useLab.setState({ playing: event.playing });
       break;
     case 'notice':
@@ -111,15 +137,20 @@ async function startTraining(): Promise<void> {
   worker = handle;
   // Whatever the old worker sent and is still queued belongs to another run (maybe another lab).
   pending = null;
+  lastRendered = null;
+  divergenceReported = false;
   const s = useLab.getState();
   useLab.setState({ ready: false, playing: false, step: 0, snapshot: null, metrics: null, lossHistory: [], backendInUse: null, sweepProgress: null });
   try {
-    const snapshot = sharedSnapshot ?? undefined;
+    const shared = sharedSnapshot;
     sharedSnapshot = null;
     const onEvent = (event: WorkerEvent) => {
       if (worker === handle) onWorkerEvent(event);
     };
-    await handle.api.init({ labId: s.labId, params: s.params, backend: s.backend, snapshot }, Comlink.proxy(onEvent));
+    await handle.api.init(
+      { labId: s.labId, params: s.params, backend: s.backend, snapshot: shared?.snapshot, snapshotSource: shared?.source },
+      Comlink.proxy(onEvent),
+    );
     if (worker !== handle) return;
     await handle.api.setSpeed(s.speed);
     useLab.setState({ ready: true });
@@ -131,12 +162,22 @@ async function startTraining(): Promise<void> {
 
 export function boot(search: string, hash = ''): void {
   const { state, warnings } = decodeUrlState(search);
-  useLab.setState({ ...state, notices: [], sweep: null, sweepProgress: null });
+  useLab.setState((s) => ({ ...state, notices: [], sweep: null, sweepProgress: null, boots: s.boots + 1 }));
   for (const w of warnings) addNotice(w, 'warning', 'url');
+  sharedSnapshot = null;
+  keptHash = '';
   const shared = decodeSnapshotHash(hash);
   if (shared && 'error' in shared) addNotice(shared.error, 'warning', 'url');
-  sharedSnapshot = shared && 'snapshot' in shared ? shared.snapshot : null;
-  syncUrl();
+  if (shared && 'snapshot' in shared) {
+    const lab = findLab(state.labId)!;
+    const checked = checkWeights(shared.snapshot.tensors, lab.weightShapes(state.params), "The link's weights");
+    if ('error' in checked) addNotice(`${checked.error} Starting from fresh weights.`, 'warning', 'url');
+    else {
+      sharedSnapshot = { snapshot: { ...shared.snapshot, tensors: checked.tensors }, source: 'link' };
+      keptHash = hash.replace(/^#/, '');
+    }
+  }
+  syncUrl(true);
   void startTraining();
 }
 
@@ -196,9 +237,14 @@ export function switchLab(labId: string): void {
   void startTraining();
 }
 
+/** A backend change continues from the last snapshot drawn, on the new backend. */
 export function setBackend(backend: BackendRequest): void {
+  const resume = lastRendered;
   useLab.setState({ backend });
-  syncUrl();
+  syncUrl(true);
+  if (resume && resume.step > 0) {
+    sharedSnapshot = { snapshot: resume, source: 'backend' };
+  }
   void startTraining();
 }
 
@@ -208,14 +254,18 @@ export function setSpeed(speed: number): void {
   void worker?.api.setSpeed(speed);
 }
 
+/** View settings are validated by the lab's schema like a link's: an invalid one is not kept. */
 export function setView(key: string, value: string): void {
-  useLab.setState((s) => ({ view: { ...s.view, [key]: value } }));
-  syncUrl();
+  const lab = findLab(useLab.getState().labId);
+  const { view } = resolveView(lab?.viewParams ?? [], [[key, value]]);
+  if (!(key in view)) return;
+  useLab.setState((s) => ({ view: { ...s.view, [key]: view[key]! } }));
+  syncUrl(true);
 }
 
 export function setLecture(lecture: boolean): void {
   useLab.setState({ lecture });
-  syncUrl();
+  syncUrl(true);
 }
 
 export async function runSweep(): Promise<void> {
@@ -238,27 +288,23 @@ export async function measureStep(steps: number): Promise<number> {
 }
 
 /**
- * Reopens a snapshot JSON exported by the page: its lab, params and trained weights. A malformed
- * file, an unknown lab or an invalid parameter is reported and changes nothing.
+ * Reopens a snapshot JSON exported by the page: its lab, params and trained weights. The file is
+ * read and validated completely in the file worker first; a bad file is explained and changes
+ * nothing (the current run, params and URL stay as they are).
  */
 export async function openSnapshotFile(file: File): Promise<void> {
-  const parsed = parseSnapshotFile(file.name, await file.text());
+  let parsed;
+  try {
+    parsed = await readSnapshotFile(file);
+  } catch (err) {
+    parsed = { error: `${JSON.stringify(file.name.slice(0, 80))} could not be read (${err instanceof Error ? err.message : String(err)}).` };
+  }
   if ('error' in parsed) {
-    addNotice(parsed.error, 'error');
+    addNotice(`${parsed.error} Nothing was changed.`, 'error');
     return;
   }
-  const lab = findLab(parsed.labId);
-  if (!lab) {
-    addNotice(`${file.name} is a snapshot of an unknown lab ${JSON.stringify(parsed.labId.slice(0, 40))}; nothing was changed.`, 'error');
-    return;
-  }
-  const { params, warnings } = resolveParams(lab.params, parsed.rawParams);
-  if (warnings.length) {
-    addNotice(`${file.name}: ${warnings.join('; ')}; nothing was changed.`, 'error');
-    return;
-  }
-  useLab.setState({ labId: lab.id, preset: null, params, sweep: null, sweepProgress: null });
-  sharedSnapshot = parsed.snapshot;
+  useLab.setState({ labId: parsed.labId, preset: null, params: parsed.params, view: {}, sweep: null, sweepProgress: null });
+  sharedSnapshot = { snapshot: parsed.snapshot, source: 'file' };
   syncUrl();
   await startTraining();
 }

@@ -3,7 +3,8 @@
  * The hash is untrusted: it is validated by a schema, sizes are capped, and anything wrong yields
  * a message, never an exception.
  */
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+// The default export: lz-string is CommonJS, and Node's ESM loader (the e2e generator) has no named exports for it.
+import LZString from 'lz-string';
 import { z } from 'zod';
 import type { NamedTensor, Snapshot } from '../engine/lab';
 
@@ -54,7 +55,7 @@ export function encodeSnapshotHash(snapshot: Snapshot, names?: readonly string[]
     loss: Number.isFinite(snapshot.loss) ? snapshot.loss : null,
     t: Object.fromEntries(picked.map(([k, t]) => [k, { s: t.shape, d: toBase64(t.data) }])),
   };
-  return `${HASH_PREFIX}${compressToEncodedURIComponent(JSON.stringify(body))}`;
+  return `${HASH_PREFIX}${LZString.compressToEncodedURIComponent(JSON.stringify(body))}`;
 }
 
 export type DecodedHash = { snapshot: Snapshot } | { error: string } | null;
@@ -66,7 +67,7 @@ export function decodeSnapshotHash(hash: string): DecodedHash {
   if (text.length > MAX_HASH_CHARS) return { error: `The link's weights are too long (${text.length} characters); they were ignored.` };
   let json: unknown;
   try {
-    json = JSON.parse(decompressFromEncodedURIComponent(text.slice(HASH_PREFIX.length)) ?? '');
+    json = JSON.parse(LZString.decompressFromEncodedURIComponent(text.slice(HASH_PREFIX.length)) ?? '');
   } catch {
     return { error: "The link's weights could not be read; starting from fresh weights." };
   }

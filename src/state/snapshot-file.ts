@@ -1,10 +1,14 @@
 /**
  * Reads a snapshot JSON file exported by the page ("snapshot JSON") so that a trained model too
- * large for a link can be reopened. The file is untrusted: schema-checked, size-capped, and every
- * problem is reported as a message, never thrown.
+ * large for a link can be reopened. The file is untrusted and is validated completely here — its
+ * lab, every parameter, and every weight's exact shape and finite float32 values — before the page
+ * changes anything. Problems are reported as a message, never thrown. Runs in the file worker.
  */
 import { z } from 'zod';
-import type { NamedTensor, Snapshot } from '../engine/lab';
+import type { Params, Snapshot } from '../engine/lab';
+import { checkWeights } from '../engine/weight-check';
+import { findLab } from '../labs/registry';
+import { resolveParams } from './param-codec';
 
 export const MAX_SNAPSHOT_FILE_BYTES = 64 * 1024 * 1024;
 const MAX_FLOATS = 8_000_000;
@@ -20,37 +24,42 @@ const fileSchema = z.object({
   ),
 });
 
-export type SnapshotFile =
-  | { labId: string; rawParams: Record<string, string>; snapshot: Snapshot }
-  | { error: string };
+export type SnapshotFile = { labId: string; params: Params; snapshot: Snapshot } | { error: string };
 
-export function parseSnapshotFile(name: string, text: string): SnapshotFile {
-  if (text.length > MAX_SNAPSHOT_FILE_BYTES) return { error: `${name} is larger than ${MAX_SNAPSHOT_FILE_BYTES / 1024 / 1024} MB.` };
+export function readSnapshotText(name: string, text: string): SnapshotFile {
+  const what = JSON.stringify(name.slice(0, 80));
+  if (text.length > MAX_SNAPSHOT_FILE_BYTES) return { error: `${what} is larger than ${MAX_SNAPSHOT_FILE_BYTES / 1024 / 1024} MB.` };
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch (err) {
-    return { error: `${name} is not JSON (${err instanceof Error ? err.message : 'parse error'}).` };
+    return { error: `${what} is not JSON (${err instanceof Error ? err.message.slice(0, 120) : 'parse error'}).` };
   }
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { error: `${name} is not a Geometry Lab snapshot: ${issue ? `${issue.path.join('.') || 'file'}: ${issue.message}` : 'unexpected shape'}.` };
+    return { error: `${what} is not a Geometry Lab snapshot: ${issue ? `${issue.path.join('.').slice(0, 80) || 'file'}: ${issue.message}` : 'unexpected shape'}.` };
   }
-  const tensors: Record<string, NamedTensor> = {};
-  let floats = 0;
-  for (const [key, t] of Object.entries(parsed.data.tensors)) {
-    const size = t.shape.reduce((a, b) => a * b, 1);
-    if (size !== t.data.length) return { error: `${name}: tensor ${key} has ${t.data.length} values but shape [${t.shape.join(', ')}] needs ${size}.` };
-    floats += size;
-    if (floats > MAX_FLOATS) return { error: `${name} holds more than ${MAX_FLOATS.toLocaleString('en')} values.` };
-    // JSON has no NaN: the exporter wrote null for non-finite analysis values.
-    tensors[key] = { shape: t.shape, data: Float32Array.from(t.data, (v) => (v === null ? NaN : v)) };
+  const file = parsed.data;
+  const floats = Object.values(file.tensors).reduce((n, t) => n + t.data.length, 0);
+  if (floats > MAX_FLOATS) return { error: `${what} holds more than ${MAX_FLOATS.toLocaleString('en')} values.` };
+  const lab = findLab(file.lab);
+  if (!lab) return { error: `${what} is a snapshot of an unknown lab ${JSON.stringify(file.lab.slice(0, 40))}.` };
+  const rawParams: Record<string, string> = Object.create(null) as Record<string, string>;
+  for (const [k, v] of Object.entries(file.params)) rawParams[k] = typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
+  const unknown = Object.keys(rawParams).filter((k) => !lab.params.some((p) => p.key === k));
+  if (unknown.length) return { error: `${what}: ${lab.id} has no parameter ${JSON.stringify(unknown[0]!.slice(0, 40))}.` };
+  const missing = lab.params.filter((p) => !(p.key in rawParams)).map((p) => p.key);
+  if (missing.length) return { error: `${what}: parameter ${missing[0]} is missing.` };
+  const { params, warnings } = resolveParams(lab.params, rawParams);
+  if (warnings.length) return { error: `${what}: ${warnings[0]!.replace(/; using .*$/, '')}.` };
+  let shapes: Record<string, number[]>;
+  try {
+    shapes = lab.weightShapes(params);
+  } catch (err) {
+    return { error: `${what}: these parameters are not valid together (${err instanceof Error ? err.message : String(err)}).` };
   }
-  const rawParams = Object.fromEntries(Object.entries(parsed.data.params).map(([k, v]) => [k, typeof v === 'boolean' ? (v ? '1' : '0') : String(v)]));
-  return {
-    labId: parsed.data.lab,
-    rawParams,
-    snapshot: { step: parsed.data.step, loss: parsed.data.loss ?? NaN, tensors },
-  };
+  const weights = checkWeights(file.tensors, shapes, what);
+  if ('error' in weights) return weights;
+  return { labId: lab.id, params, snapshot: { step: file.step, loss: file.loss ?? NaN, tensors: weights.tensors } };
 }

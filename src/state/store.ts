@@ -1,7 +1,7 @@
 /** The page's state. The worker's snapshots land here at most once per animation frame. */
 import { create } from 'zustand';
 import type { Metrics, Snapshot } from '../engine/lab';
-import type { BackendName } from '../engine/tf';
+import type { BackendName } from '../engine/backend-names';
 import type { SweepResult } from '../engine/sweep';
 import { defaultUrlState, type UrlState } from './url-state';
 
@@ -29,6 +29,8 @@ export interface LabState extends UrlState {
   /** Data loading or preparation in the worker; null when idle. */
   progress: { label: string; fraction: number } | null;
   ready: boolean;
+  /** Counts the links opened in this page (the first load, back/forward, a pasted hash). */
+  boots: number;
 }
 
 let noticeId = 0;
@@ -48,6 +50,7 @@ export const useLab = create<LabState>(() => ({
   sweep: null,
   sweepProgress: null,
   progress: null,
+  boots: 0,
   ready: false,
 }));
 

@@ -43,10 +43,47 @@ describe('URL codec', () => {
   });
 
   it('carries free-text view state (word lists, searches) and refuses control characters', () => {
-    const { state, warnings } = decodeUrlState('?lab=superposition&view_cycle=Monday%2C%20Tuesday%2C%20Wednesday&view_q=free%20money&view_bad=%01x');
+    const { state, warnings } = decodeUrlState('?lab=bows&view_cycle=Monday%2C%20Tuesday%2C%20Wednesday&view_q=free%20money&view_q2=%01x');
     expect(state.view).toEqual({ cycle: 'Monday, Tuesday, Wednesday', q: 'free money' });
-    expect(warnings).toHaveLength(1);
+    expect(warnings).toEqual(['View setting view_q2 is not a setting of this lab; it was ignored.']);
     expect(decodeUrlState(encodeUrlState(state)).state.view).toEqual(state.view);
+    expect(decodeUrlState('?lab=bows&view_q=%01x').warnings[0]).toMatch(/view_q="\\u0001x" holds control characters/);
+  });
+
+  it('validates view settings by the lab schema and never copies a bad one into a link', () => {
+    const { state, warnings } = decodeUrlState('?lab=capacity&view_eps=0.5&view_tau=7&view_rx=1&view___proto__=1&view_eps2=0x1');
+    expect(state.view).toEqual({ eps: '0.5', tau: '0.99' });
+    expect(warnings.join('\n')).toMatch(/view_tau="7" is outside \[0.01, 0.99\]; using 0.99/);
+    expect(warnings.join('\n')).toMatch(/view_rx is not a setting/);
+    expect(warnings.join('\n')).toMatch(/view___proto__ is not a setting/);
+    expect(Object.getPrototypeOf(state.view)).toBe(Object.prototype);
+    const tampered = { ...state, view: { ...state.view, eps: '<img>', junk: 'x' } };
+    expect(encodeUrlState(tampered)).not.toMatch(/junk|img|view_eps/);
+  });
+
+  it('reads malformed %-escapes as raw text and names them', () => {
+    const { state, warnings } = decodeUrlState('?lab=%E0%A4%A&n=5');
+    expect(state.labId).toBe('superposition');
+    expect(state.params.n).toBe(5);
+    expect(warnings.join('\n')).toMatch(/"lab" has a malformed %-escape in "%E0%A4%A"; it was read as raw text/);
+    expect(warnings.join('\n')).toMatch(/lab="%E0%A4%A" is not a lab/);
+    for (const q of ['?lr=%uD800', '?speed=%', '?data=%ZZ', '?%=1', '?n=%ED%A0%80']) {
+      expect(decodeUrlState(q).warnings.join('\n')).toMatch(/malformed %-escape/);
+    }
+  });
+
+  it('accepts decimal numbers only, and names repeated keys', () => {
+    for (const raw of ['0x10', '0b11', '0o7', '1_0', 'Infinity', '1e309', ' ', '']) {
+      const { state, warnings } = decodeUrlState(`?lab=superposition&n=${encodeURIComponent(raw)}`);
+      expect(state.params.n).toBe(5);
+      expect(warnings[0]).toMatch(/is not a finite decimal number/);
+    }
+    expect(decodeUrlState('?n=1.5').warnings[0]).toMatch(/n="1.5" is not a whole number; using 2/);
+    expect(decodeUrlState('?n=-0&sparsity=-0').state.params.sparsity).toBe(0);
+    expect(decodeUrlState('?speed=0x0').warnings[0]).toMatch(/speed="0x0" is not one of/);
+    const repeated = decodeUrlState('?n=4&n=6');
+    expect(repeated.state.params.n).toBe(6);
+    expect(repeated.warnings).toEqual(['"n" is given 2 times in the link; the last one is used.']);
   });
 
   it('keeps the preset name while the preset is untouched', () => {
@@ -91,6 +128,11 @@ describe('URL codec', () => {
       expect(() => (decoded = decodeUrlState(query))).not.toThrow();
       expectValid(decoded!.state);
       expect(decoded!.state.view).not.toHaveProperty('<');
+      for (const [k, v] of Object.entries(decoded!.state.view)) {
+        const spec = findLab(decoded!.state.labId)!.viewParams.find((p) => p.key === k);
+        expect(spec, `view_${k}`).toBeDefined();
+        expect(v).not.toMatch(/[<>\u0000-\u001f]/);
+      }
     }
   });
 

@@ -3,16 +3,15 @@
  * anything unknown, malformed or out of range is replaced or clamped and named in a warning.
  */
 import type { Params } from '../engine/lab';
-import { BACKEND_REQUESTS, isBackendRequest } from '../engine/tf';
-import type { BackendRequest } from '../engine/tf';
+import { BACKEND_REQUESTS, isBackendRequest } from '../engine/backend-names';
+import type { BackendRequest } from '../engine/backend-names';
 import { LABS, findLab } from '../labs/registry';
-import { encodeParam, quote, resolveParams } from './param-codec';
+import { encodeParam, quote, resolveParams, resolveView } from './param-codec';
+import { parseQuery } from './query';
 
 export const URL_FORMAT_VERSION = 1;
 const MAX_QUERY_LENGTH = 4000;
 const VIEW_PREFIX = 'view_';
-/** View values are shown as text only (word lists, searches): printable, without markup brackets. */
-const VIEW_VALUE = /^[^\u0000-\u001f\u007f<>]{0,400}$/u;
 export const SPEEDS = [0, 1000, 100, 10] as const;
 
 export interface UrlState {
@@ -55,12 +54,13 @@ export function decodeUrlState(search: string): { state: UrlState; warnings: str
     warnings.push(`The link's query is ${query.length} characters long (limit ${MAX_QUERY_LENGTH}); it was ignored.`);
     query = '';
   }
-  let entries: Array<[string, string]>;
-  try {
-    entries = [...new URLSearchParams(query).entries()];
-  } catch {
-    warnings.push('The link could not be parsed; using defaults.');
-    entries = [];
+  const parsed = parseQuery(query);
+  const entries = parsed.entries;
+  warnings.push(...parsed.warnings);
+  const counts = new Map<string, number>();
+  for (const [key] of entries) counts.set(key, (counts.get(key) ?? 0) + 1);
+  for (const [key, count] of counts) {
+    if (count > 1) warnings.push(`${quote(key)} is given ${count} times in the link; the last one is used.`);
   }
   const get = (key: string): string | null => {
     for (let i = entries.length - 1; i >= 0; i--) if (entries[i]![0] === key) return entries[i]![1];
@@ -93,16 +93,18 @@ export function decodeUrlState(search: string): { state: UrlState; warnings: str
     }
   }
 
-  const raw: Record<string, string> = {};
+  // A null-prototype map: a key such as `__proto__` is just a key here.
+  const raw: Record<string, string> = Object.create(null) as Record<string, string>;
+  const viewRaw = new Map<string, string>();
   const known = new Set(lab.params.map((p) => p.key));
   for (const [key, value] of entries) {
     if (known.has(key)) raw[key] = value;
-    else if (key.startsWith(VIEW_PREFIX)) {
-      const viewKey = key.slice(VIEW_PREFIX.length);
-      if (/^\w{1,24}$/.test(viewKey) && VIEW_VALUE.test(value)) state.view[viewKey] = value;
-      else warnings.push(`View setting ${quote(key)} was malformed and ignored.`);
-    } else if (!RESERVED.has(key)) warnings.push(`Unknown parameter ${quote(key)} was ignored.`);
+    else if (key.startsWith(VIEW_PREFIX)) viewRaw.set(key.slice(VIEW_PREFIX.length), value);
+    else if (!RESERVED.has(key)) warnings.push(`Unknown parameter ${quote(key)} was ignored.`);
   }
+  const view = resolveView(lab.viewParams, [...viewRaw]);
+  state.view = view.view;
+  warnings.push(...view.warnings);
   const resolved = resolveParams(lab.params, raw, presetParams);
   state.params = resolved.params;
   warnings.push(...resolved.warnings);
@@ -131,8 +133,8 @@ export function decodeUrlState(search: string): { state: UrlState; warnings: str
 
   const speedRaw = get('speed');
   if (speedRaw !== null) {
-    const speed = Number(speedRaw);
-    if ((SPEEDS as readonly number[]).includes(speed)) state.speed = speed;
+    const speed = SPEEDS.find((v) => String(v) === speedRaw);
+    if (speed !== undefined) state.speed = speed;
     else warnings.push(`speed=${quote(speedRaw)} is not one of ${SPEEDS.join(', ')}; using full speed.`);
   }
   return { state, warnings };
@@ -157,6 +159,8 @@ export function encodeUrlState(state: UrlState): string {
   if (state.hide.length) q.set('hide', state.hide.join(','));
   if (state.autoplay) q.set('autoplay', '1');
   if (state.lecture) q.set('lecture', '1');
-  for (const [k, v] of Object.entries(state.view)) q.set(`${VIEW_PREFIX}${k}`, v);
+  // Only validated view settings reach a link.
+  const view = resolveView(lab?.viewParams ?? [], Object.entries(state.view)).view;
+  for (const [k, v] of Object.entries(view)) q.set(`${VIEW_PREFIX}${k}`, v);
   return `?${q.toString()}`;
 }

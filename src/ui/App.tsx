@@ -51,11 +51,12 @@ export function App() {
   useShortcuts();
   const labId = useLab((s) => s.labId);
   const lecture = useLab((s) => s.lecture);
+  const boots = useLab((s) => s.boots);
   const backend = useLab((s) => s.backendInUse);
   const adapter = useLab((s) => s.adapter);
   const lab = findLab(labId);
   return (
-    <div className={lecture ? 'app lecture' : 'app'} data-testid="app">
+    <div className={lecture ? 'app lecture' : 'app'} data-testid="app" data-lab={labId} data-boots={boots}>
       <header className="app-header">
         <h1>Geometry Lab</h1>
         <nav className="lab-tabs" aria-label="Labs">

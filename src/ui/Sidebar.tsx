@@ -1,8 +1,8 @@
 import { applyPreset, setBackend, setParam } from '../state/controller';
 import { useLab } from '../state/store';
 import { findLab } from '../labs/registry';
-import { BACKEND_REQUESTS } from '../engine/tf';
-import type { BackendRequest } from '../engine/browser-backends';
+import { BACKEND_REQUESTS } from '../engine/backend-names';
+import type { BackendRequest } from '../engine/backend-names';
 import { ParamControl } from './ParamControl';
 import { DataExports } from './DataExports';
 

@@ -1,9 +1,9 @@
 import type { LabDefinition, Params } from '../../engine/lab';
 import { num, str } from '../../engine/params';
-import { createBiasModel } from './model';
 import { biasParams, ACTIVATIONS, type Activation } from './params';
 import { biasPresets } from './presets';
 import { biasMetrics, dataSpecOf } from './metrics';
+import { biasViewParams } from './view-params';
 
 /** Probing 30 times a second would slow training; in the browser worker it runs every 250 ms. */
 const inWorker = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
@@ -14,10 +14,23 @@ export const biasLab: LabDefinition = {
   summary:
     'Features computed equally well are not represented equally: a single bit takes far more of a layer’s variance than an XOR, and learning order and prevalence shift the shares.',
   params: biasParams,
+  viewParams: biasViewParams,
   presets: biasPresets,
   defaultSteps: 4000,
   benchPreset: 'easy-vs-hard',
-  createRun(params: Params, ctx) {
+  weightShapes(params) {
+    const data = dataSpecOf(params);
+    const sizes = [data.inputs, num(params, 'width'), num(params, 'width'), num(params, 'rep'), data.features.length];
+    const shapes: Record<string, number[]> = {};
+    for (let l = 0; l < sizes.length - 1; l++) {
+      shapes[`W${l + 1}`] = [sizes[l]!, sizes[l + 1]!];
+      shapes[`b${l + 1}`] = [1, sizes[l + 1]!];
+    }
+    return shapes;
+  },
+  async createRun(params: Params, ctx) {
+    // The model (and tfjs) loads here, in the worker or the runner, never on the page's main thread.
+    const { createBiasModel } = await import('./model');
     const data = dataSpecOf(params);
     const first = data.features.findIndex((f) => f.kind === str(params, 'first'));
     const activation = str(params, 'activation');

@@ -1,7 +1,7 @@
 import type { Metrics, Params, Snapshot } from '../../engine/lab';
 import { num, str } from '../../engine/params';
 import { featureSet, FEATURE_KINDS, type DataSpec, type FeatureKind } from './features';
-import { LAYER_NAMES } from './model';
+import { LAYER_NAMES } from './constants';
 
 /** The feature set a parameter set describes (the same call createRun makes). */
 export function dataSpecOf(params: Params): DataSpec {

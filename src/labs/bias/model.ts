@@ -45,10 +45,8 @@ export interface BiasModelConfig {
   poolSamples?: number;
 }
 
-export const LAYER_NAMES = ['h1', 'h2', 'h3'] as const;
-export const PROBE_SAMPLES = 1024;
-/** Probe samples drawn in the PCA scatter. */
-export const PCA_POINTS = 300;
+import { LAYER_NAMES, PROBE_SAMPLES, PCA_POINTS } from './constants';
+export { LAYER_NAMES, PROBE_SAMPLES, PCA_POINTS };
 const POOL_SAMPLES = 32768;
 const MIN_POOL_BATCHES = 8;
 /** History entries kept; when full every other one is dropped (the latest is always kept). */

@@ -1,5 +1,5 @@
 import type { Metrics, Snapshot } from '../../engine/lab';
-import { STAT_KEYS, type StatKey } from './model';
+import { STAT_KEYS, type StatKey } from './constants';
 
 /** The named read-outs the worker computed into the snapshot's `stats` tensor. */
 export function snapshotStats(snapshot: Snapshot | null): Record<StatKey, number> | null {

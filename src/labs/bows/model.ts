@@ -31,29 +31,9 @@ export interface BowsConfig {
   encoder: Encoder;
 }
 
-/** Order of the entries of the `stats` snapshot tensor. */
-export const STAT_KEYS = [
-  'pmiCorrelation',
-  'cycleOrderScore',
-  'monthsInVocab',
-  'precision',
-  'recall',
-  'lr',
-  'weightDecay',
-  'windows',
-  'coverage',
-  'coverageNonStop',
-  'pmiPairs',
-  'docs',
-  'tokens',
-  'analysisStep',
-] as const;
-export type StatKey = (typeof STAT_KEYS)[number];
+import { STAT_KEYS, CLUSTER_WORDS, CLUSTERS, SCATTER_PAIRS, type StatKey } from './constants';
+export { STAT_KEYS, CLUSTER_WORDS, CLUSTERS, SCATTER_PAIRS, type StatKey };
 
-/** Words clustered for the heatmap, clusters cut from their dendrogram, pairs in the scatter. */
-export const CLUSTER_WORDS = 200;
-export const CLUSTERS = 10;
-export const SCATTER_PAIRS = 1500;
 const EVAL_WINDOWS = 512;
 /** In a browser worker, recompute the heavier read-outs at most this often. */
 const ANALYSIS_INTERVAL_MS = 1000;

@@ -1,12 +1,11 @@
 import type { LabDefinition, Params } from '../../engine/lab';
 import { num } from '../../engine/params';
-import { createToyModel } from '../superposition/model';
-import { createQuadraticModel } from './model';
 import { capacityParams } from './params';
 import { capacityPresets } from './presets';
 import { capacityMetrics } from './metrics';
 import { importances, inputSetting, modelKind } from './config';
 import { kurtosisSweep } from './sweep';
+import { capacityViewParams } from './view-params';
 
 export const capacityLab: LabDefinition = {
   id: 'capacity',
@@ -14,10 +13,17 @@ export const capacityLab: LabDefinition = {
   summary:
     'Polysemanticity and capacity: how a model with fewer dimensions than features shares them out, and how input kurtosis makes neurons polysemantic.',
   params: capacityParams,
+  viewParams: capacityViewParams,
   presets: capacityPresets,
   defaultSteps: 3000,
   benchPreset: 'regimes',
-  createRun(params: Params, ctx) {
+  weightShapes: (params) => ({
+    W: [1, num(params, 'm'), num(params, 'n')],
+    b: [1, 1, modelKind(params) === 'relu' ? num(params, 'n') : 1],
+  }),
+  async createRun(params: Params, ctx) {
+    // The models (and tfjs) load here, in the worker or the runner, never on the page's main thread.
+    const [{ createToyModel }, { createQuadraticModel }] = await Promise.all([import('../superposition/model'), import('./model')]);
     const n = num(params, 'n');
     const common = { models: 1, n, m: num(params, 'm'), batch: num(params, 'batch'), lr: num(params, 'lr') };
     const importance = [importances(n, num(params, 'importance'))];

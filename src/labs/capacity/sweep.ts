@@ -10,8 +10,6 @@ import type { SweepResult, SweepSpec } from '../../engine/sweep';
 import { capacity } from '../../analysis/dimensionality';
 import { MIN_KURTOSIS } from '../../analysis/kurtosis';
 import { regimeCounts } from '../../analysis/capacity-allocation';
-import { createToyModel } from '../superposition/model';
-import { createQuadraticModel } from './model';
 import { importances, inputSetting, modelKind } from './config';
 import { weightMatrix } from './metrics';
 
@@ -64,6 +62,7 @@ export async function runKurtosisSweepDetail(
   const G = settings.length * opts.replicates;
   const perModel = settings.flatMap((s) => Array.from({ length: opts.replicates }, () => s));
   const common = { models: G, n, m, batch: Math.min(num(params, 'batch'), opts.maxBatch), lr: num(params, 'lr') };
+  const [{ createToyModel }, { createQuadraticModel }] = await Promise.all([import('../superposition/model'), import('./model')]);
   const run =
     modelKind(params) === 'relu'
       ? createToyModel({ ...common, sparsity: perModel.map((s) => s.shape), importance: perModel.map(() => v) }, ctx.rng)

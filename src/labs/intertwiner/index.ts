@@ -2,10 +2,11 @@ import type { LabDefinition, Params } from '../../engine/lab';
 import { num, str } from '../../engine/params';
 import { decodeMnist, MNIST_ASSET } from '../../data/mnist';
 import { activationSet } from './activations';
-import { createIntertwinerModel, type Task } from './model';
+import { layerDims, type Task } from './layers';
 import { intertwinerParams } from './params';
 import { intertwinerPresets } from './presets';
 import { intertwinerMetrics } from './metrics';
+import { intertwinerViewParams } from './view-params';
 
 /** True inside the page's training worker: there the map fits are throttled. */
 function inWorker(): boolean {
@@ -18,11 +19,25 @@ export const intertwinerLab: LabDefinition = {
   summary:
     'Two networks from different seeds, per activation: their hidden layers align by the activation’s symmetry group — permutations for ReLU, rotations for an isotropic activation.',
   params: intertwinerParams,
+  viewParams: intertwinerViewParams,
   presets: intertwinerPresets,
   defaultSteps: 600,
   benchPreset: 'relu-vs-isotropic',
+  weightShapes(params) {
+    const dims = layerDims({ task: str(params, 'task') as Task, hidden: num(params, 'hidden'), bottleneck: num(params, 'bottleneck') });
+    // Two seeds per activation, trained side by side.
+    const G = 2 * activationSet(str(params, 'activations')).length;
+    const shapes: Record<string, number[]> = { p0: [dims[0]!, G * dims[1]!], p1: [1, G * dims[1]!] };
+    for (let l = 1; l < dims.length - 1; l++) {
+      shapes[`p${2 * l}`] = [G, dims[l]!, dims[l + 1]!];
+      shapes[`p${2 * l + 1}`] = [G, 1, dims[l + 1]!];
+    }
+    return shapes;
+  },
   async createRun(params: Params, ctx) {
     const data = decodeMnist(await ctx.loadAsset(MNIST_ASSET));
+    // The model (and tfjs) loads here, in the worker or the runner, never on the page's main thread.
+    const { createIntertwinerModel } = await import('./model');
     return createIntertwinerModel(
       {
         task: str(params, 'task') as Task,

@@ -2,17 +2,20 @@ import type { LabDefinition, Params, RunContext } from '../../engine/lab';
 import { num, str } from '../../engine/params';
 import { decodeMnist, MNIST_ASSET, mnistImages } from '../../data/mnist';
 import { continuousSamples, type ContinuousKind } from '../../data/continuous';
-import { createAutoencoder, ANALYSIS_INTERVAL_MS, type SpotlightRun } from './model';
+import type { SpotlightRun } from './model';
 import { activationSpec, chosenActivations, defaultEpsilon, MAX_PLANES, spotlightParams } from './params';
 import { spotlightPresets } from './presets';
 import { spotlightMetrics } from './metrics';
 import { analyseImportFiles } from './import-files';
+import { spotlightViewParams } from './view-params';
 
 /** Digits [0, PROBE) are the fixed probe set for the analyses; the rest train. */
-export const PROBE = 512;
+export const PROBE = 2000;
 const SYNTHETIC_TRAIN = 8192;
 
-export async function createSpotlightRun(params: Params, ctx: RunContext, analysisIntervalMs = ANALYSIS_INTERVAL_MS): Promise<SpotlightRun> {
+export async function createSpotlightRun(params: Params, ctx: RunContext, analysisIntervalMs?: number): Promise<SpotlightRun> {
+  // The model (and tfjs) loads here, in the worker or the runner, never on the page's main thread.
+  const { createAutoencoder, ANALYSIS_INTERVAL_MS } = await import('./model');
   const k = num(params, 'k');
   const seed = num(params, 'seed');
   const names = chosenActivations(params);
@@ -46,7 +49,7 @@ export async function createSpotlightRun(params: Params, ctx: RunContext, analys
       probeLabels,
       epsilon: defaultEpsilon(k),
       maxPlanes: MAX_PLANES,
-      analysisIntervalMs,
+      analysisIntervalMs: analysisIntervalMs ?? ANALYSIS_INTERVAL_MS,
     },
     ctx.rng,
   );
@@ -58,9 +61,15 @@ export const spotlightLab: LabDefinition = {
   summary:
     'An autoencoder ablation that changes only the activation: permutation-symmetric activations discretise the latent code (SRM peaks, PPPM clusters), isotropic ones keep it continuous.',
   params: spotlightParams,
+  viewParams: spotlightViewParams,
   presets: spotlightPresets,
   defaultSteps: 1500,
   benchPreset: 'mnist-16',
+  weightShapes(params) {
+    const d = str(params, 'data') === 'mnist' ? 784 : num(params, 'dim');
+    const [h, k, G] = [num(params, 'hidden'), num(params, 'k'), chosenActivations(params).length];
+    return { W1: [d, G * h], b1: [1, G * h], W2: [G, h, k], b2: [G, 1, k], W3: [G, k, h], b3: [G, 1, h], W4: [G, h, d], b4: [G, 1, d] };
+  },
   createRun: (params, ctx) => createSpotlightRun(params, ctx),
   metrics: (snapshot, params) => spotlightMetrics(snapshot, params, defaultEpsilon(num(params, 'k'))),
   loadViews: () => import('./views'),

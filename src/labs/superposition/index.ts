@@ -1,10 +1,10 @@
 import type { LabDefinition, Params } from '../../engine/lab';
 import { num } from '../../engine/params';
-import { createToyModel } from './model';
 import { superpositionParams } from './params';
 import { superpositionPresets } from './presets';
 import { superpositionMetrics } from './metrics';
 import { phaseDiagram } from './sweep';
+import { superpositionViewParams } from './view-params';
 
 export function importances(n: number, r: number): number[] {
   return Array.from({ length: n }, (_, i) => r ** i);
@@ -16,11 +16,15 @@ export const superpositionLab: LabDefinition = {
   summary:
     'Toy models of superposition: n sparse features squeezed into m < n dimensions arrange themselves as polytopes.',
   params: superpositionParams,
+  viewParams: superpositionViewParams,
   presets: superpositionPresets,
   defaultSteps: 3000,
   benchPreset: 'decay',
-  createRun(params: Params, ctx) {
+  weightShapes: (params) => ({ W: [1, num(params, 'm'), num(params, 'n')], b: [1, 1, num(params, 'n')] }),
+  async createRun(params: Params, ctx) {
     const n = num(params, 'n');
+    // The model (and tfjs) loads here, in the worker or the runner, never on the page's main thread.
+    const { createToyModel } = await import('./model');
     return createToyModel(
       {
         models: 1,

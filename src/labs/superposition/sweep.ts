@@ -7,7 +7,6 @@
 import type { Params, RunContext } from '../../engine/lab';
 import { num } from '../../engine/params';
 import type { SweepResult, SweepSpec } from '../../engine/sweep';
-import { createToyModel } from './model';
 
 export const PHASE_CLASSES = ['represented', 'superposed', 'ignored'] as const;
 
@@ -41,6 +40,7 @@ export async function runPhaseDiagram(
       importance.push([1, r]);
     }
   }
+  const { createToyModel } = await import('./model');
   const run = createToyModel(
     { models: GRID * GRID, n: 2, m: 1, batch: 256, lr: num(params, 'lr'), sparsity, importance },
     ctx.rng,

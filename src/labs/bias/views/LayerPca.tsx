@@ -9,7 +9,7 @@ import { finiteExtent } from '../../../ui/charts/finite';
 import { INK, type Margin } from '../../../ui/charts/style';
 import { linearTicks } from '../../../ui/charts/ticks';
 import type { FeatureKind } from '../features';
-import { LAYER_NAMES } from '../model';
+import { LAYER_NAMES } from '../constants';
 import { FEATURE_COLORS, featureLabel, layerIndex, safeReadout } from './shared';
 import { LayerSelect } from './LayerSelect';
 

@@ -1,4 +1,4 @@
-import { LAYER_NAMES } from '../model';
+import { LAYER_NAMES } from '../constants';
 
 /** Picks the layer analysed by every view (view state, does not reset training). */
 export function LayerSelect(props: { layer: number; setLayer(name: string): void; testId: string }) {

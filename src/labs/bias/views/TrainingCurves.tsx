@@ -8,7 +8,7 @@ import { SwatchLegend } from '../../../ui/charts/SwatchLegend';
 import { fixed } from '../../../ui/charts/finite';
 import { CHART_FONT, GRID, INK, type Margin } from '../../../ui/charts/style';
 import { linearTicks } from '../../../ui/charts/ticks';
-import { LAYER_NAMES } from '../model';
+import { LAYER_NAMES } from '../constants';
 import { FEATURE_COLORS, featureLabel, layerIndex, safeReadout } from './shared';
 import { LayerSelect } from './LayerSelect';
 

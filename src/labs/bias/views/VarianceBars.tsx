@@ -7,7 +7,7 @@ import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { SwatchLegend } from '../../../ui/charts/SwatchLegend';
 import { CHART_FONT, GRID, INK, type Margin } from '../../../ui/charts/style';
 import { linearTicks } from '../../../ui/charts/ticks';
-import { LAYER_NAMES } from '../model';
+import { LAYER_NAMES } from '../constants';
 import { FEATURE_COLORS, featureLabel, layerIndex, safeReadout } from './shared';
 
 const WIDTH = 340;

@@ -1,7 +1,7 @@
 import type { Params, Snapshot } from '../../../engine/lab';
 import { indexColor } from '../../../ui/charts/indexColor';
 import { readout, type BiasReadout } from '../metrics';
-import { LAYER_NAMES } from '../model';
+import { LAYER_NAMES } from '../constants';
 import type { FeatureKind } from '../features';
 
 export const FEATURE_COLORS: Record<FeatureKind, string> = {

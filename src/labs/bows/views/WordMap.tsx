@@ -7,7 +7,7 @@ import { indexColor } from '../../../ui/charts/indexColor';
 import { SwatchLegend } from '../../../ui/charts/SwatchLegend';
 import { CHART_FONT, FAINT, INK } from '../../../ui/charts/style';
 import { MONTHS, NUMBERS, WEEKDAYS } from '../analysis';
-import { CLUSTERS } from '../model';
+import { CLUSTERS } from '../constants';
 import { snapshotW, tensorData, useThrottled, useWords } from './shared';
 import type { UmapReply, UmapRequest } from './umap.worker';
 

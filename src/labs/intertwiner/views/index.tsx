@@ -4,7 +4,7 @@ import { str } from '../../../engine/params';
 import { MAP_KINDS, MAP_LABELS } from '../../../analysis/alignment';
 import { ACTIVATION_LABELS, activationSet } from '../activations';
 import { fitTables, permutationShare } from '../metrics';
-import { layerDims, type Task } from '../model';
+import { layerDims, type Task } from '../layers';
 import { MapBars } from './MapBars';
 import { CorrelationHeatmap } from './CorrelationHeatmap';
 import { GroupTable } from './GroupTable';

@@ -1,0 +1,5 @@
+/** Names and sizes shared by the bias model (worker) and its metrics and views (page), without tfjs. */
+export const LAYER_NAMES = ['h1', 'h2', 'h3'] as const;
+export const PROBE_SAMPLES = 1024;
+/** Probe samples drawn in the PCA scatter. */
+export const PCA_POINTS = 300;

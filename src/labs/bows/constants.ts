@@ -1,0 +1,24 @@
+/** Names and sizes shared by the bows model (worker) and its metrics and views (page), without tfjs. */
+/** Order of the entries of the `stats` snapshot tensor. */
+export const STAT_KEYS = [
+  'pmiCorrelation',
+  'cycleOrderScore',
+  'monthsInVocab',
+  'precision',
+  'recall',
+  'lr',
+  'weightDecay',
+  'windows',
+  'coverage',
+  'coverageNonStop',
+  'pmiPairs',
+  'docs',
+  'tokens',
+  'analysisStep',
+] as const;
+export type StatKey = (typeof STAT_KEYS)[number];
+
+/** Words clustered for the heatmap, clusters cut from their dendrogram, pairs in the scatter. */
+export const CLUSTER_WORDS = 200;
+export const CLUSTERS = 10;
+export const SCATTER_PAIRS = 1500;
