@@ -155,6 +155,6 @@ test('an exported snapshot JSON reopens the trained model; a broken file changes
   const expected = exported.metrics.dimensionality.map((d: number) => Number(d.toFixed(3)));
   await expect.poll(() => dValues(fresh)).toEqual(expected);
   await fresh.getByTestId('import-snapshot').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"lab": "superposition"') });
-  await expect(fresh.getByTestId('notice-error')).toContainText(/broken\.json is not JSON/);
+  await expect(fresh.getByTestId('notice-error')).toContainText(/"broken\.json" is not JSON/);
   await expect.poll(() => currentStep(fresh)).toBe(exported.step);
 });

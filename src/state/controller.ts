@@ -11,7 +11,7 @@ import { resolveParams, resolveView } from './param-codec';
 import { decodeSnapshotHash, encodeSnapshotHash } from './hash-snapshot';
 import { readSnapshotFile } from './file-reader';
 import { checkWeights } from '../engine/weight-check';
-import { metricsFinite } from './metrics-check';
+import { metricBroken } from './metrics-check';
 
 const MAX_LOSS_POINTS = 4000;
 
@@ -77,7 +77,7 @@ function flushFrame(): void {
   const s = useLab.getState();
   const lab = findLab(s.labId);
   const metrics = lab ? lab.metrics(snapshot, s.params) : null;
-  const bad = metrics ? metricsFinite(metrics) : null;
+  const bad = metrics && snapshot.step > (s.snapshot?.step ?? 0) ? metricBroken(s.metrics, metrics) : null;
   if (bad !== null) {
     // Weights can stay finite while what is computed from them overflows (e.g. bias at lr 10): the
     // run diverged all the same. Keep the last drawn state on screen and put it back in the worker.
