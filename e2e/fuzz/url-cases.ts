@@ -184,7 +184,10 @@ export function generateUrlCases(count: number, seed: number): UrlCase[] {
         const r = rng.next();
         if (r < 0.4) e = valueEntry(rng, pick(rng, lab.params), '');
         else if (r < 0.55 && lab.viewParams.length) e = valueEntry(rng, pick(rng, lab.viewParams), 'view_');
-        else if (r < 0.62) e = { raw: `view_${enc(pick(rng, ['__proto__', 'nope', 'constructor', 'x'.repeat(30)]))}=1`, key: 'view_', mentions: ['view_'] };
+        else if (r < 0.62) {
+          const name = `view_${pick(rng, ['__proto__', 'nope', 'constructor', 'x'.repeat(30)])}`;
+          e = { raw: `${enc(name)}=1`, key: name, mentions: [name.slice(0, 40)] };
+        }
         else if (r < 0.77) e = reservedEntry(rng, lab);
         else if (r < 0.92) e = junkEntry(rng);
         else e = malformedNameEntry(rng);
@@ -206,7 +209,8 @@ export function generateUrlCases(count: number, seed: number): UrlCase[] {
     if (!clean && rng.next() < 0.12) {
       const h = hashFor(rng);
       query = `${h.labQuery}&${query.replace(/(^|&)lab=[^&]*/g, '')}`.replace(/&&+/g, '&').replace(/&$/, '');
-      mentions = mentions.filter((m) => m !== 'lab=').concat(h.mentions);
+      // The link's own lab entries were replaced: their mentions no longer hold.
+      mentions = mentions.filter((m) => m !== 'lab=' && !m.startsWith('"lab"')).concat(h.mentions);
       hash = `#${h.hash}`;
       // The lab is now superposition: mentions of another lab's parameters no longer hold.
       if (lab.id !== 'superposition') mentions = h.mentions;
