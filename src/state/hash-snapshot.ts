@@ -5,7 +5,7 @@
  */
 // The default export: lz-string is CommonJS, and Node's ESM loader (the e2e generator) has no named exports for it.
 import LZString from 'lz-string';
-import { z } from 'zod';
+import { z } from './schema';
 import type { NamedTensor, Snapshot } from '../engine/lab';
 
 export const HASH_PREFIX = 'w=';

@@ -3,7 +3,7 @@
  * each lab's declarative schema. Malformed values fall back to the default, out-of-range numbers are
  * clamped; both produce a problem that names the parameter. Nothing here ever throws on bad input.
  */
-import { z } from 'zod';
+import { z } from './schema';
 import type { ParamSpec, ParamValue, Params, ViewParamSpec } from '../engine/lab';
 import { defaultParams } from '../engine/params';
 

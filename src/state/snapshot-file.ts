@@ -4,7 +4,7 @@
  * lab, every parameter, and every weight's exact shape and finite float32 values — before the page
  * changes anything. Problems are reported as a message, never thrown. Runs in the file worker.
  */
-import { z } from 'zod';
+import { z } from './schema';
 import type { Params, Snapshot } from '../engine/lab';
 import { checkWeights } from '../engine/weight-check';
 import { findLab } from '../labs/registry';

@@ -1,0 +1,46 @@
+import { expect, test } from '@playwright/test';
+import { LABS } from '../src/labs/registry';
+import { openLab } from './helpers';
+
+test('the production page is served with a Content-Security-Policy that allows embedding', async ({ request }) => {
+  const res = await request.get('/');
+  const policy = res.headers()['content-security-policy'] ?? '';
+  expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
+  expect(policy).toContain("connect-src 'self'");
+  expect(policy).toContain('frame-ancestors *');
+  // The same policy rides in the built page for static hosts (without frame-ancestors, which a meta may not set).
+  expect(await res.text()).toMatch(/<meta http-equiv="Content-Security-Policy" content="default-src 'self'[^"]*"/);
+});
+
+test('30 s on each lab under the policy: no violation, no request outside the page origin', async ({ page, baseURL }) => {
+  test.setTimeout(6 * 60_000);
+  const origin = new URL(baseURL!).origin;
+  const outside: string[] = [];
+  const violations: string[] = [];
+  const errors: string[] = [];
+  page.on('request', (r) => {
+    const url = r.url();
+    if (!url.startsWith(`${origin}/`) && !/^(data|blob):/.test(url)) outside.push(url);
+  });
+  page.on('console', (m) => {
+    if (/Content Security Policy|Refused to/.test(m.text())) violations.push(m.text());
+  });
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.addInitScript(() => {
+    addEventListener('securitypolicyviolation', (e) => {
+      const w = window as unknown as { __violations?: string[] };
+      (w.__violations ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
+    });
+  });
+  for (const lab of LABS) {
+    await openLab(page, `?lab=${lab.id}`);
+    await page.getByTestId('play').click();
+    await page.waitForTimeout(30_000);
+    await page.getByTestId('play').click();
+    violations.push(...(await page.evaluate(() => (window as unknown as { __violations?: string[] }).__violations ?? [])));
+  }
+  expect(outside).toEqual([]);
+  expect(violations).toEqual([]);
+  expect(errors).toEqual([]);
+});

@@ -1,0 +1,9 @@
+/**
+ * zod, configured once: without JIT, because the production page's Content-Security-Policy forbids
+ * `new Function` (zod's probe for it would be reported as a policy violation).
+ */
+import { z } from 'zod';
+
+z.config({ jitless: true });
+
+export { z };
