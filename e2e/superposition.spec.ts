@@ -35,7 +35,7 @@ test('a malformed URL shows a warning, not a blank page', async ({ page }) => {
   const warnings = page.getByTestId('url-warning');
   await expect(warnings.first()).toBeVisible();
   const text = (await warnings.allTextContents()).join('\n');
-  expect(text).toMatch(/n="banana" is not a number/);
+  expect(text).toMatch(/n="banana" is not a finite decimal number/);
   expect(text).toMatch(/m="999" is outside/);
   expect(await page.locator('img').count()).toBe(0);
   await expect(page.getByTestId('param-n-value')).toHaveText('5');

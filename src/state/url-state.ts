@@ -102,12 +102,12 @@ export function decodeUrlState(search: string): { state: UrlState; warnings: str
     else if (key.startsWith(VIEW_PREFIX)) viewRaw.set(key.slice(VIEW_PREFIX.length), value);
     else if (!RESERVED.has(key)) warnings.push(`Unknown parameter ${quote(key)} was ignored.`);
   }
-  const view = resolveView(lab.viewParams, [...viewRaw]);
-  state.view = view.view;
-  warnings.push(...view.warnings);
   const resolved = resolveParams(lab.params, raw, presetParams);
   state.params = resolved.params;
   warnings.push(...resolved.warnings);
+  const view = resolveView(lab.viewParams, [...viewRaw]);
+  state.view = view.view;
+  warnings.push(...view.warnings);
 
   const backendRaw = get('backend');
   if (backendRaw !== null) {
