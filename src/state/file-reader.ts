@@ -3,11 +3,9 @@
  * the File (not its bytes) to the worker. One worker, started on first use.
  */
 import * as Comlink from 'comlink';
-import type { FileWorkerApi, MatrixRead } from './file-worker';
+import type { FileWorkerApi } from './file-worker';
 import { MAX_SNAPSHOT_FILE_BYTES, type SnapshotFile } from './snapshot-file';
-
-/** Activation matrices: a 50,000 × 250 float64 .npy is 100 MB; CSV text of that size is larger. */
-export const MAX_MATRIX_FILE_BYTES = 256 * 1024 * 1024;
+import { fileTooLarge } from '../data/file-size';
 
 let remote: Comlink.Remote<FileWorkerApi> | null = null;
 
@@ -16,20 +14,9 @@ function fileWorker(): Comlink.Remote<FileWorkerApi> {
   return remote;
 }
 
-const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
-
-function tooLarge(file: File, limit: number): string | null {
-  return file.size > limit ? `${JSON.stringify(file.name.slice(0, 80))} is ${megabytes(file.size)}; the limit is ${megabytes(limit)}.` : null;
-}
-
 export async function readSnapshotFile(file: File): Promise<SnapshotFile> {
-  const error = tooLarge(file, MAX_SNAPSHOT_FILE_BYTES);
+  const error = fileTooLarge(file, MAX_SNAPSHOT_FILE_BYTES);
   if (error) return { error };
   return fileWorker().readSnapshot(file);
 }
 
-export async function readMatrixFile(file: File): Promise<MatrixRead> {
-  const error = tooLarge(file, MAX_MATRIX_FILE_BYTES);
-  if (error) return { error };
-  return fileWorker().readMatrix(file);
-}
