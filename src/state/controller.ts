@@ -14,6 +14,13 @@ import { checkWeights } from '../engine/weight-check';
 import { metricBroken } from './metrics-check';
 
 const MAX_LOSS_POINTS = 4000;
+const WEIGHT_BLOWUP = 1e4;
+
+function maxAbsWeight(snapshot: Snapshot, names: readonly string[]): number {
+  let max = 0;
+  for (const name of names) for (const v of snapshot.tensors[name]?.data ?? []) max = Math.max(max, Math.abs(v));
+  return max;
+}
 
 let worker: WorkerHandle | null = null;
 let pending: { snapshot: Snapshot; loss: Array<[number, number]>; stepsPerSecond: number } | null = null;
@@ -77,7 +84,10 @@ function flushFrame(): void {
   const s = useLab.getState();
   const lab = findLab(s.labId);
   const metrics = lab ? lab.metrics(snapshot, s.params) : null;
-  const bad = metrics && snapshot.step > (s.snapshot?.step ?? 0) ? metricBroken(s.metrics, metrics) : null;
+  // A metric that turns non-finite counts as divergence only while the weights have blown up
+  // (beyond 1e4): some read-outs are 0/0 for a moment in healthy runs.
+  const broken = metrics && snapshot.step > (s.snapshot?.step ?? 0) ? metricBroken(s.metrics, metrics) : null;
+  const bad = broken !== null && lab && maxAbsWeight(snapshot, Object.keys(lab.weightShapes(s.params))) > WEIGHT_BLOWUP ? broken : null;
   if (bad !== null) {
     // Weights can stay finite while what is computed from them overflows (e.g. bias at lr 10): the
     // run diverged all the same. Keep the last drawn state on screen and put it back in the worker.
