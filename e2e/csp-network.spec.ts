@@ -28,7 +28,7 @@ test('30 s on each lab under the policy: no violation, no request outside the pa
   });
   page.on('pageerror', (e) => errors.push(e.message));
   await page.addInitScript(() => {
-    addEventListener('securitypolicyviolation', (e) => {
+    addEventListener('securitypolicyviolation', (e: SecurityPolicyViolationEvent) => {
       const w = window as unknown as { __violations?: string[] };
       (w.__violations ??= []).push(`${e.violatedDirective} ${e.blockedURI}`);
     });
