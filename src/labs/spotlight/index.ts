@@ -10,7 +10,7 @@ import { analyseImportFiles } from './import-files';
 import { spotlightViewParams } from './view-params';
 
 /** Digits [0, PROBE) are the fixed probe set for the analyses; the rest train. */
-export const PROBE = 2000;
+export const PROBE = 512;
 const SYNTHETIC_TRAIN = 8192;
 
 export async function createSpotlightRun(params: Params, ctx: RunContext, analysisIntervalMs?: number): Promise<SpotlightRun> {
