@@ -6,7 +6,11 @@ import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { indexColor } from '../../../ui/charts/indexColor';
 import { CHART_FONT, FAINT, INK } from '../../../ui/charts/style';
 import { cyclePlane, listIds, MONTHS, NUMBERS, WEEKDAYS } from '../analysis';
-import { snapshotW, useThrottled, useWords } from './shared';
+import { snapshotW, tensorData, useThrottled, useWords } from './shared';
+import { CycleData } from './CycleData';
+import { snapshotCycles } from '../metrics';
+import { cycleTensor } from '../constants';
+import type { Snapshot } from '../../../engine/lab';
 
 const SIZE = 340;
 const PAD = 40;
@@ -18,18 +22,42 @@ export function parseList(text: string): string[] {
   return text.split(/[\s,;]+/).map((w) => w.trim()).filter((w) => w.length > 0).slice(0, MAX_ITEMS);
 }
 
-type Props = Pick<LabViewProps, 'snapshot' | 'viewState' | 'setViewState'>;
+type Props = Pick<LabViewProps, 'snapshot' | 'viewState' | 'setViewState'> & {
+  /** A fixed list (e.g. the weekdays) in its own view, without the list editor. */
+  fixed?: { name: string; list: readonly string[] };
+};
 
-/** An ordered word list's W columns in their top-2 principal plane, joined in order. */
-export function Cycles({ snapshot, viewState, setViewState }: Props) {
+/** The default list: the synthetic ring's features when the data is synthetic, else the months. */
+function defaultList(snapshot: Snapshot | null, words: readonly string[]): string {
+  const ring = tensorData(snapshot, cycleTensor('ring', 'ids'));
+  if (ring) return Array.from(ring, (i) => words[i] ?? '').join(', ');
+  return MONTHS.join(', ');
+}
+
+/** The worker's cycle (with data-side read-outs) whose items are exactly these ids, if any. */
+function matchingCycle(snapshot: Snapshot | null, ids: readonly number[]): string | null {
+  for (const c of snapshotCycles(snapshot)) {
+    const t = tensorData(snapshot, cycleTensor(c, 'ids'));
+    if (t && t.length === ids.length && ids.every((id, k) => t[k] === id)) return c;
+  }
+  return null;
+}
+
+/** An ordered word list's W columns (L2-normalised) in their top-2 principal plane, joined in order. */
+export function Cycles({ snapshot, viewState, setViewState, fixed }: Props) {
   const snap = useThrottled(snapshot, 200);
   const words = useWords(snap);
-  const text = viewState.cycle ?? MONTHS.join(', ');
+  const text = fixed ? fixed.list.join(', ') : (viewState.cycle ?? defaultList(snap, words));
   const list = useMemo(() => parseList(text), [text]);
   const index = useMemo(() => new Map(words.map((w, i) => [w, i])), [words]);
   const sel = useMemo(() => listIds(list, index), [list, index]);
   const w = snapshotW(snap);
   const plane = useMemo(() => (w && sel.ids.length >= 3 ? cyclePlane(w.data, w.m, w.V, sel.ids) : null), [w, sel]);
+  const dataCycle = matchingCycle(snap, sel.ids);
+  const side = dataCycle ? <CycleData snapshot={snap} cycle={dataCycle} words={sel.found} modelScore={plane?.score ?? NaN} /> : null;
+  const id = fixed ? `bows-cycles-${fixed.name}` : 'bows-cycles';
+  const title = fixed ? `Cycles: ${fixed.name}` : 'Cycles';
+  const pointId = fixed ? `${fixed.name}-point` : 'cycle-point';
 
   const preset = Object.entries(CYCLE_LISTS).find(([, l]) => l.join(', ') === text)?.[0] ?? 'custom';
   const controls = (
@@ -38,7 +66,13 @@ export function Cycles({ snapshot, viewState, setViewState }: Props) {
       <option value="custom" disabled>custom</option>
     </select>
   );
-  const caption = (
+  const caption = fixed ? (
+    <span data-testid={`${fixed.name}-status`}>
+      {sel.ids.length} of {list.length} in the vocabulary
+      {sel.missing.length > 0 ? ` (missing: ${sel.missing.join(', ')})` : ''}
+      {plane ? ` · cycle order score ${Number.isFinite(plane.score) ? plane.score.toFixed(2) : '—'}` : ''}
+    </span>
+  ) : (
     <>
       <textarea
         value={text}
@@ -57,7 +91,7 @@ export function Cycles({ snapshot, viewState, setViewState }: Props) {
   );
   if (!w || !plane) {
     return (
-      <ViewPanel id="bows-cycles" title="Cycles" actions={controls} caption={caption}>
+      <ViewPanel id={id} title={title} actions={fixed ? undefined : controls} caption={caption}>
         <ChartPlaceholder width={SIZE} height={SIZE} text={w ? 'Need at least 3 listed words in the vocabulary' : 'Press play'} />
       </ViewPanel>
     );
@@ -70,14 +104,15 @@ export function Cycles({ snapshot, viewState, setViewState }: Props) {
   const pts = Array.from({ length: n }, (_, k) => [s(plane.xy[2 * k]!), sy(plane.xy[2 * k + 1]!)] as const);
   const path = pts.map(([a, b], k) => `${k === 0 ? 'M' : 'L'}${a.toFixed(1)},${b.toFixed(1)}`).join('') + 'Z';
   return (
-    <ViewPanel id="bows-cycles" title="Cycles" actions={controls} caption={caption}>
+    <>
+    <ViewPanel id={id} title={title} actions={fixed ? undefined : controls} caption={caption}>
       <svg width={SIZE} height={SIZE} viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label="cycle plane">
         <rect width={SIZE} height={SIZE} fill="#ffffff" />
         <line x1={s(0)} x2={s(0)} y1={PAD / 2} y2={SIZE - PAD / 2} stroke={FAINT} />
         <line y1={sy(0)} y2={sy(0)} x1={PAD / 2} x2={SIZE - PAD / 2} stroke={FAINT} />
         <path d={path} fill="none" stroke={INK} strokeWidth={1} strokeOpacity={0.6} />
         {pts.map(([a, b], k) => (
-          <g key={k} data-testid="cycle-point">
+          <g key={k} data-testid={pointId}>
             <circle cx={a} cy={b} r={4} fill={indexColor(k, n)} stroke={INK} strokeWidth={0.5} />
             <text x={a + 6} y={b - 6} fontFamily={CHART_FONT} fontSize={11} fill={INK}>{sel.found[k]}</text>
           </g>
@@ -87,5 +122,7 @@ export function Cycles({ snapshot, viewState, setViewState }: Props) {
         </text>
       </svg>
     </ViewPanel>
+    {side}
+    </>
   );
 }

@@ -28,15 +28,24 @@ export function Reconstruction({ snapshot, params }: Pick<LabViewProps, 'snapsho
       title="Reconstruction"
       caption={
         <>
-          λ = <b data-testid="lambda">{lambda}</b> · lr now {s.lr.toExponential(2)} · corpus: {s.docs.toLocaleString()} mails,{' '}
-          {s.tokens.toLocaleString()} tokens, {s.windows.toLocaleString()} windows, vocabulary covers {(100 * s.coverage).toFixed(1)}% of tokens
-          ({(100 * s.coverageNonStop).toFixed(1)}% of non-stop words).
+          λ = <b data-testid="lambda">{lambda}</b> · lr now {s.lr.toExponential(2)} ·{' '}
+          {params.data === 'mail' || params.data === undefined ? (
+            <>
+              corpus: {s.docs.toLocaleString()} mails, {s.tokens.toLocaleString()} tokens, {s.windows.toLocaleString()} windows, vocabulary covers{' '}
+              {(100 * s.coverage).toFixed(1)}% of tokens ({(100 * s.coverageNonStop).toFixed(1)}% of non-stop words).
+            </>
+          ) : (
+            <>
+              synthetic {String(params.data)} data: {s.windows.toLocaleString()} fixed samples (data seed 42), {(s.tokens / Math.max(1, s.windows)).toFixed(1)} active
+              features per sample on average.
+            </>
+          )}
         </>
       }
     >
       <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="precision and recall">
         <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
-        <text x={8} y={16} fontFamily={CHART_FONT} fontSize={11} fill={INK}>threshold x′ &gt; 0.5, 512 fixed windows</text>
+        <text x={8} y={16} fontFamily={CHART_FONT} fontSize={11} fill={INK}>threshold x′ &gt; 0.5, 512 fixed samples</text>
         {bars.map(([name, v, color], k) => (
           <g key={name} transform={`translate(8, ${32 + k * 44})`} fontFamily={CHART_FONT} fontSize={12} fill={INK}>
             <text y={12}>{name}</text>

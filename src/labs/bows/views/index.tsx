@@ -1,6 +1,7 @@
 import type { LabViewProps } from '../../../ui/lab-view-types';
 import { LossCurve } from '../../superposition/views/LossCurve';
 import { Cycles } from './Cycles';
+import { WEEKDAYS } from '../analysis';
 import { GramClustered } from './GramClustered';
 import { PmiScatter } from './PmiScatter';
 import { Reconstruction } from './Reconstruction';
@@ -14,6 +15,9 @@ export default function BowsViews(props: LabViewProps) {
       <WordMap snapshot={props.snapshot} viewState={props.viewState} setViewState={props.setViewState} params={props.params} />
       <PmiScatter snapshot={props.snapshot} />
       <Cycles snapshot={props.snapshot} viewState={props.viewState} setViewState={props.setViewState} />
+      {props.params.data === 'mail' ? (
+        <Cycles snapshot={props.snapshot} viewState={props.viewState} setViewState={props.setViewState} fixed={{ name: 'weekdays', list: WEEKDAYS }} />
+      ) : null}
       <Reconstruction snapshot={props.snapshot} params={props.params} />
       <LossCurve lossHistory={props.lossHistory} snapshot={props.snapshot} />
     </div>
