@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../engine/rng';
-import { anisotropy, fourthMoment, outsideNull, quantileSorted, summariseNull } from './anisotropy';
+import { anisotropy, nearestCosine, outsideNull, quantileSorted, summariseNull } from './anisotropy';
 import { identityBasis, type RowMatrix } from './srm';
 
 const m = (rows: number[][]): RowMatrix => ({ rows: rows.length, cols: rows[0]!.length, data: Float64Array.from(rows.flat()) });
@@ -20,22 +20,24 @@ function gaussian(n: number, k: number, seed: number): RowMatrix {
   return { rows: n, cols: k, data };
 }
 
-describe('fourthMoment (Σ_i (b_i·â)⁴, averaged over rows)', () => {
+describe('nearestCosine (max_i |b_i·â|, averaged over rows)', () => {
   it('matches hand-computed values', () => {
     const I2 = identityBasis(2).data;
-    // (1,0): 1. (1,1)/√2: ¼ + ¼ = ½. Mean ¾.
-    expect(fourthMoment(Float64Array.of(1, 0, Math.SQRT1_2, Math.SQRT1_2), 2, I2, 2)).toBeCloseTo(0.75, 12);
-    // A corner of the 4-cube, normalised (½,½,½,½): 4 · (1/16) = ¼ = 1/k.
-    expect(fourthMoment(Float64Array.of(0.5, 0.5, 0.5, 0.5), 4, identityBasis(4).data, 4)).toBeCloseTo(0.25, 12);
-    // (0.6, 0.8): 0.1296 + 0.4096 = 0.5392.
-    expect(fourthMoment(Float64Array.of(0.6, 0.8), 2, I2, 2)).toBeCloseTo(0.5392, 12);
+    // (1,0): 1. (1,1)/√2: 1/√2. Mean (1 + 1/√2)/2.
+    expect(nearestCosine(Float64Array.of(1, 0, Math.SQRT1_2, Math.SQRT1_2), 2, I2, 2)).toBeCloseTo((1 + Math.SQRT1_2) / 2, 12);
+    // A corner of the 4-cube, normalised (½,½,½,½): ½ = 1/√k. Signs do not matter.
+    expect(nearestCosine(Float64Array.of(0.5, -0.5, 0.5, -0.5), 4, identityBasis(4).data, 4)).toBeCloseTo(0.5, 12);
+    // (0.6, −0.8): 0.8.
+    expect(nearestCosine(Float64Array.of(0.6, -0.8), 2, I2, 2)).toBeCloseTo(0.8, 12);
     // Zero rows are skipped, not counted as 0.
-    expect(fourthMoment(Float64Array.of(0, 0, 1, 0), 2, I2, 2)).toBeCloseTo(1, 12);
-    expect(fourthMoment(Float64Array.of(0, 0), 2, I2, 2)).toBeNaN();
+    expect(nearestCosine(Float64Array.of(0, 0, 1, 0), 2, I2, 2)).toBeCloseTo(1, 12);
+    expect(nearestCosine(Float64Array.of(0, 0), 2, I2, 2)).toBeNaN();
   });
 
-  it('uses the given directions: the (1,1)/√2 direction alone sees (1,0) at (1/√2)⁴ = ¼', () => {
-    expect(fourthMoment(Float64Array.of(1, 0), 2, Float64Array.of(Math.SQRT1_2, Math.SQRT1_2), 1)).toBeCloseTo(0.25, 12);
+  it('uses the given directions: (1,1)/√2 alone sees (1,0) at 1/√2; three directions 60° apart see (0,1) at cos 30°', () => {
+    expect(nearestCosine(Float64Array.of(1, 0), 2, Float64Array.of(Math.SQRT1_2, Math.SQRT1_2), 1)).toBeCloseTo(Math.SQRT1_2, 12);
+    const tri = Float64Array.of(1, 0, 0.5, Math.sqrt(3) / 2, -0.5, Math.sqrt(3) / 2);
+    expect(nearestCosine(Float64Array.of(0, 1), 2, tri, 3)).toBeCloseTo(Math.sqrt(3) / 2, 12);
   });
 });
 
@@ -56,20 +58,25 @@ describe('summariseNull', () => {
 });
 
 describe('anisotropy against the rotation null', () => {
-  it('a pair 45° apart in the plane: every rotation gives ¾ (1 − ½ sin²2α averaged with its quarter turn)', () => {
-    const r = anisotropy(m([[1, 0], [1, 1]]), identityBasis(2), { rotations: 32 });
-    expect(r.value).toBeCloseTo(0.75, 12);
-    for (const v of r.nullValues) expect(v).toBeCloseTo(0.75, 10);
+  it('a code on ±e1, ±e2 rotates as one: S = 1 observed, at the top of its null', () => {
+    // Every rotation of a 2-D code {e1, e2, −e1, −e2} moves all four by the same angle α: S = max(|cos α|, |sin α|).
+    const r = anisotropy(m([[1, 0], [0, 1], [-1, 0], [0, -1]]), identityBasis(2), { rotations: 32 });
+    expect(r.value).toBeCloseTo(1, 12);
+    for (const v of r.nullValues) expect(v).toBeLessThanOrEqual(1 + 1e-12);
+    expect(r.value).toBeGreaterThanOrEqual(r.nullHigh);
+  });
+
+  it('a null with no spread gives z = 0 on it: in k = 1 every rotation is ±1', () => {
+    const r = anisotropy(m([[2], [-3]]), identityBasis(1), { rotations: 32 });
+    expect(r.value).toBe(1);
     expect(r.z).toBe(0);
     expect(outsideNull(r)).toBe(false);
   });
 
-  it('one axis vector: value 1; the null mean is E Σ û_i⁴ = 3/(k+2) for a uniform direction', () => {
-    const k = 6;
-    const r = anisotropy(m([[0, 0, 3, 0, 0, 0]]), identityBasis(k), { rotations: 4000, seed: 3 });
+  it('one direction in the plane: value 1; the null mean is E max(|cos φ|, |sin φ|) = 2√2/π', () => {
+    const r = anisotropy(m([[0, 3]]), identityBasis(2), { rotations: 4000, seed: 3 });
     expect(r.value).toBeCloseTo(1, 12);
-    expect(r.nullMean).toBeCloseTo(3 / (k + 2), 2);
-    expect(outsideNull(r)).toBe(true);
+    expect(r.nullMean).toBeCloseTo((2 * Math.SQRT2) / Math.PI, 2);
   });
 
   it('axis-aligned codes lie above the band, corner codes (saturated tanh) below it, Gaussian codes inside', () => {
@@ -78,13 +85,12 @@ describe('anisotropy against the rotation null', () => {
     expect(axes.value).toBeCloseTo(1, 12);
     expect(axes.value).toBeGreaterThan(axes.nullHigh);
     const corner = anisotropy(corners(400, k, 1), identityBasis(k));
-    expect(corner.value).toBeCloseTo(1 / k, 12);
+    expect(corner.value).toBeCloseTo(1 / Math.sqrt(k), 12);
     expect(corner.value).toBeLessThan(corner.nullLow);
     expect(corner.z).toBeLessThan(-5);
     const iso = anisotropy(gaussian(4000, k, 2), identityBasis(k));
     expect(iso.value).toBeGreaterThan(iso.nullLow);
     expect(iso.value).toBeLessThan(iso.nullHigh);
-    expect(iso.nullMean).toBeCloseTo(3 / (k + 2), 1);
   });
 
   it('is seeded: the same inputs give the same null; another seed another draw', () => {

@@ -2,12 +2,15 @@
  * Anisotropy of a code with respect to privileged directions, read against a rotation null
  * (DESIGN §5.3, issue 12). Pure maths: no tfjs, no DOM.
  *
- * Statistic (ε-free): the fourth moment of the normalised activations along the privileged unit
- * directions b_i, averaged over the N non-zero rows,
- *     S = (1/N) Σ_n Σ_i (b_i · â_n)⁴,   â_n = a_n/‖a_n‖.
- * For the standard basis this is Σ_i û_i⁴: 1 for a code on the axes, 1/k for a code on the
- * hypercube's corners (where saturated tanh codes sit), 3/(k+2) in expectation for an isotropic one.
- * Both directions count: alignment raises S above its null, anti-alignment lowers it.
+ * Statistic (ε-free): how close each normalised activation lies to its nearest privileged
+ * direction (either sign), averaged over the N non-zero rows,
+ *     S = (1/N) Σ_n max_i |b_i · â_n|,   â_n = a_n/‖a_n‖,  b_i unit.
+ * It is the ε → limit of SRM at the privileged angles: SRM there counts the codes with |b_i·â| ≥ ε,
+ * S averages the largest such cosine, so no code is invisible. For the standard basis S = mean ‖â‖_∞:
+ * 1 for a code on the axes, 1/√k for a code on the hypercube's corners (where saturated tanh codes
+ * sit), 2√2/π ≈ 0.900 in expectation for an isotropic code in k = 2. Both directions count:
+ * alignment raises S above its null, anti-alignment lowers it. (Σᵢ(bᵢ·â)⁴, the other ε-free
+ * candidate, separated tanh less on the same runs and is constant for a spherical 4-design basis.)
  *
  * Null: the same statistic of the same activations rotated by R independent Haar rotations (seeded,
  * so every caller gets the same numbers), i.e. the code's shape kept, its orientation forgotten.
@@ -21,6 +24,9 @@ import { normaliseRows, randomRotation, type RowMatrix } from './srm';
 export const NULL_ROTATIONS = 40;
 /** The null's seed: fixed, so the page, the metrics CSV and the runner agree. */
 export const NULL_SEED = 1;
+
+/** The summary's fields, in the order the spotlight snapshot's `anisotropy` tensor stores them. */
+export const ANISOTROPY_KEYS = ['value', 'nullMean', 'nullLow', 'nullHigh', 'z'] as const;
 
 export interface AnisotropySummary {
   /** The statistic of the activations as they are. */
@@ -45,10 +51,10 @@ function unitBasis(basis: RowMatrix): Float64Array {
 }
 
 /**
- * S = mean over non-zero rows of Σ_i (b_i·â)⁴, for already-normalised rows `unit` (n×k) and unit
+ * S = mean over non-zero rows of max_i |b_i·â|, for already-normalised rows `unit` (n×k) and unit
  * basis rows `b` (K×k). NaN when every row is zero.
  */
-export function fourthMoment(unit: ArrayLike<number>, k: number, b: ArrayLike<number>, K: number): number {
+export function nearestCosine(unit: ArrayLike<number>, k: number, b: ArrayLike<number>, K: number): number {
   const n = Math.floor(unit.length / k);
   let total = 0;
   let rows = 0;
@@ -58,13 +64,15 @@ export function fourthMoment(unit: ArrayLike<number>, k: number, b: ArrayLike<nu
     for (let c = 0; c < k; c++) norm += unit[o + c]! ** 2;
     if (!(norm > 0)) continue;
     rows++;
+    let best = 0;
     for (let i = 0; i < K; i++) {
       let dot = 0;
       const bo = i * k;
       for (let c = 0; c < k; c++) dot += b[bo + c]! * unit[o + c]!;
-      const d2 = dot * dot;
-      total += d2 * d2;
+      const d = Math.abs(dot);
+      if (d > best) best = d;
     }
+    total += best;
   }
   return rows > 0 ? total / rows : NaN;
 }
@@ -111,7 +119,7 @@ export function anisotropy(acts: RowMatrix, basis: RowMatrix, opts: { rotations?
   const K = basis.rows;
   const unit = normaliseRows(acts);
   const b = unitBasis(basis);
-  const value = fourthMoment(unit, k, b, K);
+  const value = nearestCosine(unit, k, b, K);
   const rotations = Math.max(1, Math.floor(opts.rotations ?? NULL_ROTATIONS));
   const rng = createRng((opts.seed ?? NULL_SEED) * 7919 + 17);
   const nullValues = new Float64Array(rotations);
@@ -126,7 +134,7 @@ export function anisotropy(acts: RowMatrix, basis: RowMatrix, opts: { rotations?
         rotated[i * k + r] = s;
       }
     }
-    nullValues[t] = fourthMoment(unit, k, rotated, K);
+    nullValues[t] = nearestCosine(unit, k, rotated, K);
   }
   return { ...summariseNull(value, nullValues), nullValues };
 }

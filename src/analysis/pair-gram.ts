@@ -80,13 +80,14 @@ export function residualFromGram(map: FittedMap, held: PairGram): number {
   const M = map.M;
   const den = trace(held.bb);
   if (!(den > 0)) return NaN;
-  const aaM = multiply(held.aa, M);
+  // Mᵀ (ÃᵀÃ) first: multiply() skips zero entries of its left factor, so a permutation-type M is cheap.
+  const mtaa = multiply(transpose(M), held.aa);
+  const dA = M.rows;
+  const dB = M.cols;
   let quad = 0;
   let cross = 0;
-  for (let i = 0; i < M.data.length; i++) {
-    quad += aaM.data[i]! * M.data[i]!;
-    cross += held.ab.data[i]! * M.data[i]!;
-  }
+  for (let j = 0; j < dB; j++) for (let k = 0; k < dA; k++) quad += mtaa.data[j * dA + k]! * M.data[k * dB + j]!;
+  for (let i = 0; i < M.data.length; i++) cross += held.ab.data[i]! * M.data[i]!;
   const shift = new Float64Array(held.meanA.length);
   for (let i = 0; i < shift.length; i++) shift[i] = held.meanA[i]! - map.meanA[i]!;
   const delta = rowTimes(shift, M);

@@ -36,7 +36,7 @@ describe('rotation null', () => {
     const scale = perm.map(() => 0.5 + rng.next());
     for (let n = 0; n < 1200; n++) for (let i = 0; i < D; i++) hb.data[n * D + perm[i]!] = ha.data[n * D + i]! * scale[i]!;
     const { probe, held } = split(ha, plus(hb, noise(1200, D, 3, 0.05)));
-    const r = rotationNull(probe, held, createRng(4), { rotations: 6 });
+    const r = rotationNull(probe, held, createRng(4), { rotations: 6, refitInvariant: true });
     expect(r.ratio[at('scaled-permutation')]).toBeGreaterThan(10);
     expect(r.ratio[at('permutation')]).toBeGreaterThan(2);
     // The rotation-invariant families fit A → B R exactly as well as A → B.

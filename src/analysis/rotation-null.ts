@@ -8,11 +8,16 @@
  * set. If B's neurons are special directions that A's neurons find again (a privileged basis, as
  * ReLU's permutation × positive-scaling symmetry predicts), rotating B destroys the match and the
  * ratio is well above 1; if the layer has no privileged basis (an isotropic activation), a random
- * rotation is no worse and the ratio is ≈ 1. For the rotation-invariant families (orthogonal,
- * linear) the ratio is exactly 1 by construction: a check, not a finding.
+ * rotation is no worse and the ratio is ≈ 1. The rotation-invariant families (orthogonal, linear)
+ * fit A → B R exactly as well as A → B (their best map is the old one times R), so their null is
+ * their observed residual and their ratio 1 by construction; they are not refitted per rotation
+ * (a test checks the invariance by refitting).
  */
 import type { Rng } from '../engine/rng';
 import { correlationFromStats, fitMapFromStats, mat, MAP_KINDS, type MapKind } from './alignment';
+
+/** Families whose best map commutes with a rotation of B: their rotation null is their own residual. */
+export const ROTATION_INVARIANT: readonly MapKind[] = ['orthogonal', 'linear'];
 import { randomOrthogonal } from './intertwiner-groups';
 import { probeStatsOf, residualFromGram, rotateB, type PairGram } from './pair-gram';
 
@@ -39,9 +44,10 @@ export function rotationNull(
   probe: PairGram,
   held: PairGram,
   rng: Rng,
-  opts: { rotations?: number; kinds?: readonly MapKind[] } = {},
+  opts: { rotations?: number; kinds?: readonly MapKind[]; refitInvariant?: boolean } = {},
 ): RotationNull {
   const kinds = opts.kinds ?? MAP_KINDS;
+  const refit = kinds.filter((k) => opts.refitInvariant || !ROTATION_INVARIANT.includes(k));
   const rotations = Math.max(1, opts.rotations ?? 8);
   const d = probe.bb.rows;
   const observed = residualsFromGrams(probe, held, kinds);
@@ -50,7 +56,8 @@ export function rotationNull(
   const high = new Array<number>(kinds.length).fill(-Infinity);
   for (let t = 0; t < rotations; t++) {
     const r = mat(d, d, randomOrthogonal(d, rng));
-    const res = residualsFromGrams(rotateB(probe, r), rotateB(held, r), kinds);
+    const fitted = residualsFromGrams(rotateB(probe, r), rotateB(held, r), refit);
+    const res = kinds.map((k, i) => (refit.includes(k) ? fitted[refit.indexOf(k)]! : observed[i]!));
     res.forEach((v, k) => {
       sum[k]! += v;
       low[k] = Math.min(low[k]!, v);

@@ -1,17 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../engine/rng';
-import {
-  identityBasis,
-  peakToMean,
-  planeCurve,
-  planeFrame,
-  planePairs,
-  pppm,
-  pppmKeep,
-  quantisationIndex,
-  srm,
-  type RowMatrix,
-} from './srm';
+import { identityBasis, planeCurve, planeFrame, planePairs, srm, type RowMatrix } from './srm';
 
 const deg = (m: number) => m; // 360-angle grid: index = degrees
 
@@ -121,7 +110,7 @@ describe('SRM', () => {
     for (let m = 0; m < 360; m++) expect(fast[m]).toBeCloseTo(direct[m]!, 12);
   });
 
-  it('an isotropic Gaussian sample gives a flat curve within sampling error and an index within 0.2 of 1', () => {
+  it('an isotropic Gaussian sample gives a flat curve within sampling error', () => {
     const k = 4;
     const eps = 0.8;
     const n = 6000;
@@ -132,21 +121,16 @@ describe('SRM', () => {
     // binomial sd √(p(1−p)/N).
     const sd = Math.sqrt((p * (1 - p)) / n);
     for (let m = 0; m < 360; m++) expect(Math.abs(mean[m]! - p)).toBeLessThan(4 * sd);
-    const q = quantisationIndex(acts, identityBasis(k), { epsilon: eps, seed: 1 });
-    expect(Math.abs(q.index - 1)).toBeLessThan(0.2);
   });
 
-  it('the quantisation index of axis-concentrated activations is clearly above 1', () => {
-    // At ε = 0.9 a cone is ±26° wide, so even a perfect axis code has a plateau curve with
-    // peak-to-mean ≈ 360/208 ≈ 1.7 (plus noise); the null's own peak-to-mean (clusters rotated) is above 1 too, so the index is modest here.
-    const rng = createRng(5);
-    const base = onAxes(4, 100);
-    const noisy = Float64Array.from(base.data, (v) => v + 0.1 * rng.normal());
-    const q = quantisationIndex({ ...base, data: noisy }, identityBasis(4), { epsilon: 0.9, seed: 2 });
-    expect(q.ratio).toBeGreaterThan(1.4);
-    expect(q.ratio).toBeLessThan(1.9);
-    expect(q.index).toBeGreaterThan(1.1);
-    expect(peakToMean([0, 0, 0])).toBeNaN();
+  it('reports the s.d. over planes: 0 where every plane agrees, the spread of hand-computed curves elsewhere', () => {
+    // In R^3 with points only on +e_0: planes (0,1), (0,2) see them at θ = 0; planes (1,0), (2,0)
+    // at θ = 90°; planes (1,2), (2,1) never. At θ = 0 the six plane values are 1,1,0,0,0,0.
+    const acts = Float64Array.from(onAxes(3, 4, 1, [1]).data).slice(0, 12);
+    const r = srm({ rows: 4, cols: 3, data: acts }, identityBasis(3), { epsilon: 0.9 });
+    expect(r.mean[0]).toBeCloseTo(1 / 3, 12);
+    expect(r.sd[0]).toBeCloseTo(Math.sqrt(1 / 3 - 1 / 9), 12);
+    expect(r.sd[180]).toBe(0);
   });
 
   it('caps the planes with a seeded sample and supports unordered pairs', () => {
@@ -160,38 +144,5 @@ describe('SRM', () => {
 
   it('rejects a basis of the wrong width', () => {
     expect(() => srm(gaussian(10, 3, 1), identityBasis(4))).toThrow(/4 columns but the activations have 3/);
-  });
-});
-
-describe('PPPM', () => {
-  it('keeps exactly the points within ε of a plane', () => {
-    const basis = identityBasis(3);
-    const frame = planeFrame(basis, 0, 1)!;
-    // in-plane fraction of the norm: 1, 0.8, 0.6, 0.79999, 0 (and a zero row)
-    const rows = [
-      [1, 0, 0],
-      [0.48, 0.64, 0.6],
-      [0.6, 0, 0.8],
-      [0.79999, 0, Math.sqrt(1 - 0.79999 ** 2)],
-      [0, 0, 2],
-      [0, 0, 0],
-    ];
-    const acts = { rows: rows.length, cols: 3, data: Float64Array.from(rows.flat()) };
-    expect(pppmKeep(acts, frame, 0.8)).toEqual([0, 1]);
-    expect(pppmKeep(acts, frame, 0.5)).toEqual([0, 1, 2, 3]);
-    const res = pppm(acts, basis, [0, 1], { epsilon: 0.8 });
-    expect(res.kept).toBe(2);
-    expect(res.total).toBe(6);
-  });
-
-  it('is about 1 everywhere for an isotropic sample and peaks at the axes for clustered data', () => {
-    const k = 3;
-    const iso = pppm(gaussian(20000, k, 4), identityBasis(k), [0, 1], { epsilon: 0.5, grid: 16, bandwidth: 0.12, seed: 8 });
-    const vals = Array.from(iso.ratio).filter((v, c) => Number.isFinite(v) && iso.nullDensity[c]! > 0.2 * Math.max(...iso.nullDensity));
-    const mean = vals.reduce((a, b) => a + b, 0) / vals.length;
-    expect(Math.abs(mean - 1)).toBeLessThan(0.1);
-    const axes = pppm(onAxes(k, 50), identityBasis(k), [0, 1], { epsilon: 0.5, grid: 16, bandwidth: 0.12, seed: 8 });
-    const finite = Array.from(axes.ratio).filter(Number.isFinite);
-    expect(Math.max(...finite)).toBeGreaterThan(5);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * Spotlight resonance (SRM), the privileged plane projective method (PPPM) and the quantisation
- * index (DESIGN §5.3). Pure maths on row-major matrices: no tfjs, no DOM.
+ * Spotlight resonance (SRM, DESIGN §5.3). Pure maths on row-major matrices: no tfjs, no DOM.
+ * PPPM is in pppm.ts, the anisotropy statistic against its rotation null in anisotropy.ts.
  *
  * SRM. Activations a (N×k) are normalised, â = a/‖a‖. For a pair of privileged directions
  * (b_i, b_j) the probe s(θ) = cosθ b_i + sinθ b_⊥ (b_⊥ the unit part of b_j orthogonal to b_i)
@@ -188,6 +188,8 @@ export interface SrmResult {
   angles: Float64Array;
   /** The mean curve over planes. */
   mean: Float64Array;
+  /** Standard deviation over planes at each angle (population s.d.; 0 with one plane). */
+  sd: Float64Array;
   planes: Array<[number, number]>;
   epsilon: number;
 }
@@ -214,6 +216,7 @@ export function srmOfUnit(unit: Float64Array, k: number, basis: RowMatrix, opts:
   const M = opts.angles ?? DEFAULT_ANGLES;
   const pairs = planePairs(basis.rows, opts);
   const mean = new Float64Array(M);
+  const sq = new Float64Array(M);
   const used: Array<[number, number]> = [];
   const n = unit.length / k;
   for (const [i, j] of pairs) {
@@ -221,26 +224,22 @@ export function srmOfUnit(unit: Float64Array, k: number, basis: RowMatrix, opts:
     if (!frame) continue;
     const { x, y } = projectOntoPlane(unit, k, frame);
     const curve = planeCurve(x, y, epsilon, M, opts.signed ?? false, n);
-    for (let m = 0; m < M; m++) mean[m]! += curve[m]!;
+    for (let m = 0; m < M; m++) {
+      mean[m]! += curve[m]!;
+      sq[m]! += curve[m]! ** 2;
+    }
     used.push([i, j]);
   }
-  if (used.length > 0) for (let m = 0; m < M; m++) mean[m]! /= used.length;
+  const sd = new Float64Array(M);
+  if (used.length > 0) {
+    for (let m = 0; m < M; m++) {
+      mean[m]! /= used.length;
+      sd[m] = Math.sqrt(Math.max(0, sq[m]! / used.length - mean[m]! ** 2));
+    }
+  }
   const angles = new Float64Array(M);
   for (let m = 0; m < M; m++) angles[m] = (TWO_PI * m) / M;
-  return { angles, mean, planes: used, epsilon };
-}
-
-/** max/mean of a curve; NaN when the curve is zero everywhere (nothing falls in any cone). */
-export function peakToMean(curve: ArrayLike<number>): number {
-  let max = -Infinity;
-  let sum = 0;
-  for (let m = 0; m < curve.length; m++) {
-    const v = curve[m]!;
-    sum += v;
-    if (v > max) max = v;
-  }
-  const mean = sum / curve.length;
-  return mean > 0 ? max / mean : NaN;
+  return { angles, mean, sd, planes: used, epsilon };
 }
 
 /** A Haar-random k×k rotation (Gram–Schmidt of a Gaussian matrix), row-major. */
@@ -264,198 +263,4 @@ export function randomRotation(k: number, rng: Rng): Float64Array {
     }
   }
   return q;
-}
-
-/** Rows of `unit` (n×k) multiplied by Rᵀ: each row rotated by R. */
-export function rotateRows(unit: Float64Array, k: number, rot: Float64Array): Float64Array {
-  const n = unit.length / k;
-  const out = new Float64Array(unit.length);
-  for (let r = 0; r < n; r++) {
-    for (let i = 0; i < k; i++) {
-      let s = 0;
-      for (let c = 0; c < k; c++) s += rot[i * k + c]! * unit[r * k + c]!;
-      out[r * k + i] = s;
-    }
-  }
-  return out;
-}
-
-export interface QuantisationResult {
-  /** ratio / nullRatio: 1 for a rotation-invariant (continuous) code, ≫ 1 for a discretised one. */
-  index: number;
-  /** Peak-to-mean ratio of the mean unsigned SRM curve. */
-  ratio: number;
-  /** The same ratio for the rotated activations (curve averaged over `rotations` rotations). */
-  nullRatio: number;
-  nullCurve: Float64Array;
-  srm: SrmResult;
-}
-
-/**
- * Quantisation index: peak-to-mean ratio of the mean (unsigned) SRM curve divided by the same ratio
- * for the activations under a random rotation. The null curve is the mean SRM curve averaged over
- * `rotations` seeded Haar rotations, which tames the noise of a single draw. NaN when no activation
- * falls in any cone (lower ε).
- */
-export function quantisationIndex(acts: RowMatrix, basis: RowMatrix, opts: SrmOptions & { rotations?: number } = {}): QuantisationResult {
-  checkShapes(acts, basis);
-  const k = acts.cols;
-  const unit = normaliseRows(acts);
-  const o = { ...opts, signed: false };
-  const main = srmOfUnit(unit, k, basis, o);
-  const ratio = peakToMean(main.mean);
-  const rotations = Math.max(1, opts.rotations ?? 4);
-  const rng = createRng((opts.seed ?? 0) + 7919);
-  const nullCurve = new Float64Array(main.mean.length);
-  for (let t = 0; t < rotations; t++) {
-    const rotated = rotateRows(unit, k, randomRotation(k, rng));
-    const curve = srmOfUnit(rotated, k, basis, o).mean;
-    for (let m = 0; m < curve.length; m++) nullCurve[m]! += curve[m]! / rotations;
-  }
-  const nullRatio = peakToMean(nullCurve);
-  return { index: ratio / nullRatio, ratio, nullRatio, nullCurve, srm: main };
-}
-
-/* ------------------------------------------------------------------------------------------ */
-/* PPPM                                                                                        */
-
-/**
- * Indices of the activations kept by PPPM for a plane: those whose in-plane part has norm
- * ≥ ε‖a‖ (equivalently, the normalised activation lies within ε of the plane).
- */
-export function pppmKeep(acts: RowMatrix, frame: { u: Float64Array; v: Float64Array }, epsilon: number): number[] {
-  const unit = normaliseRows(acts);
-  const { x, y } = projectOntoPlane(unit, acts.cols, frame);
-  const kept: number[] = [];
-  for (let r = 0; r < x.length; r++) if (Math.hypot(x[r]!, y[r]!) >= epsilon && (x[r] !== 0 || y[r] !== 0)) kept.push(r);
-  return kept;
-}
-
-export interface PppmOptions {
-  epsilon?: number;
-  /** Density image is grid×grid over [−1, 1]². */
-  grid?: number;
-  /** Gaussian kernel standard deviation in plane units. */
-  bandwidth?: number;
-  /** Size of the isotropic reference sample. */
-  nullSamples?: number;
-  seed?: number;
-}
-
-export interface PppmResult {
-  grid: number;
-  /** Kernel density of the kept, projected normalised activations, per unit area, as a fraction of all N. */
-  density: Float64Array;
-  /** The same for an isotropic Gaussian sample in k dimensions (the volume term). */
-  nullDensity: Float64Array;
-  /** density / nullDensity; NaN where the isotropic density is negligible (no reference volume). */
-  ratio: Float64Array;
-  kept: number;
-  total: number;
-  /** In-plane coordinates of the kept activations (normalised, inside the unit disk). */
-  x: Float64Array;
-  y: Float64Array;
-}
-
-/** Bins points (weight w each) onto a grid over [−1,1]² and smooths with a separable Gaussian. */
-function kde(xs: ArrayLike<number>, ys: ArrayLike<number>, w: number, grid: number, bandwidth: number): Float64Array {
-  const cell = 2 / grid;
-  const bins = new Float64Array(grid * grid);
-  for (let p = 0; p < xs.length; p++) {
-    const gx = Math.min(grid - 1, Math.max(0, Math.floor((xs[p]! + 1) / cell)));
-    const gy = Math.min(grid - 1, Math.max(0, Math.floor((ys[p]! + 1) / cell)));
-    bins[gy * grid + gx]! += w;
-  }
-  const sigma = bandwidth / cell;
-  const radius = Math.max(1, Math.ceil(3 * sigma));
-  const kernel = new Float64Array(2 * radius + 1);
-  let ks = 0;
-  for (let t = -radius; t <= radius; t++) ks += kernel[t + radius] = Math.exp(-(t * t) / (2 * sigma * sigma));
-  for (let t = 0; t < kernel.length; t++) kernel[t]! /= ks;
-  const tmp = new Float64Array(grid * grid);
-  for (let gy = 0; gy < grid; gy++) {
-    for (let gx = 0; gx < grid; gx++) {
-      let s = 0;
-      for (let t = -radius; t <= radius; t++) {
-        const xx = gx + t;
-        if (xx >= 0 && xx < grid) s += kernel[t + radius]! * bins[gy * grid + xx]!;
-      }
-      tmp[gy * grid + gx] = s;
-    }
-  }
-  const out = new Float64Array(grid * grid);
-  const area = cell * cell;
-  for (let gy = 0; gy < grid; gy++) {
-    for (let gx = 0; gx < grid; gx++) {
-      let s = 0;
-      for (let t = -radius; t <= radius; t++) {
-        const yy = gy + t;
-        if (yy >= 0 && yy < grid) s += kernel[t + radius]! * tmp[yy * grid + gx]!;
-      }
-      out[gy * grid + gx] = s / area;
-    }
-  }
-  return out;
-}
-
-const nullCache = new Map<string, Float64Array>();
-
-/**
- * PPPM density of an isotropic Gaussian sample in k dimensions, kept and projected the same way
- * (cached by its settings; rotation invariance lets any plane stand for all).
- */
-export function isotropicPppmDensity(k: number, epsilon: number, grid: number, bandwidth: number, samples: number, seed: number): Float64Array {
-  const key = `${k}|${epsilon}|${grid}|${bandwidth}|${samples}|${seed}`;
-  const hit = nullCache.get(key);
-  if (hit) return hit;
-  const rng = createRng(seed + 104729);
-  const xs: number[] = [];
-  const ys: number[] = [];
-  for (let s = 0; s < samples; s++) {
-    const a = rng.normal();
-    const b = rng.normal();
-    let rest = 0;
-    for (let c = 2; c < k; c++) rest += rng.normal() ** 2;
-    const norm = Math.sqrt(a * a + b * b + rest);
-    if (!(norm > 0)) continue;
-    const x = a / norm;
-    const y = b / norm;
-    if (Math.hypot(x, y) >= epsilon) {
-      xs.push(x);
-      ys.push(y);
-    }
-  }
-  const d = kde(xs, ys, 1 / samples, grid, bandwidth);
-  if (nullCache.size > 64) nullCache.clear();
-  nullCache.set(key, d);
-  return d;
-}
-
-/** PPPM for one plane (b_i, b_j) of the basis, normalised by the isotropic volume. */
-export function pppm(acts: RowMatrix, basis: RowMatrix, plane: [number, number], opts: PppmOptions = {}): PppmResult {
-  checkShapes(acts, basis);
-  const epsilon = opts.epsilon ?? DEFAULT_EPSILON;
-  const grid = opts.grid ?? 32;
-  const bandwidth = opts.bandwidth ?? 0.06;
-  const frame = planeFrame(basis, plane[0], plane[1]);
-  if (!frame) throw new Error(`directions ${plane[0]} and ${plane[1]} are parallel: they span no plane`);
-  const unit = normaliseRows(acts);
-  const { x, y } = projectOntoPlane(unit, acts.cols, frame);
-  const kx: number[] = [];
-  const ky: number[] = [];
-  for (let r = 0; r < x.length; r++) {
-    if ((x[r] !== 0 || y[r] !== 0) && Math.hypot(x[r]!, y[r]!) >= epsilon) {
-      kx.push(x[r]!);
-      ky.push(y[r]!);
-    }
-  }
-  const total = acts.rows;
-  const density = kde(kx, ky, total > 0 ? 1 / total : 0, grid, bandwidth);
-  const nullDensity = isotropicPppmDensity(acts.cols, epsilon, grid, bandwidth, opts.nullSamples ?? 20000, opts.seed ?? 0);
-  let nullMax = 0;
-  for (const v of nullDensity) if (v > nullMax) nullMax = v;
-  const floor = 1e-3 * nullMax;
-  const ratio = new Float64Array(grid * grid);
-  for (let c = 0; c < ratio.length; c++) ratio[c] = nullDensity[c]! > floor ? density[c]! / nullDensity[c]! : NaN;
-  return { grid, density, nullDensity, ratio, kept: kx.length, total, x: Float64Array.from(kx), y: Float64Array.from(ky) };
 }

@@ -26,7 +26,7 @@ describe('import analysis', () => {
     }
   });
 
-  it('analyses the .npy fixture as the runner would: peaks at the axes, index well above 1', () => {
+  it('analyses the .npy fixture as the runner would: peaks at the axes, anisotropy above its null’s band', () => {
     const res = analyseImportFiles({ activations: load('spotlight-activations.npy'), basis: load('spotlight-basis.npy') });
     expect([res.rows, res.cols, res.basisRows, res.planes]).toEqual([400, 4, 4, 12]);
     expect(res.srm).toHaveLength(360);
@@ -37,7 +37,13 @@ describe('import analysis', () => {
     expect(res.srm[90]!).toBeCloseTo(res.srm[0]!, 2);
     // Signed SRM: +e_i and −e_i clusters cancel.
     expect(Math.abs(res.signedSrm[0]!)).toBeLessThan(0.03);
-    expect(res.quantisationIndex).toBeGreaterThan(1.25);
+    // ±e_i with 10% noise: mean max|ûᵢ| near 1, far above its rotation null (≈ 0.77 in k = 4).
+    expect(res.anisotropy.value).toBeGreaterThan(0.95);
+    expect(res.anisotropy.value).toBeGreaterThan(res.anisotropy.nullHigh);
+    expect(res.anisotropy.nullMean).toBeGreaterThan(0.7);
+    expect(res.anisotropy.nullMean).toBeLessThan(0.85);
+    expect(res.anisotropy.z).toBeGreaterThan(3);
+    expect(res.srmSd).toHaveLength(360);
     expect(res.pppm.kept).toBeGreaterThan(150);
     expect(Math.max(...res.pppm.ratio.filter((v): v is number => v !== null))).toBeGreaterThan(3);
   });
@@ -66,7 +72,7 @@ describe('import analysis', () => {
     const result = JSON.parse(ok.stdout);
     expect(result).toMatchObject({ lab: 'spotlight', mode: 'import', options: { epsilon: '0.9' } });
     expect(result.metrics.srm).toHaveLength(360);
-    expect(result.metrics.quantisationIndex).toBeGreaterThan(1.25);
+    expect(result.metrics.anisotropy.value).toBeGreaterThan(result.metrics.anisotropy.nullHigh);
     const corrupt = runner('--activations', join(DIR, 'spotlight-corrupt.npy'));
     expect(corrupt.status).toBe(2);
     expect(corrupt.stderr).toMatch(/spotlight-corrupt\.npy: \.npy file is truncated/);

@@ -4,7 +4,9 @@
  * parsed matrices; import-files.ts reads them from disk in Node.
  */
 import { MatrixFileError, type Matrix } from '../../data/npy';
-import { identityBasis, planePairs, pppm, quantisationIndex, srm, type RowMatrix } from '../../analysis/srm';
+import { identityBasis, planePairs, srm, type RowMatrix } from '../../analysis/srm';
+import { pppm } from '../../analysis/pppm';
+import { anisotropy, type AnisotropySummary } from '../../analysis/anisotropy';
 import { MAX_PLANES } from './params';
 
 export interface ImportAnalysis {
@@ -15,13 +17,14 @@ export interface ImportAnalysis {
   basisGiven: boolean;
   epsilon: number;
   planes: number;
-  /** Mean unsigned SRM curve, 360 angles. */
+  /** Mean unsigned SRM curve over planes, 360 angles, and its s.d. over planes. */
   srm: number[];
+  srmSd: number[];
   signedSrm: number[];
-  quantisationIndex: number;
-  peakToMean: number;
-  peakToMeanRotated: number;
-  pppm: { plane: [number, number]; grid: number; kept: number; ratio: Array<number | null> };
+  /** Σᵢ(bᵢ·â)⁴ against 40 seeded random rotations (the same function the trained models use). */
+  anisotropy: AnisotropySummary;
+  /** The author's un-normalised PPPM of one plane (density ÷ isotropic reference with the same norms). */
+  pppm: { plane: [number, number]; grid: number; extent: number; kept: number; ratio: Array<number | null> };
 }
 
 export const IMPORT_MAX_ROWS = 50000;
@@ -69,7 +72,8 @@ export function analyseImport(
   const epsilon = opts.epsilon ?? 0.9;
   if (!(epsilon > 0 && epsilon <= 1)) throw new MatrixFileError(`ε must be in (0, 1], got ${epsilon}`);
   const common = { epsilon, maxPlanes: opts.maxPlanes ?? MAX_PLANES, seed: opts.seed ?? 1 };
-  const q = quantisationIndex(acts, b, common);
+  const unsigned = srm(acts, b, common);
+  const a = anisotropy(acts, b);
   const signed = srm(acts, b, { ...common, signed: true });
   const plane = opts.plane ?? planePairs(b.rows, { ordered: false })[0]!;
   if (plane[0] >= b.rows || plane[1] >= b.rows || plane[0] === plane[1]) {
@@ -82,12 +86,11 @@ export function analyseImport(
     basisRows: b.rows,
     basisGiven: basis !== null,
     epsilon,
-    planes: q.srm.planes.length,
-    srm: Array.from(q.srm.mean, (v) => +v.toFixed(6)),
+    planes: unsigned.planes.length,
+    srm: Array.from(unsigned.mean, (v) => +v.toFixed(6)),
+    srmSd: Array.from(unsigned.sd, (v) => +v.toFixed(6)),
     signedSrm: Array.from(signed.mean, (v) => +v.toFixed(6)),
-    quantisationIndex: q.index,
-    peakToMean: q.ratio,
-    peakToMeanRotated: q.nullRatio,
-    pppm: { plane, grid: p.grid, kept: p.kept, ratio: Array.from(p.ratio, finiteOrNull) },
+    anisotropy: { value: a.value, nullMean: a.nullMean, nullLow: a.nullLow, nullHigh: a.nullHigh, z: a.z },
+    pppm: { plane, grid: p.grid, extent: p.extent, kept: p.kept, ratio: Array.from(p.ratio, finiteOrNull) },
   };
 }

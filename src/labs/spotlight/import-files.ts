@@ -1,6 +1,6 @@
 /**
- * The runner's import: `--activations a.npy [--basis b.npy] [--epsilon e]` → SRM, the quantisation
- * index and PPPM of the file's rows. Pure (bytes in, analysis out): the runner reads the files.
+ * The runner's import: `--activations a.npy [--basis b.npy] [--epsilon e]` → SRM, the anisotropy
+ * against its rotation null and PPPM of the file's rows. Pure (bytes in, analysis out): the runner reads the files.
  * Throws MatrixFileError, naming the file and the problem, on any malformed input.
  */
 import { parseMatrixFile, MatrixFileError, type Matrix } from '../../data/npy';

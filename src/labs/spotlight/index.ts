@@ -10,7 +10,7 @@ import { analyseImportFiles } from './import-files';
 import { spotlightViewParams } from './view-params';
 
 /** Digits [0, PROBE) are the fixed probe set for the analyses; the rest train. */
-export const PROBE = 512;
+export const PROBE = 2000;
 const SYNTHETIC_TRAIN = 8192;
 
 export async function createSpotlightRun(params: Params, ctx: RunContext, analysisIntervalMs?: number): Promise<SpotlightRun> {
@@ -43,6 +43,7 @@ export async function createSpotlightRun(params: Params, ctx: RunContext, analys
       k,
       batch: num(params, 'batch'),
       lr: num(params, 'lr'),
+      optimizer: str(params, 'optimizer') === 'momentum' ? 'momentum' : 'adam',
       activations: names.map((n) => activationSpec(n, k, seed)),
       train,
       probe,

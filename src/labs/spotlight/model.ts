@@ -8,15 +8,17 @@
  * others are batched [G, ·, ·]. Gradients are written out (activationGrad per slice; autodiff's
  * register_all_gradients cannot be loaded by tsx in Node), one Adam for all; the tests check them
  * against autodiff.
- * SRM, the quantisation index and the reconstruction error of a fixed probe set are computed inside
- * snapshot(), throttled in the browser worker.
+ * SRM (mean and s.d. over planes), the anisotropy against its rotation null and the reconstruction
+ * error of a fixed probe set are computed inside snapshot(), throttled in the browser worker: the
+ * page, the metrics CSV and the runner all read these tensors, so they show the same numbers.
  */
 import { tf, type Tensor, type Variable } from '../../engine/tf';
 import type { Rng } from '../../engine/rng';
 import type { NamedTensor, Run, Snapshot } from '../../engine/lab';
 import type { Directions } from '../../analysis/thomson';
 import { activationGrad, applyActivation, type ActivationSpec } from './activations';
-import { DEFAULT_ANGLES, quantisationIndex, type RowMatrix } from '../../analysis/srm';
+import { DEFAULT_ANGLES, srm, type RowMatrix } from '../../analysis/srm';
+import { anisotropy, ANISOTROPY_KEYS } from '../../analysis/anisotropy';
 import { LatestLoss } from '../../engine/latest-loss';
 
 export interface AutoencoderConfig {
@@ -25,6 +27,8 @@ export interface AutoencoderConfig {
   k: number;
   batch: number;
   lr: number;
+  /** Adam (per-coordinate step sizes: itself a privileged basis) or SGD with momentum 0.9 (rotation-equivariant). */
+  optimizer?: 'adam' | 'momentum';
   activations: ActivationSpec[];
   /** Training rows (n × inputDim), already shuffled/seeded. */
   train: Float32Array;
@@ -73,6 +77,8 @@ const inWorker = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGl
 export const ANALYSIS_INTERVAL_MS = inWorker ? 300 : 0;
 
 let instanceCounter = 0;
+
+const ANISOTROPY_FIELDS = ANISOTROPY_KEYS.length;
 
 export interface SpotlightRun extends Run {
   /** Per-model training loss of the latest step. */
@@ -164,7 +170,7 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
   /** Per-model mean squared error, [G]. */
   const perModelMse = (x: Tensor, outs: Tensor[]): Tensor => tf.stack(outs.map((o) => tf.mean(tf.square(tf.sub(o, x)))));
 
-  const optimizer = tf.train.adam(cfg.lr);
+  const optimizer = cfg.optimizer === 'momentum' ? tf.train.momentum(cfg.lr, 0.9) : tf.train.adam(cfg.lr);
   const onesB = tf.ones([1, B]);
   const latestLoss = new LatestLoss(G);
   let stepCount = 0;
@@ -225,12 +231,15 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
     tf.dispose([z, err]);
     const latent = Float32Array.from(zData);
     const srmCurves = new Float32Array(G * DEFAULT_ANGLES);
-    const quant = new Float32Array(G * 3);
+    const srmSd = new Float32Array(G * DEFAULT_ANGLES);
+    const aniso = new Float32Array(G * ANISOTROPY_FIELDS);
     for (let g = 0; g < G; g++) {
       const acts: RowMatrix = { rows: P, cols: k, data: latent.subarray(g * P * k, (g + 1) * P * k) };
-      const q = quantisationIndex(acts, basisMatrices[g]!, { epsilon: cfg.epsilon, maxPlanes: cfg.maxPlanes, seed: 1 });
-      srmCurves.set(q.srm.mean, g * DEFAULT_ANGLES);
-      quant.set([q.index, q.ratio, q.nullRatio], g * 3);
+      const s = srm(acts, basisMatrices[g]!, { epsilon: cfg.epsilon, maxPlanes: cfg.maxPlanes, seed: 1 });
+      srmCurves.set(s.mean, g * DEFAULT_ANGLES);
+      srmSd.set(s.sd, g * DEFAULT_ANGLES);
+      const a = anisotropy(acts, basisMatrices[g]!);
+      aniso.set([a.value, a.nullMean, a.nullLow, a.nullHigh, a.z], g * ANISOTROPY_FIELDS);
     }
     return {
       step: stepCount,
@@ -238,7 +247,9 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
       tensors: {
         latent: { shape: [G, P, k], data: latent },
         srm: { shape: [G, DEFAULT_ANGLES], data: srmCurves },
-        quantisation: { shape: [G, 3], data: quant },
+        srmSd: { shape: [G, DEFAULT_ANGLES], data: srmSd },
+        /** Per model: value, nullMean, nullLow, nullHigh, z (analysis/anisotropy.ts). */
+        anisotropy: { shape: [G, ANISOTROPY_FIELDS], data: aniso },
         reconstruction: { shape: [G], data: Float32Array.from(errData) },
         /** The step the analyses were computed at (views memoise on it). */
         analysisStep: { shape: [1], data: Float32Array.of(stepCount) },

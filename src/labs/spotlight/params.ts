@@ -24,6 +24,7 @@ export const ACTIVATION_OPTIONS = [
 export type ActivationName = (typeof ACTIVATION_OPTIONS)[number];
 export const SLOT_KEYS = ['act1', 'act2', 'act3', 'act4'] as const;
 export const DATA_OPTIONS = ['mnist', 'gaussian', 'ball'] as const;
+export const OPTIMIZER_OPTIONS = ['adam', 'momentum'] as const;
 
 const actHelp =
   'tanh, leaky-relu, gelu, sigmoid: elementwise (B = I). *-thomson-k1/2k/4k: elementwise through K = k+1, 2k, 4k Thomson directions. iso-*: isotropic σ(‖x‖)x/‖x‖.';
@@ -39,6 +40,14 @@ export const spotlightParams: readonly ParamSpec[] = [
   { key: 'act4', label: 'activation 4', kind: 'enum', options: ['none', ...ACTIVATION_OPTIONS], default: 'none', help: actHelp },
   { key: 'batch', label: 'batch', kind: 'int', min: 8, max: 1024, default: 64, log: true },
   { key: 'lr', label: 'learning rate', kind: 'float', min: 1e-5, max: 10, default: 1e-2, log: true, help: 'Adam. 1e-2 drives tanh into saturation within ~600 steps; at 1e-3 it stays near-linear for 1,500 steps.' },
+  {
+    key: 'optimizer',
+    label: 'optimizer',
+    kind: 'enum',
+    options: OPTIMIZER_OPTIONS,
+    default: 'adam',
+    help: 'adam: per-coordinate step sizes, which privilege the standard basis even for an isotropic activation. momentum: SGD with momentum 0.9, rotation-equivariant, so only the activation privileges a basis.',
+  },
   { key: 'seed', label: 'seed', kind: 'int', min: 0, max: 999999, default: 1 },
 ];
 
@@ -82,12 +91,12 @@ export function activationSpec(name: ActivationName, k: number, seed: number): A
 }
 
 /**
- * Default cone threshold ε for SRM and PPPM. ε = 0.9 (half-angle 26°) suits k ≤ 4; in k = 16 a
- * unit vector almost never lies that close to a 2-plane, so ε falls with k: max(0.35, 0.9 − ...).
+ * Default cone threshold ε for SRM and PPPM, following the authors: 0.9 (half-angle 26°, the SRM
+ * default) for k ≤ 4, and 0.85 (half-angle 32°) for wider codes, as in the author's k = 16 figures.
+ * At k = 16 few codes lie that close to any plane; the ε-free anisotropy does not depend on it.
  */
 export function defaultEpsilon(k: number): number {
-  if (k <= 4) return 0.9;
-  return Math.max(0.4, +(0.9 - 0.05 * (k - 4)).toFixed(2));
+  return k <= 4 ? 0.9 : 0.85;
 }
 
 /** Planes sampled for SRM (all K(K−1) ordered pairs up to this cap). */

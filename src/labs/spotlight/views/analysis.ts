@@ -1,31 +1,30 @@
 /** View-side analyses of a snapshot at the view's ε and plane (memoised by the caller). */
 import type { Snapshot } from '../../../engine/lab';
-import {
-  normaliseRows,
-  planeFrame,
-  planePairs,
-  pppm,
-  projectOntoPlane,
-  quantisationIndex,
-  srm,
-  type PppmResult,
-  type RowMatrix,
-} from '../../../analysis/srm';
+import { normaliseRows, planeFrame, planePairs, projectOntoPlane, srm, type RowMatrix } from '../../../analysis/srm';
+import { pppm, pppmEnsemble, type PppmResult } from '../../../analysis/pppm';
+import { anisotropy, type AnisotropySummary } from '../../../analysis/anisotropy';
 import { MAX_PLANES } from '../params';
+import { snapshotAnisotropy } from '../metrics';
 
 export interface ModelView {
   name: string;
   acts: RowMatrix;
   basis: RowMatrix;
   reconstruction: number;
+  /** The worker's anisotropy (the number the CSV and the runner report); null: compute it here. */
+  anisotropy: AnisotropySummary | null;
 }
 
 export interface ModelAnalysis {
   name: string;
+  /** Mean and s.d. over planes of the SRM curve at the view's ε. */
   curve: Float64Array;
-  index: number;
+  sd: Float64Array;
+  anisotropy: AnisotropySummary;
   reconstruction: number;
+  /** PPPM of the chosen plane, and of all (sampled) planes stacked. */
   pppm: PppmResult | null;
+  ensemble: PppmResult | null;
   /** Normalised activations projected on the chosen plane (all points). */
   x: Float64Array;
   y: Float64Array;
@@ -46,6 +45,7 @@ export function snapshotModels(snapshot: Snapshot | null, names: string[]): Mode
       acts: { rows: P, cols: k, data: lat.data.subarray(g * P * k, (g + 1) * P * k) },
       basis: b ? { rows: b.shape[0]!, cols: b.shape[1]!, data: b.data } : { rows: k, cols: k, data: identity(k) },
       reconstruction: rec?.data[g] ?? NaN,
+      anisotropy: snapshotAnisotropy(snapshot, g),
     });
   }
   return out;
@@ -68,20 +68,34 @@ export function parsePlane(text: string | undefined, K: number): [number, number
   return [0, 1];
 }
 
-export function analyseModel(m: ModelView, epsilon: number, signed: boolean, planeText: string | undefined): ModelAnalysis {
-  const plane = parsePlane(planeText, m.basis.rows);
-  const common = { epsilon, maxPlanes: MAX_PLANES, seed: 1 };
-  const q = quantisationIndex(m.acts, m.basis, { ...common, rotations: 2 });
-  const curve = signed ? srm(m.acts, m.basis, { ...common, signed: true }).mean : q.srm.mean;
+export interface ViewOptions {
+  epsilon: number;
+  signed: boolean;
+  plane: string | undefined;
+  /** PPPM of â (unit disk) instead of the author's un-normalised projection. */
+  normalisedPppm: boolean;
+}
+
+export function analyseModel(m: ModelView, o: ViewOptions): ModelAnalysis {
+  const plane = parsePlane(o.plane, m.basis.rows);
+  const s = srm(m.acts, m.basis, { epsilon: o.epsilon, maxPlanes: MAX_PLANES, seed: 1, signed: o.signed });
   const frame = planeFrame(m.basis, plane[0], plane[1]);
+  const popts = { epsilon: o.epsilon, normalised: o.normalisedPppm, grid: 28, bandwidth: 0.05, nullSamples: 12000, seed: 1 };
   let p: PppmResult | null = null;
+  let ensemble: PppmResult | null = null;
   let x: Float64Array = new Float64Array(0);
   let y: Float64Array = new Float64Array(0);
   if (frame) {
-    p = pppm(m.acts, m.basis, plane, { epsilon, grid: 24, bandwidth: 0.08, nullSamples: 8000, seed: 1 });
+    p = pppm(m.acts, m.basis, plane, popts);
     ({ x, y } = projectOntoPlane(normaliseRows(m.acts), m.acts.cols, frame));
   }
-  return { name: m.name, curve, index: q.index, reconstruction: m.reconstruction, pppm: p, x, y, plane };
+  try {
+    ensemble = pppmEnsemble(m.acts, m.basis, planePairs(m.basis.rows, { maxPlanes: MAX_PLANES, seed: 1 }), popts);
+  } catch {
+    ensemble = null;
+  }
+  const a = m.anisotropy ?? anisotropy(m.acts, m.basis);
+  return { name: m.name, curve: s.mean, sd: s.sd, anisotropy: a, reconstruction: m.reconstruction, pppm: p, ensemble, x, y, plane };
 }
 
 export function planeOptions(K: number): string[] {

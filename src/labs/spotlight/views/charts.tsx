@@ -8,12 +8,12 @@ import { fixed } from '../../../ui/charts/finite';
 
 const POLAR = 340;
 
-/** Polar SRM: r = SRM(θ) per model, with the spotlight cone at `sweep` (radians). */
+/** Polar SRM as the author plots it: mean over planes (line) ± s.d. (shaded) per model, with the spotlight cone at `sweep` (radians). */
 export function SrmPolar({ models, epsilon, sweep, signed, testId }: { models: ModelAnalysis[]; epsilon: number; sweep: number; signed: boolean; testId?: string }) {
   const c = POLAR / 2;
   const R = c - 34;
   let max = 0;
-  for (const m of models) for (const v of m.curve) max = Math.max(max, Math.abs(v));
+  models.forEach((m) => m.curve.forEach((v, i) => (max = Math.max(max, Math.abs(v) + (m.sd[i] ?? 0)))));
   const scale = max > 0 ? max * 1.1 : 1;
   const rOf = (v: number) => (signed ? (R / 2) * (1 + v / scale) : (R * Math.max(0, v)) / scale);
   const half = Math.acos(Math.min(1, epsilon));
@@ -31,17 +31,25 @@ export function SrmPolar({ models, epsilon, sweep, signed, testId }: { models: M
       ))}
       <path d={cone(sweep)} fill="#f2c14e" fillOpacity={0.25} stroke="#d9a000" strokeWidth={0.8} data-testid="spotlight-cone" />
       {models.map((m, g) => {
-        const pts = Array.from(m.curve, (v, i) => {
-          const a = (2 * Math.PI * i) / m.curve.length;
-          const r = rOf(v);
-          return `${(c + r * Math.cos(a)).toFixed(2)},${(c - r * Math.sin(a)).toFixed(2)}`;
-        });
-        return <path key={m.name} d={`M${pts.join('L')}Z`} fill="none" stroke={indexColor(g, Math.max(models.length, 2))} strokeWidth={1.6} data-testid="srm-curve" data-model={m.name} />;
+        const ring = (f: (v: number, i: number) => number) =>
+          `M${Array.from(m.curve, (v, i) => {
+            const a = (2 * Math.PI * i) / m.curve.length;
+            const r = rOf(f(v, i));
+            return `${(c + r * Math.cos(a)).toFixed(2)},${(c - r * Math.sin(a)).toFixed(2)}`;
+          }).join('L')}Z`;
+        const col = indexColor(g, Math.max(models.length, 2));
+        const band = `${ring((v, i) => v + (m.sd[i] ?? 0))} ${ring((v, i) => (signed ? v - (m.sd[i] ?? 0) : Math.max(0, v - (m.sd[i] ?? 0))))}`;
+        return (
+          <g key={m.name}>
+            <path d={band} fill={col} fillOpacity={0.15} fillRule="evenodd" stroke="none" data-testid="srm-sd" />
+            <path d={ring((v) => v)} fill="none" stroke={col} strokeWidth={1.6} data-testid="srm-curve" data-model={m.name} />
+          </g>
+        );
       })}
-      <text x={6} y={14} fontFamily={CHART_FONT} fontSize={10} fill={INK}>{`ε = ${epsilon.toFixed(2)} (cone ±${((half * 180) / Math.PI).toFixed(0)}°), outer ring = ${scale.toPrecision(2)}`}</text>
+      <text x={6} y={14} fontFamily={CHART_FONT} fontSize={10} fill={INK}>{`ε = ${epsilon.toFixed(2)} (cone ±${((half * 180) / Math.PI).toFixed(0)}°), outer ring = ${scale.toPrecision(2)}; shade ± s.d. over planes`}</text>
       {models.map((m, g) => (
         <text key={m.name} x={6} y={POLAR - 8 - 13 * (models.length - 1 - g)} fontFamily={CHART_FONT} fontSize={10} fill={indexColor(g, Math.max(models.length, 2))}>
-          {`${m.name}: SRM(${sweepIndex}°) = ${fixed(m.curve[sweepIndex] ?? NaN, 4)}, index ${fixed(m.index, 2)}`}
+          {`${m.name}: SRM(${sweepIndex}°) = ${fixed(m.curve[sweepIndex] ?? NaN, 4)} ± ${fixed(m.sd[sweepIndex] ?? NaN, 4)}`}
         </text>
       ))}
     </svg>
@@ -50,22 +58,26 @@ export function SrmPolar({ models, epsilon, sweep, signed, testId }: { models: M
 
 const CELL = 170;
 
-/** PPPM density ratio (to the isotropic volume) per model, one small multiple each, log colour scale. */
-export function PppmImages({ models, testId }: { models: ModelAnalysis[]; testId?: string }) {
+/**
+ * PPPM density ratio (to the isotropic reference with the same norms) per model, one small multiple
+ * each, log colour scale. `which`: the chosen plane, or every (sampled) plane stacked (the author's ensemble).
+ */
+export function PppmImages({ models, testId, which = 'plane' }: { models: ModelAnalysis[]; testId?: string; which?: 'plane' | 'ensemble' }) {
   const W = CELL * Math.max(1, models.length);
   const H = CELL + 34;
   const color = (r: number) => interpolateRdBu(0.5 - Math.max(-1, Math.min(1, Math.log2(Math.max(r, 1e-3)) / 3)) / 2);
   return (
-    <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label="PPPM density" data-testid={testId}>
+    <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label={which === 'plane' ? 'PPPM density' : 'PPPM ensemble density'} data-testid={testId}>
       <rect width={W} height={H} fill="#ffffff" />
       {models.map((m, g) => {
-        const p = m.pppm;
+        const p = which === 'plane' ? m.pppm : m.ensemble;
         const x0 = g * CELL + 8;
         const size = CELL - 16;
         if (!p) return <text key={m.name} x={x0} y={40} fontFamily={CHART_FONT} fontSize={10} fill={INK}>plane undefined</text>;
         const cs = size / p.grid;
+        const label = which === 'plane' ? `${m.name} · plane ${m.plane.join('-')}` : `${m.name} · ${p.planes.length} planes`;
         return (
-          <g key={m.name} data-testid="pppm-image" data-kept={p.kept}>
+          <g key={m.name} data-testid={which === 'plane' ? 'pppm-image' : 'pppm-ensemble-image'} data-kept={p.kept}>
             {Array.from(p.ratio, (r, idx) => {
               if (!Number.isFinite(r)) return null;
               const gx = idx % p.grid;
@@ -73,8 +85,8 @@ export function PppmImages({ models, testId }: { models: ModelAnalysis[]; testId
               return <rect key={idx} x={x0 + gx * cs} y={8 + (p.grid - 1 - gy) * cs} width={cs + 0.3} height={cs + 0.3} fill={color(r)} />;
             })}
             <circle cx={x0 + size / 2} cy={8 + size / 2} r={size / 2} fill="none" stroke={FAINT} />
-            <text x={x0} y={size + 22} fontFamily={CHART_FONT} fontSize={10} fill={indexColor(g, Math.max(models.length, 2))}>{`${m.name} · plane ${m.plane.join('-')}`}</text>
-            <text x={x0} y={size + 34} fontFamily={CHART_FONT} fontSize={9} fill={INK}>{`${p.kept}/${p.total} kept`}</text>
+            <text x={x0} y={size + 22} fontFamily={CHART_FONT} fontSize={10} fill={indexColor(g, Math.max(models.length, 2))}>{label}</text>
+            <text x={x0} y={size + 34} fontFamily={CHART_FONT} fontSize={9} fill={INK}>{`${p.kept}/${p.total} kept · ${p.normalised ? 'â, radius 1' : `radius ${p.extent.toPrecision(2)}`}`}</text>
           </g>
         );
       })}
@@ -119,40 +131,59 @@ export function LatentScatter({ models, epsilon, sweep, labels }: { models: Mode
   );
 }
 
-const QW = 340;
-const QH = 240;
-const QM = { top: 14, right: 16, bottom: 40, left: 52 };
+const AW = 340;
+const ROW = 34;
+const AM = { top: 16, right: 14, bottom: 34, left: 92 };
 
-/** Quantisation index against reconstruction error, one point per activation, with its trail. */
-export function QuantisationChart({ models, trails }: { models: ModelAnalysis[]; trails: Map<string, Array<[number, number]>> }) {
-  const all: Array<[number, number]> = [];
-  for (const t of trails.values()) for (const p of t) if (Number.isFinite(p[0]) && Number.isFinite(p[1])) all.push(p);
-  for (const m of models) if (Number.isFinite(m.reconstruction) && Number.isFinite(m.index)) all.push([m.reconstruction, m.index]);
-  const xs = all.map((p) => p[0]);
-  const ys = all.map((p) => p[1]);
-  const x = scaleLinear().domain(xs.length ? [Math.min(...xs) * 0.95, Math.max(...xs) * 1.05] : [0, 0.1]).range([QM.left, QW - QM.right]).nice();
-  const y = scaleLinear().domain([Math.min(0.8, ...ys), Math.max(2, ...ys) * 1.05]).range([QH - QM.bottom, QM.top]).nice();
+/**
+ * The anisotropy statistic Σᵢ(bᵢ·â)⁴ per activation against its rotation null (95% band shaded, null
+ * mean ticked), with the reconstruction error beside it: the lab's headline.
+ */
+export function AnisotropyChart({ models }: { models: ModelAnalysis[] }) {
+  const H = AM.top + ROW * models.length + AM.bottom;
+  const ratio = (m: ModelAnalysis, v: number) => v / m.anisotropy.nullMean;
+  const vals: number[] = [1];
+  for (const m of models) for (const v of [m.anisotropy.value, m.anisotropy.nullLow, m.anisotropy.nullHigh]) if (Number.isFinite(ratio(m, v))) vals.push(ratio(m, v));
+  const split = AM.left + (AW - AM.left - AM.right) * 0.68;
+  const x = scaleLinear().domain([Math.min(...vals) * 0.97, Math.max(...vals) * 1.03]).range([AM.left, split - 10]).nice();
+  const recs = models.map((m) => m.reconstruction).filter(Number.isFinite);
+  const rx = scaleLinear().domain([0, Math.max(1e-6, ...recs) * 1.1]).range([split + 6, AW - AM.right]);
+  const yOf = (g: number) => AM.top + ROW * g + ROW / 2;
   return (
-    <svg width={QW} height={QH} viewBox={`0 0 ${QW} ${QH}`} role="img" aria-label="quantisation index against reconstruction error">
-      <rect width={QW} height={QH} fill="#ffffff" />
-      <line x1={QM.left} x2={QW - QM.right} y1={y(1)} y2={y(1)} stroke={FAINT} strokeDasharray="3 3" />
-      <Axis orient="bottom" scale={x} ticks={linearTicks(x, 4)} position={QH - QM.bottom} range={[QM.left, QW - QM.right]} label="reconstruction error (MSE)" />
-      <Axis orient="left" scale={y} ticks={linearTicks(y, 5)} position={QM.left} range={[QH - QM.bottom, QM.top]} label="quantisation index" />
+    <svg width={AW} height={H} viewBox={`0 0 ${AW} ${H}`} role="img" aria-label="anisotropy against its rotation null, and reconstruction error" data-testid="anisotropy-chart">
+      <rect width={AW} height={H} fill="#ffffff" />
+      <line x1={x(1)} x2={x(1)} y1={AM.top - 4} y2={H - AM.bottom} stroke={FAINT} strokeDasharray="3 3" />
+      <Axis orient="bottom" scale={x} ticks={linearTicks(x, 4)} position={H - AM.bottom} range={[AM.left, split - 10]} label="Σᵢ(bᵢ·â)⁴ ÷ null mean" />
+      <text x={(split + 6 + AW - AM.right) / 2} y={H - 8} textAnchor="middle" fontFamily={CHART_FONT} fontSize={10} fill={INK}>recon. MSE</text>
       {models.map((m, g) => {
+        const a = m.anisotropy;
         const col = indexColor(g, Math.max(models.length, 2));
-        const t = (trails.get(m.name) ?? []).filter((p) => Number.isFinite(p[0]) && Number.isFinite(p[1]));
+        const y = yOf(g);
+        const out = a.value < a.nullLow || a.value > a.nullHigh;
+        const ok = [a.value, a.nullMean, a.nullLow, a.nullHigh].every(Number.isFinite) && a.nullMean !== 0;
         return (
           <g key={m.name}>
-            {t.length > 1 ? <path d={`M${t.map((p) => `${x(p[0]).toFixed(1)},${y(p[1]).toFixed(1)}`).join('L')}`} fill="none" stroke={col} strokeOpacity={0.4} /> : null}
-            {Number.isFinite(m.index) && Number.isFinite(m.reconstruction) ? (
-              <circle cx={x(m.reconstruction)} cy={y(m.index)} r={5} fill={col} stroke={INK} strokeWidth={0.6} data-testid="qi-point" data-model={m.name} data-index={m.index.toFixed(4)}>
-                <title>{`${m.name}: index ${m.index.toFixed(3)}, MSE ${m.reconstruction.toFixed(4)}`}</title>
-              </circle>
+            <text x={AM.left - 6} y={y - 3} textAnchor="end" fontFamily={CHART_FONT} fontSize={10} fill={col}>{m.name}</text>
+            <text x={AM.left - 6} y={y + 9} textAnchor="end" fontFamily={CHART_FONT} fontSize={9} fill={INK}>{`z ${fixed(a.z, 1)}${out ? ' · outside' : ''}`}</text>
+            {ok ? (
+              <>
+                <rect x={x(ratio(m, a.nullLow))} y={y - 7} width={Math.max(1, x(ratio(m, a.nullHigh)) - x(ratio(m, a.nullLow)))} height={14} fill="#bbbbbb" fillOpacity={0.45} data-testid="anisotropy-band" data-model={m.name} />
+                <line x1={x(1)} x2={x(1)} y1={y - 9} y2={y + 9} stroke={INK} strokeWidth={1} />
+                <circle cx={x(ratio(m, a.value))} cy={y} r={5} fill={col} stroke={INK} strokeWidth={0.6} data-testid="anisotropy-point" data-model={m.name} data-value={a.value.toFixed(5)} data-outside={out ? '1' : '0'}>
+                  <title>{`${m.name}: Σᵢ(bᵢ·â)⁴ = ${a.value.toFixed(4)}; rotation null ${a.nullMean.toFixed(4)} [${a.nullLow.toFixed(4)}, ${a.nullHigh.toFixed(4)}] (95%), z = ${fixed(a.z, 2)}`}</title>
+                </circle>
+              </>
             ) : null}
-            <text x={QW - QM.right} y={QM.top + 12 * g + 8} textAnchor="end" fontFamily={CHART_FONT} fontSize={10} fill={col}>{`${m.name} ${fixed(m.index, 2)}`}</text>
+            {Number.isFinite(m.reconstruction) ? (
+              <>
+                <rect x={rx(0)} y={y - 6} width={Math.max(0, rx(m.reconstruction) - rx(0))} height={12} fill={col} fillOpacity={0.7} data-testid="recon-bar" data-model={m.name} />
+                <text x={rx(0) + 3} y={y + 3.5} fontFamily={CHART_FONT} fontSize={9} fill={INK}>{m.reconstruction.toFixed(4)}</text>
+              </>
+            ) : null}
           </g>
         );
       })}
+      <text x={AM.left} y={10} fontFamily={CHART_FONT} fontSize={9} fill={INK}>grey: 95% of 40 random rotations · tick: their mean</text>
     </svg>
   );
 }

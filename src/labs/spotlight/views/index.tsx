@@ -7,8 +7,8 @@ import { parseMatrixFile, MatrixFileError, type Matrix } from '../../../data/npy
 import { validateImport } from '../import-analysis';
 import { defaultEpsilon } from '../params';
 import { slotNames } from '../metrics';
-import { analyseModel, planeOptions, snapshotModels, type ModelAnalysis } from './analysis';
-import { LatentScatter, PppmImages, QuantisationChart, SrmPolar } from './charts';
+import { analyseModel, planeOptions, snapshotModels, type ModelAnalysis, type ViewOptions } from './analysis';
+import { AnisotropyChart, LatentScatter, PppmImages, SrmPolar } from './charts';
 import { LossCurve } from '../../superposition/views/LossCurve';
 
 /** Degrees the spotlight advances per snapshot received (it stops when training stops). */
@@ -24,6 +24,7 @@ export default function SpotlightViews(props: LabViewProps) {
   const k = num(params, 'k');
   const epsilon = clampEps(viewState.eps, defaultEpsilon(k));
   const signed = viewState.signed === '1';
+  const normalisedPppm = viewState.pppmnorm === '1';
   const names = useMemo(() => slotNames(params), [params]);
   const analysisStep = snapshot?.tensors.analysisStep?.data[0] ?? -1;
 
@@ -31,8 +32,8 @@ export default function SpotlightViews(props: LabViewProps) {
   const models = useMemo(() => snapshotModels(snapshot, names), [analysisStep, names]); // eslint-disable-line react-hooks/exhaustive-deps
   const K = models[0]?.basis.rows ?? k;
   const analyses = useMemo<ModelAnalysis[]>(
-    () => models.map((m) => analyseModel(m, epsilon, signed, viewState.plane)),
-    [models, epsilon, signed, viewState.plane],
+    () => models.map((m) => analyseModel(m, { epsilon, signed, plane: viewState.plane, normalisedPppm })),
+    [models, epsilon, signed, viewState.plane, normalisedPppm],
   );
 
   const sweep = useRef(0);
@@ -41,20 +42,6 @@ export default function SpotlightViews(props: LabViewProps) {
     lastSnap.current = snapshot;
     sweep.current += SWEEP_PER_SNAPSHOT;
   }
-
-  // Trails of (reconstruction error, index), reset when training restarts.
-  const trails = useRef(new Map<string, Array<[number, number]>>());
-  const trailStep = useRef(-1);
-  useMemo(() => {
-    if (analysisStep < trailStep.current) trails.current = new Map();
-    trailStep.current = analysisStep;
-    for (const a of analyses) {
-      const t = trails.current.get(a.name) ?? [];
-      t.push([a.reconstruction, a.index]);
-      if (t.length > 200) t.shift();
-      trails.current.set(a.name, t);
-    }
-  }, [analyses, analysisStep]);
 
   const labels = snapshot?.tensors.probeLabels?.data ?? null;
   const options = useMemo(() => planeOptions(K), [K]);
@@ -84,7 +71,10 @@ export default function SpotlightViews(props: LabViewProps) {
       <label>
         <input type="checkbox" checked={signed} data-testid="spotlight-signed" onChange={(e) => setViewState('signed', e.target.checked ? '1' : '0')} /> signed SRM
       </label>
-      <span className="hint">{`default ε for k=${k}: ${defaultEpsilon(k)}`}</span>
+      <label>
+        <input type="checkbox" checked={normalisedPppm} data-testid="spotlight-pppm-normalised" onChange={(e) => setViewState('pppmnorm', e.target.checked ? '1' : '0')} /> PPPM of â (unit disk)
+      </label>
+      <span className="hint" data-testid="spotlight-eps-default">{`default ε for k=${k}: ${defaultEpsilon(k)} (${epsilonNote(k)})`}</span>
     </div>
   );
 
@@ -92,23 +82,41 @@ export default function SpotlightViews(props: LabViewProps) {
     <div>
       {controls}
       <div className="view-grid">
-        <ViewPanel id="srm" title="Spotlight resonance (SRM)" caption="Mean SRM over planes of privileged directions; the cone sweeps while training runs.">
+        <ViewPanel
+          id="anisotropy"
+          title="Anisotropy against its rotation null, and reconstruction error"
+          caption="Σᵢ(bᵢ·â)⁴ of the 2,000 probe codes (ε-free), divided by its mean over 40 seeded random rotations of the same codes. Right of 1: codes sit on the privileged directions; left: anti-aligned (saturated tanh sits at the hypercube's corners). Outside the grey 95% band: the orientation is not chance. Same numbers as the metrics CSV and the runner."
+        >
+          {analyses.length ? <AnisotropyChart models={analyses} /> : <ChartPlaceholder width={340} height={140} />}
+        </ViewPanel>
+        <ViewPanel id="srm" title="Spotlight resonance (SRM)" caption="Mean SRM over planes of privileged directions ± s.d. over planes (as the author plots it); the cone sweeps while training runs.">
           {analyses.length ? <SrmPolar models={analyses} epsilon={epsilon} sweep={sweep.current} signed={signed} testId="srm-polar" /> : <ChartPlaceholder width={340} height={340} />}
         </ViewPanel>
-        <ViewPanel id="quantisation" title="Quantisation index vs reconstruction error">
-          {analyses.length ? <QuantisationChart models={analyses} trails={trails.current} /> : <ChartPlaceholder width={340} height={240} />}
-        </ViewPanel>
-        <ViewPanel id="pppm" title="PPPM density ÷ isotropic density" caption="Red: denser than an isotropic Gaussian of the same size; blue: sparser.">
+        <ViewPanel id="pppm" title="PPPM density ÷ isotropic density (chosen plane)" caption="Codes within ε of the plane, projected with their magnitudes (the author's view; tick 'PPPM of â' for the unit disk). Red: denser than an isotropic code with the same norms; blue: sparser.">
           {analyses.length ? <PppmImages models={analyses} testId="pppm" /> : <ChartPlaceholder width={340} height={200} />}
+        </ViewPanel>
+        <ViewPanel id="pppm-ensemble" title="PPPM ensemble: all planes stacked" caption="Every ordered pair of privileged directions (up to 48, a seeded sample) projected into one image, as in the author's figures: discrete clusters for a discretised code, a continuous ring for an isotropic one.">
+          {analyses.length ? <PppmImages models={analyses} which="ensemble" testId="pppm-ensemble" /> : <ChartPlaceholder width={340} height={200} />}
         </ViewPanel>
         <ViewPanel id="latent" title="Latent activations in the chosen plane" caption="Normalised probe digits (colour = digit); red points lie in the cone.">
           {analyses.length ? <LatentScatter models={analyses} epsilon={epsilon} sweep={sweep.current} labels={labels} /> : <ChartPlaceholder width={340} height={190} />}
         </ViewPanel>
         <LossCurve lossHistory={props.lossHistory} snapshot={snapshot} />
-        <ImportPanel epsilon={epsilon} signed={signed} plane={viewState.plane} />
+        <ImportPanel options={{ epsilon, signed, plane: viewState.plane, normalisedPppm }} />
       </div>
     </div>
   );
+}
+
+function anisotropyText(a: ModelAnalysis | null): string {
+  if (!a) return 'Σᵢ(bᵢ·â)⁴ —';
+  const s = a.anisotropy;
+  return `Σᵢ(bᵢ·â)⁴ ${s.value.toFixed(3)}, rotation null ${s.nullMean.toFixed(3)} [${s.nullLow.toFixed(3)}, ${s.nullHigh.toFixed(3)}], z ${s.z.toFixed(1)}`;
+}
+
+/** Where the default ε comes from. */
+function epsilonNote(k: number): string {
+  return k <= 4 ? 'ε = 0.9, the SRM paper’s default' : 'as in the author’s k = 16 figures';
 }
 
 async function readFile(file: File): Promise<Matrix> {
@@ -120,7 +128,7 @@ async function readFile(file: File): Promise<Matrix> {
 }
 
 /** Import of the user's own activations (.npy / CSV) and an optional basis, analysed in the page. */
-function ImportPanel({ epsilon, signed, plane }: { epsilon: number; signed: boolean; plane: string | undefined }) {
+function ImportPanel({ options }: { options: ViewOptions }) {
   const [acts, setActs] = useState<{ name: string; m: Matrix } | null>(null);
   const [basis, setBasis] = useState<{ name: string; m: Matrix } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -155,11 +163,11 @@ function ImportPanel({ epsilon, signed, plane }: { epsilon: number; signed: bool
     if (!acts) return null;
     try {
       const b = validateImport(acts.m, basis?.m ?? null);
-      return analyseModel({ name: acts.name, acts: acts.m, basis: b, reconstruction: NaN }, epsilon, signed, plane);
+      return analyseModel({ name: acts.name, acts: acts.m, basis: b, reconstruction: NaN, anisotropy: null }, options);
     } catch {
       return null;
     }
-  }, [acts, basis, epsilon, signed, plane]);
+  }, [acts, basis, options]);
 
   return (
     <ViewPanel id="import" title="Your activations" caption="A 2-D .npy (float32/float64, C order) or CSV: rows = samples, columns = units. Optional basis: K × units.">
@@ -175,12 +183,12 @@ function ImportPanel({ epsilon, signed, plane }: { epsilon: number; signed: bool
       {error ? <p className="error" role="alert" data-testid="import-error" style={{ color: '#b00020' }}>{error}</p> : null}
       {acts ? (
         <p className="hint" data-testid="import-summary">
-          {`${acts.name}: ${acts.m.rows} × ${acts.m.cols}${basis ? `, basis ${basis.name} (${basis.m.rows} directions)` : ', standard basis'}; index ${analysis ? analysis.index.toFixed(2) : '—'}`}
+          {`${acts.name}: ${acts.m.rows} × ${acts.m.cols}${basis ? `, basis ${basis.name} (${basis.m.rows} directions)` : ', standard basis'}; ${anisotropyText(analysis)}`}
         </p>
       ) : null}
       {analysis ? (
         <div data-testid="import-result">
-          <SrmPolar models={[analysis]} epsilon={epsilon} sweep={0} signed={signed} testId="import-srm" />
+          <SrmPolar models={[analysis]} epsilon={options.epsilon} sweep={0} signed={options.signed} testId="import-srm" />
           <PppmImages models={[analysis]} testId="import-pppm" />
         </div>
       ) : null}
