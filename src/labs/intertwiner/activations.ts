@@ -36,3 +36,16 @@ export function activationSet(name: string): readonly ActivationId[] {
   if (!set) throw new Error(`unknown activation set ${JSON.stringify(name)}`);
   return set;
 }
+
+/**
+ * Each activation's intertwiner group, as the alignment map family that realises it (what the
+ * group-restricted stitching layer is restricted to). A test checks it against the numerical
+ * group check in analysis/intertwiner-groups, so nothing here is merely typed in.
+ */
+export const GROUP_MAP: Record<ActivationId, 'scaled-permutation' | 'signed-permutation' | 'permutation' | 'orthogonal'> = {
+  relu: 'scaled-permutation',
+  'leaky-relu': 'scaled-permutation',
+  tanh: 'signed-permutation',
+  gelu: 'permutation',
+  'iso-tanh': 'orthogonal',
+};

@@ -18,12 +18,20 @@ import type { NamedTensor, Run, Snapshot } from '../../engine/lab';
 import type { MnistData } from '../../data/mnist';
 import { mnistImages } from '../../data/mnist';
 import { applyActivation } from '../spotlight/activations';
-import { correlationFromStats, fitMapFromStats, mat, MAP_KINDS, type ProbeStats } from '../../analysis/alignment';
-import { ACTIVATION_SPECS, type ActivationId } from './activations';
+import { correlationFromStats, fitMapFromStats, MAP_KINDS } from '../../analysis/alignment';
+import { probeStatsOf } from '../../analysis/pair-gram';
+import { rotationNull } from '../../analysis/rotation-null';
+import { gReluProcrustesSimilarity, orthogonalProcrustesSimilarity } from '../../analysis/procrustes-similarity';
+import { createRng } from '../../engine/rng';
+import { ACTIVATION_SPECS, GROUP_MAP, type ActivationId } from './activations';
+import { probeAndHeldGrams } from './grams';
+import { trainStitches } from './stitching';
+import { STITCH_KINDS } from './stitching-kinds';
 import { activationBackward } from './activation-grads';
 import { LatestLoss } from '../../engine/latest-loss';
 
-export type Task = 'classifier' | 'autoencoder';
+import { layerDims, type Task } from './layers';
+export { layerDims, type Task };
 
 export interface IntertwinerConfig {
   task: Task;
@@ -49,12 +57,13 @@ const CLASSES = 10;
 /** Minimum time between two fits in the page, and their share of the time at most. */
 const FIT_MIN_INTERVAL_MS = 1000;
 const FIT_MAX_SHARE = 0.2;
-
-export function layerDims(cfg: Pick<IntertwinerConfig, 'task' | 'hidden' | 'bottleneck'>): number[] {
-  return cfg.task === 'classifier'
-    ? [INPUT, cfg.hidden, cfg.hidden, CLASSES]
-    : [INPUT, cfg.hidden, cfg.bottleneck, cfg.hidden, INPUT];
-}
+/** The same for the stitching layers' training (the most expensive part of a fit). */
+const STITCH_MIN_INTERVAL_MS = 3000;
+const STITCH_MAX_SHARE = 0.25;
+/** Random rotations of B's hidden space in the rotation null, and the seeds of the null and the stitching batches. */
+export const NULL_ROTATIONS = 8;
+const NULL_SEED = 0x6e75;
+const STITCH_SEED = 0x5717;
 
 export interface DataSplit {
   train: number;
@@ -138,6 +147,13 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
     return s;
   })();
   const heldXTensor = cfg.task === 'autoencoder' ? tf.tensor2d(heldImages, [split.held, INPUT]) : null;
+  /** What the stitching layers are trained on: the probe digits' one-hot labels, or the digits themselves. */
+  const probeTarget = (() => {
+    if (cfg.task === 'autoencoder') return tf.tensor2d(evalImages.subarray(0, split.probe * INPUT), [split.probe, INPUT]);
+    const y = new Float32Array(split.probe * CLASSES);
+    for (let r = 0; r < split.probe; r++) y[r * CLASSES + data.labels[split.train + r]!] = 1;
+    return tf.tensor2d(y, [split.probe, CLASSES]);
+  })();
 
   // ---- parameters: init A and init B, shared by every activation ------------------------------
   const initScale = cfg.initScale ?? 1;
@@ -257,6 +273,11 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
   let fitStep = -1;
   let fitMs = 0;
   let lastFitEnd = -Infinity;
+  let stitchStep = -1;
+  /** Step of the previous snapshot (a repeat means the run has stopped). */
+  let lastSnapshotStep = -1;
+  let stitchMs = 0;
+  let lastStitchEnd = -Infinity;
 
   /** B's network from hidden layer l (1-based) on, applied to rows of h ([M·N, d_l]). */
   const tailOfB = (a: number, l: number, h: Tensor): Tensor => {
@@ -270,6 +291,22 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
       if (w < W - 1) z = applyActivation(ACTIVATION_SPECS[acts[a]!], z);
     }
     return z;
+  };
+
+  /** B's weight layers after hidden layer l, as [in, out] and [1, out] tensors (the caller disposes them). */
+  const tailLayersOfB = (a: number, l: number): Array<{ w: Tensor; b: Tensor }> => {
+    const g = 2 * a + 1;
+    const out: Array<{ w: Tensor; b: Tensor }> = [];
+    for (let w = l; w < W; w++) {
+      const [i, o] = [dims[w]!, dims[w + 1]!];
+      out.push(
+        tf.tidy(() => ({
+          w: tf.reshape(tf.slice(vars[2 * w]!, [g, 0, 0], [1, i, o]), [i, o]),
+          b: tf.reshape(tf.slice(vars[2 * w + 1]!, [g, 0, 0], [1, 1, o]), [1, o]),
+        })),
+      );
+    }
+    return out;
   };
 
   /** Held-out score of outputs [M·N, out] as M numbers: accuracy, or reconstruction R². */
@@ -293,33 +330,6 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
     return s.map((v) => 1 - v / heldPixelVar);
   };
 
-  /** Probe statistics of one pair, as one [2d, 2d] Gram matrix of the centred [H_A | H_B] on the GPU/wasm. */
-  const pairStats = async (ha: Tensor, hb: Tensor, d: number): Promise<ProbeStats | null> => {
-    const n = split.probe;
-    const [gram, means] = tf.tidy(() => {
-      const both = tf.concat([tf.slice(ha, [0, 0], [n, d]), tf.slice(hb, [0, 0], [n, d])], 1);
-      const mean = tf.div(tf.matMul(tf.ones([1, n]), both), n);
-      const c = tf.sub(both, mean);
-      return [tf.matMul(tf.transpose(c), c), mean];
-    });
-    const g = (await gram.data()) as Float32Array;
-    const m = (await means.data()) as Float32Array;
-    tf.dispose([gram, means]);
-    if (!g.every(Number.isFinite) || !m.every(Number.isFinite)) return null;
-    const aa = mat(d, d);
-    const ab = mat(d, d);
-    const bb = new Float64Array(d);
-    const w = 2 * d;
-    for (let i = 0; i < d; i++) {
-      for (let j = 0; j < d; j++) {
-        aa.data[i * d + j] = g[i * w + j]!;
-        ab.data[i * d + j] = g[i * w + d + j]!;
-      }
-      bb[i] = g[(d + i) * w + d + i]!;
-    }
-    return { n, meanA: Float64Array.from(m.subarray(0, d)), meanB: Float64Array.from(m.subarray(d)), aa, ab, bb };
-  };
-
   const runFit = async (): Promise<void> => {
     const t0 = performance.now();
     const K = MAP_KINDS.length;
@@ -335,6 +345,11 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
     out.dispose();
     const residual = new Float32Array(nAct * L * K);
     const stitched = new Float32Array(nAct * L * K);
+    const nullBand = new Float32Array(nAct * L * K * 4);
+    const similarity = new Float32Array(nAct * L * 2);
+    const stitchNow = stitchDue();
+    let stitchTime = 0;
+    const stitchScore = new Float32Array(nAct * L * STITCH_KINDS.length);
     const tensors: Record<string, NamedTensor> = {};
     let diverged = false;
     try {
@@ -346,12 +361,13 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
             const pick = (g: number) => tf.reshape(tf.slice(h, [g, 0, 0], [1, evalN, d]), [evalN, d]);
             return [pick(2 * a), pick(2 * a + 1)];
           });
-          const stats = await pairStats(ha!, hb!, d);
-          if (!stats) {
+          const grams = await probeAndHeldGrams(ha!, hb!, d, split.probe, nh);
+          if (!grams) {
             tf.dispose([ha!, hb!]);
             diverged = true;
             break;
           }
+          const stats = probeStatsOf(grams.probe);
           const corr = correlationFromStats(stats);
           const maps = MAP_KINDS.map((k) => fitMapFromStats(k, stats, corr));
           const mcat = new Float32Array(d * K * d);
@@ -369,13 +385,40 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
             const r = tf.div(tf.sum(tf.square(tf.sub(pred, heldB)), [1, 2]), tf.sum(tf.square(target)));
             return [r, tailOfB(a, l, tf.reshape(pred, [K * nh, d]))];
           });
-          tf.dispose([ha!, hb!]);
           const scores = await scoreOutputs(outputs!, K);
           const r = (await res!.data()) as Float32Array;
           tf.dispose([res!, outputs!]);
-          const base = (a * L + (l - 1)) * K;
-          residual.set(r, base);
-          stitched.set(scores, base);
+          const cell = a * L + (l - 1);
+          residual.set(r, cell * K);
+          stitched.set(scores, cell * K);
+          similarity.set([gReluProcrustesSimilarity(grams.probe), orthogonalProcrustesSimilarity(grams.probe)], cell * 2);
+          if (stitchNow) {
+            const ts = performance.now();
+            // The rotation null of every map family, on the same statistics (seeded: reproducible).
+            const rn = rotationNull(grams.probe, grams.held, createRng(NULL_SEED + 101 * a + l), { rotations: NULL_ROTATIONS });
+            MAP_KINDS.forEach((_, k) => nullBand.set([rn.observed[k]!, rn.nullMean[k]!, rn.nullLow[k]!, rn.nullHigh[k]!], (cell * K + k) * 4));
+            const pick = (k: (typeof MAP_KINDS)[number]) => maps[MAP_KINDS.indexOf(k)]!;
+            const tail = tailLayersOfB(a, l);
+            const [trainA, heldA] = tf.tidy(() => [tf.slice(ha!, [0, 0], [split.probe, d]), tf.slice(ha!, [split.probe, 0], [nh, d])]);
+            const held = trainStitches(
+              {
+                trainA: trainA!,
+                heldA: heldA!,
+                target: probeTarget,
+                classifier: cfg.task === 'classifier',
+                tail,
+                spec: ACTIVATION_SPECS[acts[a]!],
+                groupKind: GROUP_MAP[acts[a]!],
+                fits: { linear: pick('linear'), group: pick(GROUP_MAP[acts[a]!]), permutation: pick('permutation') },
+              },
+              createRng(STITCH_SEED + 101 * a + l),
+            );
+            tf.dispose([trainA!, heldA!, ...tail.flatMap((t) => [t.w, t.b])]);
+            stitchScore.set(await scoreOutputs(held, STITCH_KINDS.length), cell * STITCH_KINDS.length);
+            held.dispose();
+            stitchTime += performance.now() - ts;
+          }
+          tf.dispose([ha!, hb!]);
           tensors[`corr_${a}_${l}`] = { shape: [d, d], data: Float32Array.from(corr.data) };
           tensors[`match_${a}_${l}`] = { shape: [d], data: Float32Array.from(maps[MAP_KINDS.indexOf('permutation')]!.matching!) };
         }
@@ -388,10 +431,38 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
     fitMs = performance.now() - t0;
     tensors.residual = { shape: [nAct, L, K], data: residual };
     tensors.stitched = { shape: [nAct, L, K], data: stitched };
+    tensors.similarity = { shape: [nAct, L, 2], data: similarity };
     tensors.ownScore = { shape: [nAct, 2], data: own };
     tensors.fitInfo = { shape: [3], data: Float32Array.from([stepCount, fitMs, stepCount]) };
+    if (stitchNow) {
+      stitchMs = stitchTime;
+      stitchStep = stepCount;
+      lastStitchEnd = performance.now();
+      tensors.stitchScore = { shape: [nAct, L, STITCH_KINDS.length], data: stitchScore };
+      tensors.nullBand = { shape: [nAct, L, K, 4], data: nullBand };
+      tensors.stitchInfo = { shape: [3], data: Float32Array.from([stepCount, stitchMs, NULL_ROTATIONS]) };
+    } else if (fit?.stitchScore && fit.stitchInfo && fit.nullBand) {
+      // Kept from the latest stopped or throttled fit; stitchInfo says at which step.
+      tensors.stitchScore = fit.stitchScore;
+      tensors.stitchInfo = fit.stitchInfo;
+      tensors.nullBand = fit.nullBand;
+    }
     fit = tensors;
     lastFitEnd = performance.now();
+  };
+
+  /**
+   * Stitching trains four layers per activation and hidden layer, which costs seconds, so it runs
+   * when the run has stopped — a snapshot asked for again at the step of the previous one (the
+   * runner's final snapshot, after trainFor's own at the last step; a paused page) — and, in the
+   * page while playing, at most ~1/4 of the time. The cheap fits run on every new step.
+   */
+  const stitchDue = (): boolean => {
+    if (stitchStep === stepCount) return false;
+    if (lastSnapshotStep === stepCount) return true;
+    if (!cfg.throttleFits) return false;
+    const since = performance.now() - lastStitchEnd;
+    return since >= Math.max(STITCH_MIN_INTERVAL_MS, (stitchMs * (1 - STITCH_MAX_SHARE)) / STITCH_MAX_SHARE);
   };
 
   const fitDue = (): boolean => {
@@ -416,7 +487,8 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
     },
     loss: () => latestLoss.mean(),
     async snapshot(): Promise<Snapshot> {
-      if (fitDue()) await runFit();
+      if (fitDue() || stitchDue()) await runFit();
+      lastSnapshotStep = stepCount;
       const weights = (await Promise.all(vars.map((v) => v.data()))) as Float32Array[];
       const tensors: Record<string, NamedTensor> = cloneFit();
       weights.forEach((w, i) => {
@@ -436,11 +508,13 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
       stepCount = snapshot.step;
       latestLoss.clear(snapshot.loss);
       fitStep = -1;
+      stitchStep = -1;
+      lastSnapshotStep = -1;
     },
     dispose() {
       latestLoss.clear();
       optimizer.dispose();
-      tf.dispose([...poolX, ...poolXT, ...poolY, evalX, onesRow, onesRow2d, ...vars]);
+      tf.dispose([...poolX, ...poolXT, ...poolY, evalX, probeTarget, onesRow, onesRow2d, ...vars]);
       heldXTensor?.dispose();
     },
   };
