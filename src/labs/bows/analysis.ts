@@ -3,7 +3,8 @@
  * PMI-vs-WᵀW correlation, month-cycle order score, clustering of the frequent words, PCA map.
  */
 import { averageLinkage, cosineDistances, cutTree, leafOrder } from '../../analysis/clustering';
-import { cycleOrderScore, pca } from '../../analysis/pca';
+import { pca } from '../../analysis/pca';
+import { cyclePlaneOfRows } from '../../analysis/cycle-structure';
 import { pearson } from '../../analysis/pmi';
 
 export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
@@ -59,11 +60,12 @@ export function listIds(list: readonly string[], index: ReadonlyMap<string, numb
   return { ids, found, missing };
 }
 
-/** The listed words' W columns in their own top-2 principal plane, and the cyclic order score there. */
+/**
+ * The listed words' W columns, each L2-normalised (as the authors' months figure), in their own
+ * top-2 principal plane, and the cyclic order score there.
+ */
 export function cyclePlane(W: ArrayLike<number>, m: number, V: number, ids: readonly number[]): { xy: Float64Array; score: number; explained: number[] } {
-  if (ids.length < 3) return { xy: new Float64Array(ids.length * 2), score: NaN, explained: [] };
-  const p = pca(columns(W, m, V, ids), ids.length, m, 2);
-  return { xy: p.projected, score: cycleOrderScore(p.projected, ids.length), explained: p.explained };
+  return cyclePlaneOfRows(columns(W, m, V, ids), ids.length, m);
 }
 
 /**

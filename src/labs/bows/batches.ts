@@ -4,7 +4,12 @@
  * (row, word) pairs, once sorted by row (encoder gather-sum) and once by word (its gradient).
  */
 import type { Rng } from '../../engine/rng';
-import { windowWords, type Windows } from '../../data/bows-corpus';
+
+/** Items (windows or samples) and the distinct feature ids each holds. */
+export interface ItemSource {
+  items: number;
+  itemWords(item: number, out: Int32Array): number;
+}
 
 export interface SparseBatch {
   /** Number of (row, word) entries. */
@@ -28,8 +33,7 @@ export class BatchSampler {
   private nnz = 0;
 
   constructor(
-    private readonly tokens: Uint16Array,
-    private readonly windows: Windows,
+    private readonly source: ItemSource,
     readonly V: number,
     readonly batch: number,
     maxWindow: number,
@@ -44,14 +48,14 @@ export class BatchSampler {
     this.counts = new Int32Array(V + 1);
   }
 
-  /** Fills the batch with windows w₀…w_{B−1} (indices into the window list). */
+  /** Fills the batch with windows w₀…w_{B−1} (indices into the item list). */
   fill(windowIndex: (r: number) => number): SparseBatch {
     const { V, batch: B, dense } = this;
     for (let k = 0; k < this.nnz; k++) dense[this.rows[k]! * V + this.words[k]!] = 0;
     let nnz = 0;
     for (let r = 0; r < B; r++) {
       const w = windowIndex(r);
-      const k = windowWords(this.tokens, this.windows.start[w]!, this.windows.end[w]!, V, this.buf);
+      const k = this.source.itemWords(w, this.buf);
       for (let j = 0; j < k; j++) {
         const word = this.buf[j]!;
         this.rows[nnz] = r;
@@ -84,7 +88,7 @@ export class BatchSampler {
 
   /** A batch of B windows drawn uniformly with replacement. */
   sample(rng: Rng): SparseBatch {
-    const n = this.windows.start.length;
+    const n = this.source.items;
     return this.fill(() => rng.int(n));
   }
 }

@@ -3,6 +3,10 @@
 export const STAT_KEYS = [
   'pmiCorrelation',
   'cycleOrderScore',
+  'dataCycleOrderScore',
+  'weekdayCycleOrderScore',
+  'dataWeekdayCycleOrderScore',
+  'cycleItems',
   'monthsInVocab',
   'precision',
   'recall',
@@ -22,3 +26,6 @@ export type StatKey = (typeof STAT_KEYS)[number];
 export const CLUSTER_WORDS = 200;
 export const CLUSTERS = 10;
 export const SCATTER_PAIRS = 1500;
+
+/** Snapshot tensor names of a cycle's read-outs (model and data), e.g. cycle.months.simModel. */
+export const cycleTensor = (cycle: string, part: 'ids' | 'simModel' | 'simDataPmi' | 'simDataCos' | 'dataXY'): string => `cycle.${cycle}.${part}`;

@@ -5,7 +5,7 @@ import { useNodeBackend } from '../../cli/node-backend';
 import { nodeRunContext, readAsset } from '../../cli/node-context';
 import { defaultParams } from '../../engine/params';
 import { BatchSampler } from './batches';
-import { corpusStats, loadCorpus } from './corpus-stats';
+import { corpusStats, loadCorpus, textSource } from './corpus-stats';
 import { bowsLab } from '.';
 import { countTensorsWhileTraining } from '../../engine/tensor-count';
 
@@ -21,7 +21,7 @@ describe('bows model', () => {
     const V = 500;
     const m = 8;
     const B = 32;
-    const sampler = new BatchSampler(stats.corpus.tokens, stats.windows, V, B, 20);
+    const sampler = new BatchSampler(textSource(stats), V, B, 20);
     const batch = sampler.sample(createRng(5));
     expect(batch.nnz).toBeGreaterThan(B);
     const rng = createRng(9);

@@ -1,6 +1,6 @@
 /**
- * Bag-of-words superposition (DESIGN §5.4): binary bags x ∈ {0,1}^V of 20-token windows of real
- * mail, a tied autoencoder h = W x (m ≪ V, no bias, no activation), x' = ReLU(Wᵀh + b), MSE
+ * Bag-of-words superposition (DESIGN §5.4): binary bags x ∈ {0,1}^V (windows of real mail, or
+ * the authors' synthetic bags), a tied autoencoder h = W x (m ≪ V, no bias, no activation), x' = ReLU(Wᵀh + b), MSE
  * over all V outputs, AdamW with weight decay λ on W and a cosine learning-rate schedule.
  *
  * The input is sparse (≈6 of 2,000 words per window): the encoder W x is a gather-sum of W's
@@ -14,8 +14,9 @@ import type { Run, Snapshot } from '../../engine/lab';
 import { createRng } from '../../engine/rng';
 import { AdamW } from './adamw';
 import { BatchSampler } from './batches';
-import type { CorpusStats } from './corpus-stats';
-import { clusterWords, cyclePlane, encodeWords, listIds, MONTHS, pairDots, pcaMap } from './analysis';
+import type { BowsSource } from './source';
+import { clusterWords, columns, cyclePlane, encodeWords, pairDots, pcaMap } from './analysis';
+import { cosineByCyclicDistance } from '../../analysis/cycle-structure';
 import { pearson } from '../../analysis/pmi';
 import { LatestLoss } from '../../engine/latest-loss';
 
@@ -31,7 +32,8 @@ export interface BowsConfig {
   encoder: Encoder;
 }
 
-import { STAT_KEYS, CLUSTER_WORDS, CLUSTERS, SCATTER_PAIRS, type StatKey } from './constants';
+import { STAT_KEYS, CLUSTER_WORDS, CLUSTERS, SCATTER_PAIRS, cycleTensor, type StatKey } from './constants';
+import type { NamedTensor } from '../../engine/lab';
 export { STAT_KEYS, CLUSTER_WORDS, CLUSTERS, SCATTER_PAIRS, type StatKey };
 
 const EVAL_WINDOWS = 512;
@@ -49,10 +51,23 @@ export interface BowsRun extends Run {
   readonly config: BowsConfig;
 }
 
-export function createBowsModel(cfg: BowsConfig, stats: CorpusStats, rng: Rng): BowsRun {
+/** The data-side read-outs of the source's cycles, constant for a run. */
+function dataCycleTensors(source: BowsSource): Record<string, NamedTensor> {
+  const out: Record<string, NamedTensor> = {};
+  for (const c of source.cycles) {
+    const n = c.ids.length;
+    out[cycleTensor(c.name, 'ids')] = { shape: [n], data: Float32Array.from(c.ids) };
+    out[cycleTensor(c.name, 'dataXY')] = { shape: [n, 2], data: Float32Array.from(c.data.plane.xy) };
+    out[cycleTensor(c.name, 'simDataPmi')] = { shape: [c.data.pmiByDistance.length], data: Float32Array.from(c.data.pmiByDistance) };
+    out[cycleTensor(c.name, 'simDataCos')] = { shape: [c.data.cosineByDistance.length], data: Float32Array.from(c.data.cosineByDistance) };
+  }
+  return out;
+}
+
+export function createBowsModel(cfg: BowsConfig, source: BowsSource, rng: Rng): BowsRun {
   const { V, m, batch: B } = cfg;
-  if (V !== stats.V) throw new Error('corpus statistics were built for another vocabulary size');
-  const sampler = new BatchSampler(stats.corpus.tokens, stats.windows, V, B, stats.window);
+  if (V !== source.V) throw new Error('the data source has another vocabulary size');
+  const sampler = new BatchSampler(source, V, B, source.maxWords);
   const id = instanceCounter++;
   const std = Math.sqrt(2 / (m + V));
   const w0 = new Float32Array(m * V);
@@ -72,16 +87,19 @@ export function createBowsModel(cfg: BowsConfig, stats: CorpusStats, rng: Rng): 
 
   // Fixed evaluation windows (the same for every seed) for precision / recall.
   const evalRng = createRng(90210);
-  const evalSampler = new BatchSampler(stats.corpus.tokens, stats.windows, V, EVAL_WINDOWS, stats.window);
+  const evalSampler = new BatchSampler(source, V, EVAL_WINDOWS, source.maxWords);
   evalSampler.sample(evalRng);
   const evalX = tf.tensor2d(evalSampler.dense, [EVAL_WINDOWS, V]);
   let evalPositives = 0;
   for (const v of evalSampler.dense) evalPositives += v;
 
-  const wordIndex = new Map(stats.words.map((w, i) => [w, i]));
-  const months = listIds(MONTHS, wordIndex);
-  const vocabCodes = encodeWords(stats.words);
-  const scatterN = Math.min(SCATTER_PAIRS, stats.pairI.length);
+  const headline = source.cycles[0];
+  const weekdays = source.cycles.find((c) => c.name === 'weekdays');
+  const dataTensors = dataCycleTensors(source);
+  const vocabCodes = encodeWords(source.words);
+  const scatterN = Math.min(SCATTER_PAIRS, source.pairI.length);
+  const clusterWordCount = Math.min(CLUSTER_WORDS, V);
+  const clusterCount = Math.max(2, Math.min(CLUSTERS, Math.floor(V / 2)));
 
   const latestLoss = new LatestLoss();
   let stepCount = 0;
@@ -132,23 +150,31 @@ export function createBowsModel(cfg: BowsConfig, stats: CorpusStats, rng: Rng): 
     });
     const [tpv, pv] = await Promise.all([tp.data(), predicted.data()]);
     tf.dispose([tp, predicted]);
-    const dots = pairDots(w, m, V, stats.pairI, stats.pairJ);
-    const cyc = cyclePlane(w, m, V, months.ids);
-    const clusters = clusterWords(w, m, V, CLUSTER_WORDS, CLUSTERS);
+    const dots = pairDots(w, m, V, source.pairI, source.pairJ);
+    const score = (ids: readonly number[] | undefined) => (ids && ids.length >= 3 ? cyclePlane(w, m, V, ids).score : NaN);
+    const clusters = clusterWords(w, m, V, clusterWordCount, clusterCount);
+    const cycleSims: Record<string, Float32Array> = {};
+    for (const c of source.cycles) {
+      cycleSims[cycleTensor(c.name, 'simModel')] = Float32Array.from(cosineByCyclicDistance(columns(w, m, V, c.ids), c.ids.length, m, c.at));
+    }
     const statVals: Record<StatKey, number> = {
-      pmiCorrelation: pearson(stats.pairPmi, dots),
-      cycleOrderScore: cyc.score,
-      monthsInVocab: months.ids.length,
+      pmiCorrelation: pearson(source.pairPmi, dots),
+      cycleOrderScore: score(headline?.ids),
+      dataCycleOrderScore: headline?.data.plane.score ?? NaN,
+      weekdayCycleOrderScore: score(weekdays?.ids),
+      dataWeekdayCycleOrderScore: weekdays?.data.plane.score ?? NaN,
+      cycleItems: headline?.ids.length ?? 0,
+      monthsInVocab: source.cycles.find((c) => c.name === 'months')?.ids.length ?? 0,
       precision: pv[0]! > 0 ? tpv[0]! / pv[0]! : 0,
       recall: evalPositives > 0 ? tpv[0]! / evalPositives : 0,
       lr: opt.currentLr(),
       weightDecay: cfg.weightDecay,
-      windows: stats.windows.start.length,
-      coverage: stats.coverage.ofTokens,
-      coverageNonStop: stats.coverage.ofCandidates,
-      pmiPairs: stats.pairCount,
-      docs: stats.corpus.docStart.length - 1,
-      tokens: stats.corpus.tokens.length,
+      windows: source.info.windows,
+      coverage: source.info.coverage,
+      coverageNonStop: source.info.coverageNonStop,
+      pmiPairs: source.pairCount,
+      docs: source.info.docs,
+      tokens: source.info.tokens,
       analysisStep: stepCount,
     };
     return {
@@ -156,10 +182,11 @@ export function createBowsModel(cfg: BowsConfig, stats: CorpusStats, rng: Rng): 
       pca: pcaMap(w, m, V),
       clusterOrder: Float32Array.from(clusters.order),
       clusterLabel: Float32Array.from(clusters.labels),
-      pairI: Float32Array.from(stats.pairI.subarray(0, scatterN)),
-      pairJ: Float32Array.from(stats.pairJ.subarray(0, scatterN)),
-      pairPmi: Float32Array.from(stats.pairPmi.subarray(0, scatterN)),
+      pairI: Float32Array.from(source.pairI.subarray(0, scatterN)),
+      pairJ: Float32Array.from(source.pairJ.subarray(0, scatterN)),
+      pairPmi: Float32Array.from(source.pairPmi.subarray(0, scatterN)),
       pairDot: dots.slice(0, scatterN),
+      ...cycleSims,
     };
   };
 
@@ -200,6 +227,12 @@ export function createBowsModel(cfg: BowsConfig, stats: CorpusStats, rng: Rng): 
           pairJ: t2(copy('pairJ'), [scatterN]),
           pairPmi: t2(copy('pairPmi'), [scatterN]),
           pairDot: t2(copy('pairDot'), [scatterN]),
+          ...Object.fromEntries(
+            Object.entries(a)
+              .filter(([k]) => k.startsWith('cycle.'))
+              .map(([k, v]) => [k, t2(v.slice(), [v.length])]),
+          ),
+          ...Object.fromEntries(Object.entries(dataTensors).map(([k, t]) => [k, { shape: t.shape, data: t.data.slice() }])),
         },
       };
     },
