@@ -51,9 +51,8 @@ test.describe('divergence is caught on every lab: paused, explained, last finite
     await expectCaught(page, ['W', 'b']);
   });
 
-  // Known gap: here only a metric turns non-finite while the weights stay below the 1e4 blow-up
-  // threshold that guards against false alarms (0/0 read-outs in healthy runs), so it is not caught yet.
-  test.fail('spotlight: learning rate 10', async ({ page }) => {
+  // The loss jumps from 0.13 to 3e5 and the network then settles dead, all finite: caught by the blow-up rule.
+  test('spotlight: learning rate 10', async ({ page }) => {
     await openLab(page, '?lab=spotlight&preset=tanh-vs-isotropic&lr=10');
     await expectCaught(page, ['W1', 'b1', 'W2', 'W4']);
   });
@@ -63,9 +62,7 @@ test.describe('divergence is caught on every lab: paused, explained, last finite
     await expectCaught(page, ['p0', 'p1', 'p2']);
   });
 
-  // Known gap: here only a metric turns non-finite while the weights stay below the 1e4 blow-up
-  // threshold that guards against false alarms (0/0 read-outs in healthy runs), so it is not caught yet.
-  test.fail('bias: learning rate 10 (weights grow to 1e7, metrics overflow)', async ({ page }) => {
+  test('bias: learning rate 10 (the loss jumps from 1.4 to 6e7)', async ({ page }) => {
     await openLab(page, '?lab=bias&preset=easy-vs-hard&lr=10');
     await expectCaught(page, ['W1', 'W2', 'W3', 'W4']);
   });

@@ -50,3 +50,26 @@ export async function waitForPentagon(page: Page): Promise<void> {
     }, { timeout: 60_000, intervals: [250] })
     .toBe(true);
 }
+
+/** Longest gap between animation frames while `action` runs, in ms: the page must never freeze. */
+export async function longestFrameGap(page: Page, action: () => Promise<void>): Promise<number> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __gap: number; __last: number; __watch: boolean };
+    w.__gap = 0;
+    w.__last = performance.now();
+    w.__watch = true;
+    const tick = () => {
+      const now = performance.now();
+      w.__gap = Math.max(w.__gap, now - w.__last);
+      w.__last = now;
+      if (w.__watch) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await action();
+  return page.evaluate(() => {
+    const w = window as unknown as { __gap: number; __watch: boolean };
+    w.__watch = false;
+    return w.__gap;
+  });
+}

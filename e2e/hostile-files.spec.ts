@@ -2,7 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { currentStep, openLab, pauseAndSettle } from './helpers';
+import { currentStep, longestFrameGap, openLab, pauseAndSettle } from './helpers';
 
 interface RunFacts {
   url: string;
@@ -18,29 +18,6 @@ const runFacts = (page: Page) =>
     }).geometryLab.state();
     return { url: location.href, step: s.snapshot?.step ?? -1, params: JSON.stringify(s.params), W: Array.from(s.snapshot?.tensors.W?.data ?? []) };
   });
-
-/** Longest gap between animation frames while `action` runs, in ms: the page must never freeze. */
-async function longestFrameGap(page: Page, action: () => Promise<void>): Promise<number> {
-  await page.evaluate(() => {
-    const w = window as unknown as { __gap: number; __last: number; __watch: boolean };
-    w.__gap = 0;
-    w.__last = performance.now();
-    w.__watch = true;
-    const tick = () => {
-      const now = performance.now();
-      w.__gap = Math.max(w.__gap, now - w.__last);
-      w.__last = now;
-      if (w.__watch) requestAnimationFrame(tick);
-    };
-    requestAnimationFrame(tick);
-  });
-  await action();
-  return page.evaluate(() => {
-    const w = window as unknown as { __gap: number; __watch: boolean };
-    w.__watch = false;
-    return w.__gap;
-  });
-}
 
 const good = {
   lab: 'superposition',

@@ -41,4 +41,20 @@ describe('trainFor', () => {
     expect(run.restored?.step).toBe(400);
     expect(Number.isFinite(result.finalLoss)).toBe(true);
   });
+
+  it('stops when a finite loss jumps over 10,000× the starting loss (a far too large learning rate)', async () => {
+    const run = fakeRun(Infinity);
+    let steps = 0;
+    const step = run.step.bind(run);
+    run.step = (n: number) => {
+      steps += n;
+      step(n);
+    };
+    // Loss 0.5 at the start, 3e5 from step 300 on (finite, as in the spotlight lab at lr 10).
+    run.loss = async () => (steps >= 300 ? 3e5 : 0.5);
+    const result = await trainFor(run, 1000, { lossEvery: 10 });
+    expect(result.diverged?.step).toBe(300);
+    expect(result.diverged?.reason).toBe('loss 3.00e+5 is over 10,000× the starting 0.500');
+    expect(run.restored?.step).toBe(200);
+  });
 });

@@ -1,5 +1,6 @@
 /** Headless training loop shared by the runner, the bench and the tests. */
 import type { Run, Snapshot } from './lab';
+import { lossDiverged } from './loss-check';
 import { weightsFinite } from './weight-check';
 
 export interface TrainResult {
@@ -28,9 +29,11 @@ export async function trainFor(
   let done = 0;
   const names = opts.weightNames ?? [];
   let lastGood: Snapshot | null = await run.snapshot();
+  /** The loss of the starting weights (the first step's), once read. */
+  let reference: number | null = null;
   const stop = (reason: string): TrainResult => {
     if (lastGood) run.restore(lastGood);
-    return { loss, finalLoss: loss.at(-1)?.[1] ?? NaN, diverged: { step: done, snapshot: lastGood, reason }, steps: done };
+    return { loss, finalLoss: loss.at(-1)?.[1] ?? reference ?? NaN, diverged: { step: done, snapshot: lastGood, reason }, steps: done };
   };
   /** Takes a snapshot as the new restore point unless a weight is not finite; returns that weight's name. */
   const keep = async (): Promise<string | null> => {
@@ -40,11 +43,15 @@ export async function trainFor(
     return bad;
   };
   while (done < steps) {
-    const chunk = Math.min(every, steps - done);
+    // The first step is taken alone: its loss is the starting weights' loss, the divergence reference.
+    const chunk = done === 0 ? 1 : Math.min(every - (done % every), steps - done);
     run.step(chunk);
     done += chunk;
     const value = await run.loss();
-    if (!Number.isFinite(value)) return stop(`loss ${value}`);
+    const diverged = lossDiverged(value, reference);
+    if (diverged !== null) return stop(diverged);
+    reference ??= value;
+    if (done % every !== 0 && done !== steps) continue; // the lone first step is off the record's grid
     loss.push([done, value]);
     opts.onProgress?.(done, value);
     if (loss.length % 20 === 0 || done === steps) {

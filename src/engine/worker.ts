@@ -13,6 +13,7 @@ import type { LabDefinition, Params, Run, RunContext, Snapshot } from './lab';
 import { fetchAsset } from './fetch-asset';
 import type { InitRequest, SnapshotSource, Speed, TrainerApi, WorkerEvent } from './worker-protocol';
 import { weightsFinite } from './weight-check';
+import { lossDiverged } from './loss-check';
 import { findLab } from '../labs/registry';
 
 const SNAPSHOT_INTERVAL_MS = 33;
@@ -36,6 +37,8 @@ let rateSince = performance.now();
 let stepsPerSecond = 0;
 /** Steps taken by the current run, counted here so no read-back is needed. */
 let stepCounter = 0;
+/** The loss of the weights the run started or was restored from (read after one step); null until then. */
+let referenceLoss: number | null = null;
 
 function runContext(seed: number): RunContext {
   return {
@@ -57,6 +60,7 @@ async function stopDiverged(reason: string, restorePoint: Snapshot | null): Prom
   const snap = restorePoint ?? lastGood;
   if (run && snap) run.restore(snap);
   stepCounter = snap?.step ?? 0;
+  referenceLoss = null;
   pendingLoss = [];
   lastGood = snap;
   emit({
@@ -109,10 +113,12 @@ async function trainChunk(count: number, token: number): Promise<boolean> {
   const loss = await current.loss();
   // A reset, pause or backend change while the loss was read back: this chunk's result is stale.
   if (current !== run || token !== loopToken) return false;
-  if (!Number.isFinite(loss)) {
-    await stopDiverged(`loss ${loss}`, null);
+  const diverged = lossDiverged(loss, referenceLoss);
+  if (diverged !== null) {
+    await stopDiverged(diverged, null);
     return false;
   }
+  referenceLoss ??= loss;
   pendingLoss.push([stepCounter, loss]);
   stepsSinceRate += count;
   const now = performance.now();
@@ -128,14 +134,15 @@ async function loop(token: number): Promise<void> {
   let budgetStart = performance.now();
   let stepsDone = 0;
   while (playing && token === loopToken && run) {
-    let count = chunk;
+    // The first step after a start or restore is taken alone: its loss is the starting weights' loss.
+    let count = referenceLoss === null ? 1 : chunk;
     if (speed > 0) {
       const due = Math.floor(((performance.now() - budgetStart) / 1000) * speed) - stepsDone;
       if (due <= 0) {
         await new Promise((r) => setTimeout(r, 5));
         continue;
       }
-      count = Math.min(due, chunk);
+      count = Math.min(due, count);
     }
     const t0 = performance.now();
     stepCounter += count;
@@ -143,7 +150,7 @@ async function loop(token: number): Promise<void> {
     stepsDone += count;
     if (!ok) return;
     const elapsed = performance.now() - t0;
-    if (speed === 0) chunk = Math.max(1, Math.min(2000, Math.round((chunk * CHUNK_TARGET_MS) / Math.max(elapsed, 0.5))));
+    if (speed === 0) chunk = Math.max(1, Math.min(2000, Math.round((count * CHUNK_TARGET_MS) / Math.max(elapsed, 0.5))));
     if (token !== loopToken) return;
     if (performance.now() - lastPost >= SNAPSHOT_INTERVAL_MS && !(await postSnapshot())) return;
     if (stepsDone > 1e6) {
@@ -169,6 +176,7 @@ async function createRun(): Promise<void> {
   }
   run = created;
   stepCounter = 0;
+  referenceLoss = null;
   pendingLoss = [];
   lastGood = null;
   await postSnapshot();
@@ -190,6 +198,7 @@ async function restoreShared(snapshot: Snapshot, source: SnapshotSource): Promis
   try {
     run.restore(snapshot);
     stepCounter = snapshot.step;
+    referenceLoss = null;
     emit({ type: 'notice', level: 'info', text: `Loaded ${words} (step ${snapshot.step}).` });
   } catch (err) {
     emit({
@@ -219,6 +228,7 @@ async function switchToFallback(reason: string): Promise<void> {
   await createRun();
   if (resumeFrom && run) {
     (run as Run).restore(resumeFrom);
+    referenceLoss = null;
     stepCounter = resumeFrom.step;
     await postSnapshot();
   }

@@ -6,7 +6,7 @@
 import { MatrixFileError, type Matrix } from '../../data/npy';
 import { identityBasis, planePairs, srm, type RowMatrix } from '../../analysis/srm';
 import { pppm } from '../../analysis/pppm';
-import { anisotropy, type AnisotropySummary } from '../../analysis/anisotropy';
+import { anisotropy, NULL_ROTATIONS, type AnisotropySummary } from '../../analysis/anisotropy';
 import { MAX_PLANES } from './params';
 
 export interface ImportAnalysis {
@@ -21,8 +21,11 @@ export interface ImportAnalysis {
   srm: number[];
   srmSd: number[];
   signedSrm: number[];
-  /** Σᵢ(bᵢ·â)⁴ against 40 seeded random rotations (the same function the trained models use). */
-  anisotropy: AnisotropySummary;
+  /**
+   * Mean max |bᵢ·â| against 40 seeded random rotations (the same function the trained models use),
+   * on `rowsUsed` evenly spaced rows when the file is too large for the null's budget.
+   */
+  anisotropy: AnisotropySummary & { rowsUsed: number };
   /** The author's un-normalised PPPM of one plane (density ÷ isotropic reference with the same norms). */
   pppm: { plane: [number, number]; grid: number; extent: number; kept: number; ratio: Array<number | null> };
 }
@@ -61,6 +64,35 @@ export function validateImport(acts: Matrix, basis: Matrix | null): RowMatrix {
   return basis;
 }
 
+/** Multiply-adds the import's anisotropy and its rotation null may cost: about a second or two. */
+export const IMPORT_NULL_BUDGET = 1.5e9;
+/** Never fewer rows than this behind the statistic (or all of them, when there are fewer). */
+export const IMPORT_MIN_NULL_ROWS = 500;
+
+/** How many rows the anisotropy of an N-row file against K directions in k units uses. */
+export function anisotropyRows(N: number, K: number, k: number): number {
+  const affordable = Math.floor(IMPORT_NULL_BUDGET / ((NULL_ROTATIONS + 1) * K * k));
+  return Math.min(N, Math.max(IMPORT_MIN_NULL_ROWS, affordable));
+}
+
+/** `n` evenly spaced rows of a matrix (all of it when n ≥ its rows). */
+export function evenRows(m: RowMatrix, n: number): RowMatrix {
+  if (n >= m.rows) return m;
+  const data = new Float64Array(n * m.cols);
+  for (let r = 0; r < n; r++) {
+    const from = Math.floor((r * m.rows) / n) * m.cols;
+    for (let c = 0; c < m.cols; c++) data[r * m.cols + c] = m.data[from + c]!;
+  }
+  return { rows: n, cols: m.cols, data };
+}
+
+/** The anisotropy of imported activations, on as many rows as the budget allows (a 50,000 × 250 file: 585). */
+export function importAnisotropy(acts: RowMatrix, basis: RowMatrix): AnisotropySummary & { rowsUsed: number } {
+  const rowsUsed = anisotropyRows(acts.rows, basis.rows, acts.cols);
+  const a = anisotropy(evenRows(acts, rowsUsed), basis);
+  return { value: a.value, nullMean: a.nullMean, nullLow: a.nullLow, nullHigh: a.nullHigh, z: a.z, rowsUsed };
+}
+
 const finiteOrNull = (v: number) => (Number.isFinite(v) ? +v.toFixed(6) : null);
 
 export function analyseImport(
@@ -73,7 +105,7 @@ export function analyseImport(
   if (!(epsilon > 0 && epsilon <= 1)) throw new MatrixFileError(`ε must be in (0, 1], got ${epsilon}`);
   const common = { epsilon, maxPlanes: opts.maxPlanes ?? MAX_PLANES, seed: opts.seed ?? 1 };
   const unsigned = srm(acts, b, common);
-  const a = anisotropy(acts, b);
+  const a = importAnisotropy(acts, b);
   const signed = srm(acts, b, { ...common, signed: true });
   const plane = opts.plane ?? planePairs(b.rows, { ordered: false })[0]!;
   if (plane[0] >= b.rows || plane[1] >= b.rows || plane[0] === plane[1]) {
@@ -90,7 +122,7 @@ export function analyseImport(
     srm: Array.from(unsigned.mean, (v) => +v.toFixed(6)),
     srmSd: Array.from(unsigned.sd, (v) => +v.toFixed(6)),
     signedSrm: Array.from(signed.mean, (v) => +v.toFixed(6)),
-    anisotropy: { value: a.value, nullMean: a.nullMean, nullLow: a.nullLow, nullHigh: a.nullHigh, z: a.z },
+    anisotropy: a,
     pppm: { plane, grid: p.grid, extent: p.extent, kept: p.kept, ratio: Array.from(p.ratio, finiteOrNull) },
   };
 }

@@ -136,7 +136,7 @@ const ROW = 34;
 const AM = { top: 16, right: 14, bottom: 34, left: 92 };
 
 /**
- * The anisotropy statistic Σᵢ(bᵢ·â)⁴ per activation against its rotation null (95% band shaded, null
+ * The anisotropy statistic mean maxᵢ |bᵢ·â| per activation against its rotation null (95% band shaded, null
  * mean ticked), with the reconstruction error beside it: the lab's headline.
  */
 export function AnisotropyChart({ models }: { models: ModelAnalysis[] }) {
@@ -153,7 +153,7 @@ export function AnisotropyChart({ models }: { models: ModelAnalysis[] }) {
     <svg width={AW} height={H} viewBox={`0 0 ${AW} ${H}`} role="img" aria-label="anisotropy against its rotation null, and reconstruction error" data-testid="anisotropy-chart">
       <rect width={AW} height={H} fill="#ffffff" />
       <line x1={x(1)} x2={x(1)} y1={AM.top - 4} y2={H - AM.bottom} stroke={FAINT} strokeDasharray="3 3" />
-      <Axis orient="bottom" scale={x} ticks={linearTicks(x, 4)} position={H - AM.bottom} range={[AM.left, split - 10]} label="Σᵢ(bᵢ·â)⁴ ÷ null mean" />
+      <Axis orient="bottom" scale={x} ticks={linearTicks(x, 4)} position={H - AM.bottom} range={[AM.left, split - 10]} label="mean maxᵢ |bᵢ·â| ÷ null mean" />
       <text x={(split + 6 + AW - AM.right) / 2} y={H - 8} textAnchor="middle" fontFamily={CHART_FONT} fontSize={10} fill={INK}>recon. MSE</text>
       {models.map((m, g) => {
         const a = m.anisotropy;
@@ -170,7 +170,7 @@ export function AnisotropyChart({ models }: { models: ModelAnalysis[] }) {
                 <rect x={x(ratio(m, a.nullLow))} y={y - 7} width={Math.max(1, x(ratio(m, a.nullHigh)) - x(ratio(m, a.nullLow)))} height={14} fill="#bbbbbb" fillOpacity={0.45} data-testid="anisotropy-band" data-model={m.name} />
                 <line x1={x(1)} x2={x(1)} y1={y - 9} y2={y + 9} stroke={INK} strokeWidth={1} />
                 <circle cx={x(ratio(m, a.value))} cy={y} r={5} fill={col} stroke={INK} strokeWidth={0.6} data-testid="anisotropy-point" data-model={m.name} data-value={a.value.toFixed(5)} data-outside={out ? '1' : '0'}>
-                  <title>{`${m.name}: Σᵢ(bᵢ·â)⁴ = ${a.value.toFixed(4)}; rotation null ${a.nullMean.toFixed(4)} [${a.nullLow.toFixed(4)}, ${a.nullHigh.toFixed(4)}] (95%), z = ${fixed(a.z, 2)}`}</title>
+                  <title>{`${m.name}: mean maxᵢ |bᵢ·â| = ${a.value.toFixed(4)}; rotation null ${a.nullMean.toFixed(4)} [${a.nullLow.toFixed(4)}, ${a.nullHigh.toFixed(4)}] (95%), z = ${fixed(a.z, 2)}`}</title>
                 </circle>
               </>
             ) : null}

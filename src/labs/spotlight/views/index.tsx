@@ -1,14 +1,13 @@
-import { useMemo, useRef, useState, type ChangeEvent } from 'react';
+import { useMemo, useRef } from 'react';
 import type { LabViewProps } from '../../../ui/lab-view-types';
 import { ViewPanel } from '../../../ui/ViewPanel';
 import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { num } from '../../../engine/params';
-import { parseMatrixFile, MatrixFileError, type Matrix } from '../../../data/npy';
-import { validateImport } from '../import-analysis';
 import { defaultEpsilon } from '../params';
 import { slotNames } from '../metrics';
 import { analyseModel, planeOptions, snapshotModels, type ModelAnalysis, type ViewOptions } from './analysis';
 import { AnisotropyChart, LatentScatter, PppmImages, SrmPolar } from './charts';
+import { ImportPanel } from './ImportPanel';
 import { LossCurve } from '../../superposition/views/LossCurve';
 
 /** Degrees the spotlight advances per snapshot received (it stops when training stops). */
@@ -85,7 +84,7 @@ export default function SpotlightViews(props: LabViewProps) {
         <ViewPanel
           id="anisotropy"
           title="Anisotropy against its rotation null, and reconstruction error"
-          caption="Σᵢ(bᵢ·â)⁴ of the 2,000 probe codes (ε-free), divided by its mean over 40 seeded random rotations of the same codes. Right of 1: codes sit on the privileged directions; left: anti-aligned (saturated tanh sits at the hypercube's corners). Outside the grey 95% band: the orientation is not chance. Same numbers as the metrics CSV and the runner."
+          caption="mean maxᵢ |bᵢ·â| of the 2,000 probe codes (how close each normalised code lies to its nearest privileged direction; ε-free), divided by its mean over 40 seeded random rotations of the same codes. Right of 1: codes sit on the privileged directions; left: anti-aligned (saturated tanh sits at the hypercube's corners). Outside the grey 95% band: the orientation is not chance. Same numbers as the metrics CSV and the runner."
         >
           {analyses.length ? <AnisotropyChart models={analyses} /> : <ChartPlaceholder width={340} height={140} />}
         </ViewPanel>
@@ -108,90 +107,7 @@ export default function SpotlightViews(props: LabViewProps) {
   );
 }
 
-function anisotropyText(a: ModelAnalysis | null): string {
-  if (!a) return 'Σᵢ(bᵢ·â)⁴ —';
-  const s = a.anisotropy;
-  return `Σᵢ(bᵢ·â)⁴ ${s.value.toFixed(3)}, rotation null ${s.nullMean.toFixed(3)} [${s.nullLow.toFixed(3)}, ${s.nullHigh.toFixed(3)}], z ${s.z.toFixed(1)}`;
-}
-
 /** Where the default ε comes from. */
 function epsilonNote(k: number): string {
   return k <= 4 ? 'ε = 0.9, the SRM paper’s default' : 'as in the author’s k = 16 figures';
-}
-
-async function readFile(file: File): Promise<Matrix> {
-  try {
-    return parseMatrixFile(file.name, await file.arrayBuffer());
-  } catch (err) {
-    throw new MatrixFileError(`${file.name}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-}
-
-/** Import of the user's own activations (.npy / CSV) and an optional basis, analysed in the page. */
-function ImportPanel({ options }: { options: ViewOptions }) {
-  const [acts, setActs] = useState<{ name: string; m: Matrix } | null>(null);
-  const [basis, setBasis] = useState<{ name: string; m: Matrix } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  const load = (which: 'acts' | 'basis') => async (e: ChangeEvent<HTMLInputElement>) => {
-    const file = e.target.files?.[0];
-    e.target.value = '';
-    if (!file) return;
-    try {
-      const m = await readFile(file);
-      // Validate the pair before changing anything.
-      const nextActs = which === 'acts' ? m : acts?.m;
-      const nextBasis = which === 'basis' ? m : basis?.m ?? null;
-      if (nextActs) {
-        try {
-          validateImport(nextActs, nextBasis);
-        } catch (err) {
-          throw new MatrixFileError(`${file.name}: ${err instanceof Error ? err.message : String(err)}`);
-        }
-      } else if (which === 'basis' && m.rows < 2) {
-        throw new MatrixFileError(`${file.name}: basis has ${m.rows} row; SRM needs at least 2 directions`);
-      }
-      if (which === 'acts') setActs({ name: file.name, m });
-      else setBasis({ name: file.name, m });
-      setError(null);
-    } catch (err) {
-      setError(err instanceof Error ? err.message : String(err));
-    }
-  };
-
-  const analysis = useMemo<ModelAnalysis | null>(() => {
-    if (!acts) return null;
-    try {
-      const b = validateImport(acts.m, basis?.m ?? null);
-      return analyseModel({ name: acts.name, acts: acts.m, basis: b, reconstruction: NaN, anisotropy: null }, options);
-    } catch {
-      return null;
-    }
-  }, [acts, basis, options]);
-
-  return (
-    <ViewPanel id="import" title="Your activations" caption="A 2-D .npy (float32/float64, C order) or CSV: rows = samples, columns = units. Optional basis: K × units.">
-      <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap', marginBottom: 6 }}>
-        <label>
-          activations <input type="file" accept=".npy,.csv,.tsv,.txt" data-testid="import-activations" onChange={(e) => void load('acts')(e)} />
-        </label>
-        <label>
-          basis <input type="file" accept=".npy,.csv,.tsv,.txt" data-testid="import-basis" onChange={(e) => void load('basis')(e)} />
-        </label>
-        {basis ? <button type="button" className="small" onClick={() => setBasis(null)}>clear basis</button> : null}
-      </div>
-      {error ? <p className="error" role="alert" data-testid="import-error" style={{ color: '#b00020' }}>{error}</p> : null}
-      {acts ? (
-        <p className="hint" data-testid="import-summary">
-          {`${acts.name}: ${acts.m.rows} × ${acts.m.cols}${basis ? `, basis ${basis.name} (${basis.m.rows} directions)` : ', standard basis'}; ${anisotropyText(analysis)}`}
-        </p>
-      ) : null}
-      {analysis ? (
-        <div data-testid="import-result">
-          <SrmPolar models={[analysis]} epsilon={options.epsilon} sweep={0} signed={options.signed} testId="import-srm" />
-          <PppmImages models={[analysis]} testId="import-pppm" />
-        </div>
-      ) : null}
-    </ViewPanel>
-  );
 }
