@@ -8,6 +8,7 @@ import { layerDims, type Task } from '../layers';
 import { MapBars } from './MapBars';
 import { CorrelationHeatmap } from './CorrelationHeatmap';
 import { GroupTable } from './GroupTable';
+import { ResultViews } from './ResultViews';
 
 function clampInt(v: string | undefined, lo: number, hi: number, fallback: number): number {
   const n = Number(v);
@@ -19,7 +20,7 @@ function Span({ wide, children }: { wide: boolean; children: React.ReactNode }) 
   return <div style={wide ? { gridColumn: 'span 2', minWidth: 0 } : { minWidth: 0 }}>{children}</div>;
 }
 
-/** The intertwiner lab's views: maps per activation (residual, stitched score), correlations, groups. */
+/** The intertwiner lab's views: the results first (rotation null, Procrustes, stitching), then every map, correlations, groups. */
 export default function IntertwinerViews(props: LabViewProps) {
   const { snapshot, params, viewState, setViewState } = props;
   const task = str(params, 'task') as Task;
@@ -66,6 +67,7 @@ export default function IntertwinerViews(props: LabViewProps) {
         </span>
       </div>
       <div className="view-grid">
+        <ResultViews tables={tables} layer={layer} activations={activations} classifier={classifier} />
         <Span wide={activations.length > 2}>
         <MapBars
           id="residual"
