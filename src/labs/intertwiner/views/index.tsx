@@ -3,7 +3,7 @@ import type { LabViewProps } from '../../../ui/lab-view-types';
 import { str } from '../../../engine/params';
 import { MAP_KINDS, MAP_LABELS } from '../../../analysis/alignment';
 import { ACTIVATION_LABELS, activationSet } from '../activations';
-import { fitTables, permutationShare } from '../metrics';
+import { fitTables } from '../metrics';
 import { layerDims, type Task } from '../layers';
 import { MapBars } from './MapBars';
 import { CorrelationHeatmap } from './CorrelationHeatmap';
@@ -55,7 +55,6 @@ export default function IntertwinerViews(props: LabViewProps) {
     </label>
   );
 
-  const shares = lt ? activations.map((a, i) => `${ACTIVATION_LABELS[a]} ${(permutationShare(lt.residual[i]!) * 100).toFixed(0)}%`).join(', ') : '';
   return (
     <div>
       <div style={{ display: 'flex', gap: 16, alignItems: 'center', margin: '4px 0 8px', fontSize: '0.9em' }}>
@@ -76,7 +75,7 @@ export default function IntertwinerViews(props: LabViewProps) {
           activations={tables ? activations : null}
           values={lt?.residual ?? null}
           domain={[0, 2.2]}
-          caption={lt ? `Lower is better. Share of the orthogonal map’s gain over the identity that the best permutation-type map recovers: ${shares}.` : undefined}
+          caption={lt ? 'Lower is better. A low permutation-type residual alone does not show a privileged basis (a low-dimensional layer gives one too): read it against the rotation null above.' : undefined}
         />
         </Span>
         <Span wide={activations.length > 2}>
