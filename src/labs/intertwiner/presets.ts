@@ -11,7 +11,7 @@ export const intertwinerPresets: readonly Preset[] = [
   {
     name: 'all-activations',
     description:
-      'ReLU, leaky-ReLU, tanh, GELU and isotropic tanh side by side: the elementwise activations’ bars should stand above the rotation null, isotropic tanh’s near it; the residual bars show every map for each.',
+      'ReLU, leaky-ReLU, tanh, GELU and isotropic tanh side by side (seed 1, step 600, layer 1): ReLU, leaky-ReLU and GELU stand well above the rotation null (1.23–1.29), tanh only a little on this perm × scale₊ bar (1.06; its own group, signed permutations, gives 1.19 in the runner’s rotationNullRatioByMap), isotropic tanh on it (0.96).',
     params: { task: 'classifier', activations: 'all', hidden: 64 },
     steps: 600,
   },
