@@ -44,6 +44,26 @@ describe('intertwiner networks', () => {
     expect(counts.afterDispose).toBe(start);
   });
 
+  it('the rotation null and the stitching layers (run on a repeated snapshot) keep the tensor count flat', async () => {
+    const start = tf.memory().numTensors;
+    const run = await intertwinerLab.createRun({ ...small, activations: 'all' }, nodeRunContext(2));
+    const stoppedSnapshot = async () => {
+      run.step(5);
+      await run.loss();
+      await run.snapshot();
+      return run.snapshot(); // same step again: the run has stopped, so the null and stitching run
+    };
+    const first = await stoppedSnapshot();
+    expect(first.tensors.stitchScore).toBeDefined();
+    expect(first.tensors.nullBand).toBeDefined();
+    const warmed = tf.memory().numTensors;
+    const again = await stoppedSnapshot();
+    expect(again.tensors.stitchInfo!.data[0]).toBe(again.step);
+    expect(tf.memory().numTensors).toBe(warmed);
+    run.dispose();
+    expect(tf.memory().numTensors).toBe(start);
+  }, 60_000);
+
   it('scales the initial weights by initScale, and weight decay shrinks them with a flat tensor count', async () => {
     const firstLayer = async (params: Params, steps: number) => {
       const run = await intertwinerLab.createRun(params, nodeRunContext(5));

@@ -7,30 +7,36 @@ import { LABS } from '../registry';
 import { parseArgs } from '../../cli/args';
 import { runLab, type RunnerResult } from '../../cli/runner';
 import { intertwinerLab } from '.';
+import { intertwinerPresets } from './presets';
 
 type ByMap = Record<string, number>;
 type ByAct = Record<string, ByMap>;
+type ByLayer = Record<string, Record<string, number>>;
 
-const SEEDS = [1, 2];
-const STEPS = 300;
+const PRESET = intertwinerPresets.find((p) => p.name === 'relu-vs-isotropic')!;
+const STEPS = PRESET.steps!;
+/**
+ * Seed 1 fits this file's ~90 s budget (one 600-step run ≈ 30–55 s on two shared cores);
+ * INTERTWINER_SEEDS=1,2,3,4,5 runs the five seeds of the README's table (≈ 3–5 min).
+ */
+const SEEDS = (process.env.INTERTWINER_SEEDS ?? '1').split(',').map(Number);
+/** Seeds on which a claim was measured to fail (README, intertwiner); there it is an expected failure. */
+const FAILS_ON = { nullRatio: [], procrustes: [2, 4], stitching: [] } as const satisfies Record<string, readonly number[]>;
+const LAYER = '1';
 const results = new Map<number, RunnerResult>();
 
 beforeAll(async () => {
   for (const seed of SEEDS) {
-    const opts = parseArgs(['intertwiner', '--preset', 'relu-vs-isotropic', '--seed', String(seed)], LABS);
-    results.set(seed, await runLab({ lab: intertwinerLab, params: opts.params, steps: STEPS, preset: 'relu-vs-isotropic' }));
+    const opts = parseArgs(['intertwiner', '--preset', PRESET.name, '--seed', String(seed)], LABS);
+    results.set(seed, await runLab({ lab: intertwinerLab, params: opts.params, steps: STEPS, preset: PRESET.name }));
   }
-}, 240_000);
+}, 150_000 * SEEDS.length);
 
 const metric = (seed: number, key: string) => (results.get(seed)!.metrics as Record<string, unknown>)[key] as ByAct;
+const perLayer = (seed: number, key: string) => metric(seed, key) as unknown as ByLayer;
+const claim = (name: keyof typeof FAILS_ON, seed: number) => ((FAILS_ON[name] as readonly number[]).includes(seed) ? it.fails : it);
 
-/** Share of the orthogonal map's gain over the identity recovered by the best permutation-type map. */
-function share(r: ByMap): number {
-  const best = Math.min(r.permutation!, r['scaled-permutation']!, r['signed-permutation']!);
-  return (r.identity! - best) / (r.identity! - r.orthogonal!);
-}
-
-describe('intertwiner runner (relu-vs-isotropic, h = 64, 300 steps, seeds 1 and 2)', () => {
+describe(`intertwiner runner (relu-vs-isotropic, h = 64, ${STEPS} steps, seeds ${SEEDS.join(', ')})`, () => {
   it('trains both pairs, and a general linear map stitches A onto B at B’s own accuracy', () => {
     for (const seed of SEEDS) {
       const acc = metric(seed, 'accuracy') as unknown as Record<string, number[]>;
@@ -55,42 +61,42 @@ describe('intertwiner runner (relu-vs-isotropic, h = 64, 300 steps, seeds 1 and 
     }
   });
 
-  // The issue's claim: the permutation-type maps recover a much larger share of the orthogonal map's
-  // gain for ReLU than for isotropic tanh. At this scale it does NOT reproduce (measured, seeds 1/2,
-  // layer 1: ReLU ≈ 0.78, isotropic tanh ≈ 0.74; wider h = 128 or 1500 steps do not separate them
-  // either): the trained hidden layers are effectively low-dimensional, so for a rotated copy too
-  // the best neuron matching correlates ≈ 0.7. The assertion is kept as the claim states it and
-  // marked as an expected failure, so it turns red the day the claim starts to hold.
-  it('computes the permutation-type shares for both activations (so the expected failure below is the claim, not a crash)', () => {
-    for (const seed of SEEDS) {
-      const r = metric(seed, 'residual');
-      for (const act of ['relu', 'iso-tanh']) {
-        const s = share(r[act]!);
-        expect(Number.isFinite(s)).toBe(true);
-        expect(s).toBeGreaterThan(0);
-        expect(s).toBeLessThan(2);
-      }
-    }
-  });
+  for (const seed of SEEDS) {
+    describe(`seed ${seed}, layer ${LAYER}`, () => {
+      claim('nullRatio', seed)('ReLU’s permutation-type alignment beats its rotation null (ratio ≥ 1.15); isotropic tanh’s does not (0.93–1.07)', () => {
+        const r = perLayer(seed, 'rotationNullRatio')[LAYER]!;
+        expect(r.relu).toBeGreaterThanOrEqual(1.15);
+        expect(r['iso-tanh']).toBeGreaterThanOrEqual(0.93);
+        expect(r['iso-tanh']).toBeLessThanOrEqual(1.07);
+      });
 
-  it.fails('permutation-type maps recover much more of the orthogonal gain for ReLU than for isotropic tanh', () => {
-    const shares = SEEDS.map((seed) => {
-      const r = metric(seed, 'residual');
-      return { seed, relu: share(r.relu!), iso: share(r['iso-tanh']!) };
+      claim('procrustes', seed)('G_ReLU-Procrustes / orthogonal Procrustes is at least 0.1 higher for ReLU than for isotropic tanh', () => {
+        const g = perLayer(seed, 'gProcrustes')[LAYER]!;
+        const o = perLayer(seed, 'orthogonalProcrustes')[LAYER]!;
+        expect(g.relu! / o.relu!).toBeGreaterThanOrEqual(g['iso-tanh']! / o['iso-tanh']! + 0.1);
+      });
+
+      claim('stitching', seed)('ReLU’s stitching penalties: full < group < low rank', () => {
+        const p = (metric(seed, 'stitchingPenalty') as unknown as Record<string, Record<string, ByMap>>)[LAYER]!.relu!;
+        expect(p.full).toBeLessThan(p.group!);
+        expect(p.group).toBeLessThan(p.lowRank!);
+      });
     });
-    console.info(`permutation shares (layer 1): ${JSON.stringify(shares)}`);
-    for (const s of shares) expect(s.relu).toBeGreaterThan(s.iso + 0.25);
-  });
+  }
 
-  it('reports the shares and every map for both layers', () => {
+  it('reports every map, the null ratio, both similarities and every stitch kind for both layers', () => {
     for (const seed of SEEDS) {
       const m = results.get(seed)!.metrics as Record<string, unknown>;
-      const shares = m.permutationShare as Record<string, number>;
-      expect(shares.relu).toBeCloseTo(share(metric(seed, 'residual').relu!), 4);
       const byLayer = m.byLayer as Record<string, { residual: ByAct; stitchedAccuracy: ByAct }>;
       expect(Object.keys(byLayer)).toEqual(['1', '2']);
       expect(Object.keys(byLayer['2']!.residual.relu!)).toEqual(['identity', 'permutation', 'scaled-permutation', 'signed-permutation', 'orthogonal', 'linear']);
+      for (const key of ['rotationNullRatio', 'gProcrustes', 'orthogonalProcrustes']) {
+        for (const layer of ['1', '2']) for (const act of ['relu', 'iso-tanh']) expect(Number.isFinite(perLayer(seed, key)[layer]![act])).toBe(true);
+      }
+      const pen = m.stitchingPenalty as Record<string, Record<string, ByMap>>;
+      expect(Object.keys(pen['2']!['iso-tanh']!)).toEqual(['full', 'group', 'permutation', 'lowRank']);
       expect(m.fitStep).toBe(STEPS);
+      expect(m.stitchStep).toBe(STEPS);
     }
   });
 

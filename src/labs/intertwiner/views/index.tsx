@@ -3,11 +3,12 @@ import type { LabViewProps } from '../../../ui/lab-view-types';
 import { str } from '../../../engine/params';
 import { MAP_KINDS, MAP_LABELS } from '../../../analysis/alignment';
 import { ACTIVATION_LABELS, activationSet } from '../activations';
-import { fitTables, permutationShare } from '../metrics';
+import { fitTables } from '../metrics';
 import { layerDims, type Task } from '../layers';
 import { MapBars } from './MapBars';
 import { CorrelationHeatmap } from './CorrelationHeatmap';
 import { GroupTable } from './GroupTable';
+import { ResultViews } from './ResultViews';
 
 function clampInt(v: string | undefined, lo: number, hi: number, fallback: number): number {
   const n = Number(v);
@@ -19,7 +20,7 @@ function Span({ wide, children }: { wide: boolean; children: React.ReactNode }) 
   return <div style={wide ? { gridColumn: 'span 2', minWidth: 0 } : { minWidth: 0 }}>{children}</div>;
 }
 
-/** The intertwiner lab's views: maps per activation (residual, stitched score), correlations, groups. */
+/** The intertwiner lab's views: the results first (rotation null, Procrustes, stitching), then every map, correlations, groups. */
 export default function IntertwinerViews(props: LabViewProps) {
   const { snapshot, params, viewState, setViewState } = props;
   const task = str(params, 'task') as Task;
@@ -54,7 +55,6 @@ export default function IntertwinerViews(props: LabViewProps) {
     </label>
   );
 
-  const shares = lt ? activations.map((a, i) => `${ACTIVATION_LABELS[a]} ${(permutationShare(lt.residual[i]!) * 100).toFixed(0)}%`).join(', ') : '';
   return (
     <div>
       <div style={{ display: 'flex', gap: 16, alignItems: 'center', margin: '4px 0 8px', fontSize: '0.9em' }}>
@@ -66,6 +66,7 @@ export default function IntertwinerViews(props: LabViewProps) {
         </span>
       </div>
       <div className="view-grid">
+        <ResultViews tables={tables} layer={layer} activations={activations} classifier={classifier} />
         <Span wide={activations.length > 2}>
         <MapBars
           id="residual"
@@ -74,7 +75,7 @@ export default function IntertwinerViews(props: LabViewProps) {
           activations={tables ? activations : null}
           values={lt?.residual ?? null}
           domain={[0, 2.2]}
-          caption={lt ? `Lower is better. Share of the orthogonal map’s gain over the identity that the best permutation-type map recovers: ${shares}.` : undefined}
+          caption={lt ? 'Lower is better. A low permutation-type residual alone does not show a privileged basis (a low-dimensional layer gives one too): read it against the rotation null above.' : undefined}
         />
         </Span>
         <Span wide={activations.length > 2}>
