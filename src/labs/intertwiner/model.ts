@@ -428,7 +428,8 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
     }
     fitStep = stepCount;
     if (diverged) return; // non-finite activations: keep the previous fit
-    fitMs = performance.now() - t0;
+    // The cheap fits' own time: it sets how often they may run, and stitching must not slow them down.
+    fitMs = performance.now() - t0 - stitchTime;
     tensors.residual = { shape: [nAct, L, K], data: residual };
     tensors.stitched = { shape: [nAct, L, K], data: stitched };
     tensors.similarity = { shape: [nAct, L, 2], data: similarity };
@@ -458,7 +459,8 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
    * page while playing, at most ~1/4 of the time. The cheap fits run on every new step.
    */
   const stitchDue = (): boolean => {
-    if (stitchStep === stepCount) return false;
+    // Untrained networks have nothing to stitch; at step 0 it would only delay the start.
+    if (stitchStep === stepCount || stepCount === 0) return false;
     if (lastSnapshotStep === stepCount) return true;
     if (!cfg.throttleFits) return false;
     const since = performance.now() - lastStitchEnd;
