@@ -34,11 +34,16 @@ function expectScored(m: BiasResult): void {
   expect(m.accuracy.parity).toBeGreaterThanOrEqual(0.99);
 }
 
-// Seeds 1–3 fit the file's time budget; the README carries seeds 1–5 measured with the runner.
-const SEEDS = [1, 2, 3];
-/** Seeds where a claim is measured not to hold (kept as it.fails with the claim unloosened). */
-const COMPLEXITY_FAILS: number[] = [];
-const ORDER_FAILS: number[] = [];
+// Seeds 1–4 (nine 4,000-step runs, ~70 s of CPU) fit the file's budget; seed 5, which passes both
+// claims, is in the README with the rest, measured with the runner.
+const SEEDS = [1, 2, 3, 4];
+/**
+ * Seeds where a claim is measured not to hold, kept as it.fails with the claim unloosened. Seed 4
+ * learns the XOR late (step ~3,360) and its XOR share is 0.060: bit / XOR 7.8, and trained first
+ * the XOR's share (0.086) is only 1.4× that.
+ */
+const COMPLEXITY_FAILS = [4];
+const ORDER_FAILS = [4];
 
 describe('bias runner', () => {
   for (const seed of SEEDS) {
