@@ -148,3 +148,11 @@ export function labelsOf(spec: DataSpec, x: ArrayLike<number>, count: number): F
   }
   return y;
 }
+
+/**
+ * The same features with every label balanced (prevalence ½): the probe set shares are scored on,
+ * so that a rare feature is not made to look weak by a probe where it is rare.
+ */
+export function balanced(spec: DataSpec): DataSpec {
+  return { ...spec, features: spec.features.map((f) => ({ ...f, prevalence: 0.5 })) };
+}

@@ -32,6 +32,8 @@ export interface BiasReadout {
   r2: number[][];
   acc: number[];
   probeStep: number;
+  /** The shares scored at the latest probe where every feature was ≥ 99% accurate (NaN before). */
+  scored: { r2: number[][]; acc: number[]; step: number };
   history: { step: number[]; r2: number[][][]; acc: number[][] };
 }
 
@@ -48,11 +50,18 @@ export function readout(snapshot: Snapshot, params: Params): BiasReadout | null 
   const hr = snapshot.tensors.histR2;
   const ha = snapshot.tensors.histAcc;
   const T = hs?.data.length ?? 0;
+  const sr2 = snapshot.tensors.scoredR2;
+  const sacc = snapshot.tensors.scoredAcc;
   return {
     features,
     r2: rows(r2.data, L, F),
     acc: Array.from(acc.data),
     probeStep: snapshot.tensors.probeStep?.data[0] ?? snapshot.step,
+    scored: {
+      r2: sr2 ? rows(sr2.data, L, F) : rows(new Float32Array(L * F).fill(NaN), L, F),
+      acc: sacc ? Array.from(sacc.data) : features.map(() => NaN),
+      step: snapshot.tensors.scoredStep?.data[0] ?? NaN,
+    },
     history: {
       step: hs ? Array.from(hs.data) : [],
       r2: hr ? Array.from({ length: T }, (_, t) => rows(hr.data, L, F, t * L * F)) : [],
@@ -65,20 +74,26 @@ const keyed = (features: readonly string[], values: readonly number[]) =>
   Object.fromEntries(features.map((f, i) => [f, values[i] ?? NaN]));
 
 /**
- * Runner metrics: `varianceExplained` (penultimate layer) and `accuracy`, keyed by feature;
- * `varianceExplainedByLayer`; `varianceRatio` (linear over parity); `probeStep`.
+ * Runner metrics, all on a balanced probe set (every label 1 half the time):
+ * `varianceExplained` (penultimate layer, keyed by feature) and `varianceRatio` (linear over
+ * parity) as scored at the latest probe where every feature was ≥ 99% accurate (`scoredStep`;
+ * NaN until then), `accuracy` and `varianceExplainedNow` at the latest probe,
+ * `varianceExplainedByLayer` (scored), `probeStep`.
  */
 export function biasMetrics(snapshot: Snapshot, params: Params): Metrics {
   const r = readout(snapshot, params);
   if (!r) return {};
-  const penultimate = r.r2[r.r2.length - 1]!;
+  const scored = r.scored.r2[r.scored.r2.length - 1]!;
+  const now = r.r2[r.r2.length - 1]!;
   const li = r.features.indexOf('linear');
   const pi = r.features.indexOf('parity');
   return {
-    varianceExplained: keyed(r.features, penultimate),
+    varianceExplained: keyed(r.features, scored),
+    varianceRatio: scored[li]! / scored[pi]!,
+    scoredStep: r.scored.step,
     accuracy: keyed(r.features, r.acc),
-    varianceExplainedByLayer: Object.fromEntries(LAYER_NAMES.map((name, l) => [name, keyed(r.features, r.r2[l]!)])),
-    varianceRatio: penultimate[li]! / penultimate[pi]!,
+    varianceExplainedNow: keyed(r.features, now),
+    varianceExplainedByLayer: Object.fromEntries(LAYER_NAMES.map((name, l) => [name, keyed(r.features, r.scored.r2[l]!)])),
     probeStep: r.probeStep,
   };
 }

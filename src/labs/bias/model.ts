@@ -20,7 +20,7 @@ import type { Rng } from '../../engine/rng';
 import type { NamedTensor, Run, Snapshot } from '../../engine/lab';
 import { varianceExplainedByFeatures } from '../../analysis/variance-explained';
 import { principalComponents, type Pca } from '../../analysis/pca-tracking';
-import { sampleBatch, type DataSpec } from './features';
+import { balanced, sampleBatch, type DataSpec } from './features';
 import type { Activation, LossKind } from './params';
 import { LatestLoss } from '../../engine/latest-loss';
 
@@ -45,7 +45,7 @@ export interface BiasModelConfig {
   poolSamples?: number;
 }
 
-import { LAYER_NAMES, PROBE_SAMPLES, PCA_POINTS } from './constants';
+import { LAYER_NAMES, PROBE_SAMPLES, PCA_POINTS, SCORE_ACCURACY } from './constants';
 export { LAYER_NAMES, PROBE_SAMPLES, PCA_POINTS };
 const POOL_SAMPLES = 32768;
 const MIN_POOL_BATCHES = 8;
@@ -186,7 +186,8 @@ export function createBiasModel(cfg: BiasModelConfig, rng: Rng): Run {
   }
   const onesRow = tf.ones([1, B]);
   const probeCount = cfg.probe ?? PROBE_SAMPLES;
-  const probe = sampleBatch(data, probeCount, rng);
+  // The probe set is balanced (every label 1 half the time) whatever the training prevalence.
+  const probe = sampleBatch(balanced(data), probeCount, rng);
   const probeX = tf.tensor2d(probe.x, [probeCount, data.inputs]);
   const probeLabels: Float32Array[] = Array.from({ length: F }, (_, f) => {
     const col = new Float32Array(probeCount);
@@ -225,7 +226,10 @@ export function createBiasModel(cfg: BiasModelConfig, rng: Rng): Run {
   // ---- probe: R², accuracy, PCA (throttled) ----
   const history: HistoryEntry[] = [];
   let latest: ProbeResult | null = null;
+  /** The latest probe at which every feature was ≥ SCORE_ACCURACY accurate: the scored shares. */
+  let scored: HistoryEntry | null = null;
   let lastProbeTime = -Infinity;
+  const allLearned = (p: HistoryEntry): boolean => p.acc.every((a) => a >= SCORE_ACCURACY);
 
   const runProbe = async (): Promise<ProbeResult> => {
     const outs = tf.tidy(() => forward(probeX));
@@ -291,6 +295,10 @@ export function createBiasModel(cfg: BiasModelConfig, rng: Rng): Run {
       r2: { shape: [L, F], data: p.r2.slice() },
       acc: { shape: [F], data: p.acc.slice() },
       probeStep: { shape: [1], data: new Float32Array([p.step]) },
+      // NaN until every feature is learned (then finite for good: the last such probe is kept).
+      scoredR2: { shape: [L, F], data: scored ? scored.r2.slice() : new Float32Array(L * F).fill(NaN) },
+      scoredAcc: { shape: [F], data: scored ? scored.acc.slice() : new Float32Array(F).fill(NaN) },
+      scoredStep: { shape: [1], data: new Float32Array([scored ? scored.step : NaN]) },
       histStep: { shape: [T], data: histStep },
       histR2: { shape: [T, L, F], data: histR2 },
       histAcc: { shape: [T, F], data: histAcc },
@@ -321,6 +329,7 @@ export function createBiasModel(cfg: BiasModelConfig, rng: Rng): Run {
         latest = await runProbe();
         lastProbeTime = performance.now();
         record(latest);
+        if (allLearned(latest)) scored = { step: latest.step, r2: latest.r2.slice(), acc: latest.acc.slice() };
       }
       const loss = await latestLoss.mean();
       return { step: stepCount, loss, tensors: { ...(await weightTensors()), ...probeTensors(latest) } };
@@ -338,6 +347,7 @@ export function createBiasModel(cfg: BiasModelConfig, rng: Rng): Run {
       // Keep the history up to the restored step.
       while (history.length && history[history.length - 1]!.step > stepCount) history.pop();
       latest = null;
+      if (scored && scored.step > stepCount) scored = history.findLast(allLearned) ?? null;
       latestLoss.clear(snapshot.loss);
     },
     dispose() {

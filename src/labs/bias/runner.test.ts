@@ -9,6 +9,7 @@ interface BiasResult {
   accuracy: Keyed;
   varianceExplained: Keyed;
   varianceRatio: number;
+  scoredStep: number;
 }
 
 async function run(preset: string, extra: string[] = []): Promise<BiasResult> {
@@ -18,41 +19,58 @@ async function run(preset: string, extra: string[] = []): Promise<BiasResult> {
   return result.metrics as unknown as BiasResult;
 }
 
-const SEEDS = ['1', '2', '3'];
+/** Joint training (easy-vs-hard) is shared by the complexity and the order claims. */
+const joint = new Map<number, Promise<BiasResult>>();
+const jointRun = (seed: number) => {
+  if (!joint.has(seed)) joint.set(seed, run('easy-vs-hard', ['--seed', String(seed)]));
+  return joint.get(seed)!;
+};
 const log = (label: string, rows: unknown) => console.log(`[bias] ${label}: ${JSON.stringify(rows)}`);
 
-describe('bias runner', () => {
-  it('easy-vs-hard: both features learned, the bit explains several times the XOR’s variance; learned-first raises the bit’s share', async () => {
-    const rows = [];
-    for (const seed of SEEDS) {
-      // Joint training is the learned-first preset with first=none (identical to easy-vs-hard).
-      const joint = await run('easy-vs-hard', ['--seed', seed]);
-      const first = await run('learned-first', ['--seed', seed]);
-      rows.push({ seed, joint: joint.varianceExplained, first: first.varianceExplained, ratioJoint: joint.varianceRatio, ratioFirst: first.varianceRatio });
-      for (const m of [joint, first]) {
-        expect(m.accuracy.linear).toBeGreaterThanOrEqual(0.95);
-        expect(m.accuracy.parity).toBeGreaterThanOrEqual(0.95);
-      }
-      // Measured (wasm, 2,000 steps): ratios 3.21, 2.41, 3.18 for seeds 1–3.
-      expect(joint.varianceRatio).toBeGreaterThanOrEqual(2);
-      expect(joint.varianceExplained.linear).toBeGreaterThan(0.15);
-      expect(joint.varianceExplained.parity).toBeLessThan(0.1);
-      // Learned first, the bit's share relative to the XOR's grows (4.31, 3.24, 3.22).
-      expect(first.varianceRatio).toBeGreaterThan(joint.varianceRatio);
-    }
-    log('easy-vs-hard / learned-first', rows);
-    const mean = rows.reduce((s, r) => s + r.ratioJoint, 0) / rows.length;
-    expect(mean).toBeGreaterThanOrEqual(2.5);
-  });
+/** Every share is scored, on the balanced probe, once both features are ≥ 99% accurate. */
+function expectScored(m: BiasResult): void {
+  expect(Number.isFinite(m.scoredStep)).toBe(true);
+  expect(m.accuracy.linear).toBeGreaterThanOrEqual(0.99);
+  expect(m.accuracy.parity).toBeGreaterThanOrEqual(0.99);
+}
 
-  it('prevalence: a bit that is 1 in only 5% of inputs is still learned but represented far more weakly', async () => {
+// Seeds 1–4 (nine 4,000-step runs: ~65 s on a quiet 2-core machine, ~140 s under load); seed 5,
+// which passes both claims, is in the README with the rest, measured with the runner.
+const SEEDS = [1, 2, 3, 4];
+/**
+ * Seeds where a claim is measured not to hold, kept as it.fails with the claim unloosened. Seed 4
+ * learns the XOR late (step ~3,360) and its XOR share is 0.060: bit / XOR 7.8, and trained first
+ * the XOR's share (0.086) is only 1.4× that.
+ */
+const COMPLEXITY_FAILS = [4];
+const ORDER_FAILS = [4];
+
+describe('bias runner', () => {
+  for (const seed of SEEDS) {
+    (COMPLEXITY_FAILS.includes(seed) ? it.fails : it)(`complexity, seed ${seed}: both features learned, the bit explains ≥ 10× the XOR's variance`, async () => {
+      const m = await jointRun(seed);
+      log(`easy-vs-hard seed ${seed}`, { ve: m.varianceExplained, ratio: m.varianceRatio, scoredStep: m.scoredStep });
+      expectScored(m);
+      expect(m.varianceRatio).toBeGreaterThanOrEqual(10);
+    });
+
+    (ORDER_FAILS.includes(seed) ? it.fails : it)(`order, seed ${seed}: the XOR trained first takes ≥ 3× the share it takes when trained jointly`, async () => {
+      const together = await jointRun(seed);
+      const first = await run('learned-first', ['--seed', String(seed)]);
+      log(`learned-first seed ${seed}`, { first: first.varianceExplained, joint: together.varianceExplained, scoredStep: first.scoredStep });
+      expectScored(together);
+      expectScored(first);
+      expect(first.varianceExplained.parity).toBeGreaterThanOrEqual(3 * together.varianceExplained.parity!);
+    });
+  }
+
+  it('prevalence: scored on the balanced probe, a bit that is 1 in 5% of training inputs is learned and represented more weakly than a common one', async () => {
     const rare = await run('prevalence');
-    const common = await run('easy-vs-hard');
-    log('prevalence', { rare: rare.varianceExplained, common: common.varianceExplained });
-    // Always answering 0 would score 0.95 here, so demand more.
-    expect(rare.accuracy.linear).toBeGreaterThanOrEqual(0.99);
-    // Measured (seed 1, 2,000 steps): R² of the bit 0.042 at 5% prevalence against 0.186 at 50%.
-    expect(rare.varianceExplained.linear).toBeLessThan(common.varianceExplained.linear! / 2);
-    expect(rare.varianceRatio).toBeLessThan(common.varianceRatio);
+    const common = await jointRun(1);
+    log('prevalence seed 1', { rare: rare.varianceExplained, common: common.varianceExplained });
+    expectScored(rare);
+    // Measured (seed 1, 4,000 steps, init 0.2): 0.408 rare against 0.568 common. At He initialisation
+    // the balanced probe reverses this (the rare bit is stronger on seeds 1–3); see the README.
+    expect(rare.varianceExplained.linear).toBeLessThan(common.varianceExplained.linear!);
   });
 });

@@ -9,7 +9,7 @@ import { fixed } from '../../../ui/charts/finite';
 import { CHART_FONT, GRID, INK, type Margin } from '../../../ui/charts/style';
 import { linearTicks } from '../../../ui/charts/ticks';
 import { LAYER_NAMES } from '../constants';
-import { FEATURE_COLORS, featureLabel, layerIndex, safeReadout } from './shared';
+import { FEATURE_COLORS, featureLabel, layerIndex, safeReadout, scoreStatus } from './shared';
 import { LayerSelect } from './LayerSelect';
 
 const PANEL_W = 250;
@@ -61,7 +61,7 @@ export function TrainingCurves({ snapshot, params, viewState, setViewState }: Pr
       id="curves"
       title="Variance explained and accuracy over training"
       actions={select}
-      caption={`R² of a linear regression of layer ${LAYER_NAMES[layer]} on each feature (its share of the layer's total variance), and accuracy, on a fixed probe set of ${PROBE_TEXT} inputs.`}
+      caption={`R² of a linear regression of layer ${LAYER_NAMES[layer]} on each feature (its share of the layer's total variance), and accuracy, on a fixed balanced probe set of ${PROBE_TEXT} inputs (every label 1 half the time). ${scoreStatus(r)}`}
     >
       <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="variance explained and accuracy over training">
         <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
@@ -100,6 +100,7 @@ export function TrainingCurves({ snapshot, params, viewState, setViewState }: Pr
           <tr>
             <th>feature</th>
             <th>variance explained ({LAYER_NAMES[layer]})</th>
+            <th>scored</th>
             <th>accuracy</th>
           </tr>
         </thead>
@@ -108,6 +109,7 @@ export function TrainingCurves({ snapshot, params, viewState, setViewState }: Pr
             <tr key={kind}>
               <td style={{ color: FEATURE_COLORS[kind] }}>{featureLabel(kind, params)}</td>
               <td data-testid={`ve-${kind}`}>{fixed(r.r2[layer]![f]!, 3)}</td>
+              <td data-testid={`ve-scored-${kind}`}>{fixed(r.scored.r2[layer]![f]!, 3)}</td>
               <td data-testid={`acc-${kind}`}>{fixed(r.acc[f]!, 3)}</td>
             </tr>
           ))}

@@ -1,7 +1,7 @@
 import type { Params, Snapshot } from '../../../engine/lab';
 import { indexColor } from '../../../ui/charts/indexColor';
 import { readout, type BiasReadout } from '../metrics';
-import { LAYER_NAMES } from '../constants';
+import { LAYER_NAMES, SCORE_ACCURACY } from '../constants';
 import type { FeatureKind } from '../features';
 
 export const FEATURE_COLORS: Record<FeatureKind, string> = {
@@ -29,4 +29,12 @@ export function safeReadout(snapshot: Snapshot | null, params: Params): BiasRead
   } catch {
     return null;
   }
+}
+
+/** Whether the shares are scored yet: at step N once every feature was ≥ 99% accurate, or not yet. */
+export function scoreStatus(r: BiasReadout): string {
+  const pct = `${(SCORE_ACCURACY * 100).toFixed(0)}%`;
+  if (Number.isFinite(r.scored.step)) return `Scored at step ${r.scored.step} once every feature ≥ ${pct} accurate (balanced probe).`;
+  const worst = Math.min(...r.acc);
+  return `Not yet scored: accuracy ${(worst * 100).toFixed(1)}% (every feature must reach ${pct}).`;
 }
