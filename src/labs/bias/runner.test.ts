@@ -34,9 +34,9 @@ function expectScored(m: BiasResult): void {
   expect(m.accuracy.parity).toBeGreaterThanOrEqual(0.99);
 }
 
-// Seeds 1–4 (nine 4,000-step runs: ~65 s on a quiet 2-core machine, ~140 s under load); seed 5,
-// which passes both claims, is in the README with the rest, measured with the runner.
-const SEEDS = [1, 2, 3, 4];
+// Seeds 1–4 by default (nine 4,000-step runs: ~65 s on a quiet 2-core machine, ~140 s under load);
+// `BIAS_SEEDS=1,2,3,4,5` (or `npm run repro`) adds seed 5, which the README's table also has.
+const SEEDS = (process.env.BIAS_SEEDS ?? '1,2,3,4').split(',').map(Number);
 /**
  * Seeds where a claim is measured not to hold, kept as it.fails with the claim unloosened. Seed 4
  * learns the XOR late (step ~3,360) and its XOR share is 0.060: bit / XOR 7.8, and trained first

@@ -1,27 +1,64 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { LABS } from '../registry';
 import { parseArgs } from '../../cli/args';
-import { runLab } from '../../cli/runner';
+import { runLab, type RunnerResult } from '../../cli/runner';
 import { spotlightLab } from '.';
 
 type Band = { value: number; nullMean: number; nullLow: number; nullHigh: number; z: number };
+interface SpotlightMetrics {
+  anisotropy: Record<string, Band>;
+  reconstructionError: Record<string, number>;
+  srm: Record<string, number[]>;
+  srmSd: Record<string, number[]>;
+  epsilon: number;
+}
 
-describe('spotlight runner', () => {
-  // One seed at the preset's full 3,000 steps keeps the file near a minute; seeds 1–5 are in the README.
-  it('tanh-vs-isotropic (k=4, seed 1): tanh lies outside its rotation null’s 95% band, isotropic tanh within ±10% of its null mean', async () => {
-    const opts = parseArgs(['spotlight', '--preset', 'tanh-vs-isotropic', '--seed', '1'], LABS);
-    const result = await runLab({ lab: spotlightLab, params: opts.params, steps: opts.steps, preset: 'tanh-vs-isotropic' });
-    expect(result.steps).toBe(3000);
-    const m = result.metrics as { anisotropy: Record<string, Band>; reconstructionError: Record<string, number>; srm: Record<string, number[]>; srmSd: Record<string, number[]>; epsilon: number };
-    expect(m.epsilon).toBe(0.9);
-    expect(Object.keys(m.anisotropy)).toEqual(['tanh', 'iso-tanh']);
-    expect(m.srm.tanh).toHaveLength(360);
-    expect(m.srmSd.tanh).toHaveLength(360);
-    const t = m.anisotropy.tanh!;
-    const iso = m.anisotropy['iso-tanh']!;
-    expect(t.value < t.nullLow || t.value > t.nullHigh).toBe(true);
-    expect(Math.abs(iso.value / iso.nullMean - 1)).toBeLessThan(0.1);
-    for (const v of Object.values(m.reconstructionError)) expect(v).toBeLessThan(0.06);
-    expect(result.loss.at(-1)![1]).toBeLessThan(result.loss[0]![1]);
-  }, 240_000);
+/**
+ * Seed 1 at the preset's full 3,000 steps keeps this file near a minute; `SPOTLIGHT_SEEDS=1,2,3,4,5`
+ * (or `npm run repro`) runs the README's five seeds.
+ */
+const SEEDS = (process.env.SPOTLIGHT_SEEDS ?? '1').split(',').map(Number);
+/** Seeds where a claim was measured not to hold (README, spotlight): expected failures, claim unloosened. */
+const FAILS_ON = { tanhOutside: [4], isoNear: [] } as const satisfies Record<string, readonly number[]>;
+const claim = (name: keyof typeof FAILS_ON, seed: number) => ((FAILS_ON[name] as readonly number[]).includes(seed) ? it.fails : it);
+const results = new Map<number, RunnerResult>();
+const metrics = (seed: number) => results.get(seed)!.metrics as unknown as SpotlightMetrics;
+
+beforeAll(async () => {
+  for (const seed of SEEDS) {
+    const opts = parseArgs(['spotlight', '--preset', 'tanh-vs-isotropic', '--seed', String(seed)], LABS);
+    results.set(seed, await runLab({ lab: spotlightLab, params: opts.params, steps: opts.steps, preset: 'tanh-vs-isotropic' }));
+  }
+}, 240_000 * SEEDS.length);
+
+describe(`spotlight runner (tanh-vs-isotropic, k = 4, 3,000 steps, seeds ${SEEDS.join(', ')})`, () => {
+  it('trains every seed to a falling loss and reports one anisotropy band and the SRM per activation', () => {
+    for (const seed of SEEDS) {
+      const result = results.get(seed)!;
+      const m = metrics(seed);
+      expect(result.steps).toBe(3000);
+      expect(m.epsilon).toBe(0.9);
+      expect(Object.keys(m.anisotropy)).toEqual(['tanh', 'iso-tanh']);
+      expect(m.srm.tanh).toHaveLength(360);
+      expect(m.srmSd.tanh).toHaveLength(360);
+      for (const v of Object.values(m.reconstructionError)) expect(v).toBeLessThan(0.06);
+      expect(result.loss.at(-1)![1]).toBeLessThan(result.loss[0]![1]);
+    }
+  });
+
+  for (const seed of SEEDS) {
+    claim('tanhOutside', seed)(`seed ${seed}: tanh lies outside its rotation null’s 95% band`, () => {
+      const t = metrics(seed).anisotropy.tanh!;
+      expect(t.value < t.nullLow || t.value > t.nullHigh).toBe(true);
+    });
+    claim('isoNear', seed)(`seed ${seed}: isotropic tanh lies within ±10% of its null mean`, () => {
+      const iso = metrics(seed).anisotropy['iso-tanh']!;
+      expect(Math.abs(iso.value / iso.nullMean - 1)).toBeLessThan(0.1);
+    });
+  }
+
+  it('tanh’s reconstruction error is above isotropic tanh’s on at least 4 of 5 seeds (on all of the seeds run, when fewer)', () => {
+    const above = SEEDS.filter((seed) => metrics(seed).reconstructionError.tanh! > metrics(seed).reconstructionError['iso-tanh']!).length;
+    expect(above).toBeGreaterThanOrEqual(SEEDS.length >= 5 ? SEEDS.length - 1 : SEEDS.length);
+  });
 });
