@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../engine/rng';
-import type { ActivationSpec } from '../labs/spotlight/activations';
+import type { ActivationSpec } from './activation-values';
 import { checkIntertwiner, intertwinerTable, randomGroupElement } from './intertwiner-groups';
 
 const relu: ActivationSpec = { kind: 'elementwise', fn: 'relu', basis: null };

@@ -5,7 +5,7 @@
  * family. What a table shows is computed by this check, never typed in.
  */
 import type { Rng } from '../engine/rng';
-import { applyActivationValue, type ActivationSpec } from '../labs/spotlight/activations';
+import { applyActivationValue, type ActivationSpec } from './activation-values';
 
 export const GROUP_FAMILIES = ['permutation', 'scaled-permutation', 'signed-permutation', 'orthogonal', 'linear'] as const;
 export type GroupFamily = (typeof GROUP_FAMILIES)[number];

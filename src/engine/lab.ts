@@ -1,91 +1,9 @@
 /** The contract every lab fulfils. The shell, URL codec, worker, runner and tests iterate over it. */
-import type { Rng } from './rng';
 import type { LabViewModule } from '../ui/lab-view-types';
 import type { SweepSpec } from './sweep';
+import type { BoolParam, EnumParam, MetricValue, Metrics, NamedTensor, NumberParam, ParamSpec, ParamValue, Params, Preset, Run, RunContext, Snapshot, TextParam, ViewParamSpec } from './run-types';
 
-export type ParamValue = number | string | boolean;
-
-interface ParamBase {
-  key: string;
-  label: string;
-  help?: string;
-}
-export interface NumberParam extends ParamBase {
-  kind: 'int' | 'float';
-  min: number;
-  max: number;
-  default: number;
-  /** Slider resolution; a log slider moves in log space. */
-  step?: number;
-  log?: boolean;
-}
-export interface EnumParam extends ParamBase {
-  kind: 'enum';
-  options: readonly string[];
-  default: string;
-}
-export interface BoolParam extends ParamBase {
-  kind: 'bool';
-  default: boolean;
-}
-export type ParamSpec = NumberParam | EnumParam | BoolParam;
-/** Free text shown as text only (word lists, searches): printable, no markup brackets, length-capped. */
-export interface TextParam extends ParamBase {
-  kind: 'text';
-  default: string;
-  maxLength: number;
-  /** The whole value must match (anchored by the codec). */
-  pattern?: RegExp;
-}
-/**
- * View settings (`view_*` in a link): validated like the parameters, but they never restart a run.
- * An absent value lets the view choose (its default may depend on the params).
- */
-export type ViewParamSpec = ParamSpec | TextParam;
-export type Params = Record<string, ParamValue>;
-
-export interface NamedTensor {
-  shape: number[];
-  data: Float32Array;
-}
-
-/** What a run reports: plain typed arrays, cheap to transfer between threads. */
-export interface Snapshot {
-  step: number;
-  loss: number;
-  tensors: Record<string, NamedTensor>;
-}
-
-export interface Run {
-  /** Runs n optimiser steps without reading anything back. */
-  step(n: number): void;
-  /** Loss of the latest step (reads back one scalar). */
-  loss(): Promise<number>;
-  snapshot(): Promise<Snapshot>;
-  /** Puts weights from a snapshot back (after divergence or a backend change). */
-  restore(snapshot: Snapshot): void;
-  dispose(): void;
-}
-
-export interface RunContext {
-  rng: Rng;
-  /**
-   * Reads a generated data asset (e.g. `mnist.bin`) by name: fetched with progress in the browser,
-   * read from `public/data/` in Node. Assets are built by `npm run data`.
-   */
-  loadAsset(name: string): Promise<ArrayBuffer>;
-}
-
-export interface Preset {
-  name: string;
-  description: string;
-  params: Params;
-  /** Steps the runner trains for when the preset is run without --steps. */
-  steps?: number;
-}
-
-export type MetricValue = number | string | number[] | number[][] | { [key: string]: MetricValue };
-export type Metrics = Record<string, MetricValue>;
+export type { ParamValue, NumberParam, EnumParam, BoolParam, ParamSpec, TextParam, ViewParamSpec, Params, NamedTensor, Snapshot, Run, RunContext, Preset, MetricValue, Metrics } from './run-types';
 
 export interface LabDefinition {
   id: string;

@@ -1,5 +1,5 @@
 /** A sweep trains a grid of small models together and classifies each cell. */
-import type { Params, RunContext } from './lab';
+import type { Params, RunContext } from './run-types';
 
 export interface SweepResult {
   xLabel: string;

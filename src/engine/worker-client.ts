@@ -7,7 +7,7 @@ export interface WorkerHandle {
   terminate(): void;
 }
 
-export function startWorker(): WorkerHandle {
-  const worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module', name: 'trainer' });
+/** Wraps a started trainer worker (see labs/trainer-worker.ts for the entry point that serves it). */
+export function startWorker(worker: Worker): WorkerHandle {
   return { api: Comlink.wrap<TrainerApi>(worker), terminate: () => worker.terminate() };
 }

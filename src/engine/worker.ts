@@ -14,11 +14,12 @@ import { fetchAsset } from './fetch-asset';
 import type { InitRequest, SnapshotSource, Speed, TrainerApi, WorkerEvent } from './worker-protocol';
 import { weightsFinite } from './weight-check';
 import { lossDiverged } from './loss-check';
-import { findLab } from '../labs/registry';
 
 const SNAPSHOT_INTERVAL_MS = 33;
 const CHUNK_TARGET_MS = 12;
 
+/** How the worker finds a lab by id: given by the entry point (labs/trainer-worker.ts), so the engine imports no lab. */
+let findLab: (id: string) => LabDefinition | undefined = () => undefined;
 let lab: LabDefinition | null = null;
 let params: Params = {};
 let run: Run | null = null;
@@ -333,4 +334,8 @@ const api: TrainerApi = {
   },
 };
 
-Comlink.expose(api);
+/** Serves the trainer API on this worker, finding labs with `lookup`. */
+export function serveTrainer(lookup: (id: string) => LabDefinition | undefined): void {
+  findLab = lookup;
+  Comlink.expose(api);
+}

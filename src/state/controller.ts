@@ -143,7 +143,7 @@ function onWorkerEvent(event: WorkerEvent): void {
 
 async function startTraining(): Promise<void> {
   worker?.terminate();
-  const handle = startWorker();
+  const handle = startWorker(new Worker(new URL('../labs/trainer-worker.ts', import.meta.url), { type: 'module', name: 'trainer' }));
   worker = handle;
   // Whatever the old worker sent and is still queued belongs to another run (maybe another lab).
   pending = null;

@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { Metrics, Params, Snapshot } from '../engine/lab';
+import type { Metrics, Params, Snapshot } from '../engine/run-types';
 import type { SweepResult } from '../engine/sweep';
 
 export interface LabViewProps {

@@ -23,7 +23,7 @@ export const capacityLab: LabDefinition = {
   }),
   async createRun(params: Params, ctx) {
     // The models (and tfjs) load here, in the worker or the runner, never on the page's main thread.
-    const [{ createToyModel }, { createQuadraticModel }] = await Promise.all([import('../superposition/model'), import('./model')]);
+    const [{ createToyModel }, { createQuadraticModel }] = await Promise.all([import('../../nn/toy-model'), import('./model')]);
     const n = num(params, 'n');
     const common = { models: 1, n, m: num(params, 'm'), batch: num(params, 'batch'), lr: num(params, 'lr') };
     const importance = [importances(n, num(params, 'importance'))];

@@ -62,7 +62,7 @@ export async function runKurtosisSweepDetail(
   const G = settings.length * opts.replicates;
   const perModel = settings.flatMap((s) => Array.from({ length: opts.replicates }, () => s));
   const common = { models: G, n, m, batch: Math.min(num(params, 'batch'), opts.maxBatch), lr: num(params, 'lr') };
-  const [{ createToyModel }, { createQuadraticModel }] = await Promise.all([import('../superposition/model'), import('./model')]);
+  const [{ createToyModel }, { createQuadraticModel }] = await Promise.all([import('../../nn/toy-model'), import('./model')]);
   const run =
     modelKind(params) === 'relu'
       ? createToyModel({ ...common, sparsity: perModel.map((s) => s.shape), importance: perModel.map(() => v) }, ctx.rng)

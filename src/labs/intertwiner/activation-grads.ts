@@ -6,7 +6,7 @@
  *   isotropic:   f(z) = z g(r), r = max(‖z‖, ISO_BALL) → ∂L/∂z = g δ + z (g'(r)/r) (z·δ)  (g' = 0 inside the ball)
  */
 import { tf, type Tensor } from '../../engine/tf';
-import { ISO_BALL, LEAKY_SLOPE, type ActivationSpec } from '../spotlight/activations';
+import { ISO_BALL, LEAKY_SLOPE, type ActivationSpec } from '../../analysis/activation-values';
 
 const GELU_C = Math.sqrt(2 / Math.PI);
 const GELU_K = 0.044715;

@@ -1,5 +1,5 @@
 /** The activations the intertwiner lab compares, as specs of the shared spotlight activations. */
-import type { ActivationSpec } from '../spotlight/activations';
+import type { ActivationSpec } from '../../analysis/activation-values';
 
 export const ACTIVATION_IDS = ['relu', 'leaky-relu', 'tanh', 'gelu', 'iso-tanh'] as const;
 export type ActivationId = (typeof ACTIVATION_IDS)[number];

@@ -6,7 +6,7 @@ import { defaultParams } from '../../engine/params';
 import type { Params, Snapshot } from '../../engine/lab';
 import { useNodeBackend } from '../../cli/node-backend';
 import { nodeRunContext } from '../../cli/node-context';
-import { applyActivation } from '../spotlight/activations';
+import { applyActivation } from '../../nn/activations';
 import { MAP_KINDS } from '../../analysis/alignment';
 import { activationBackward } from './activation-grads';
 import { ACTIVATION_IDS, ACTIVATION_SPECS } from './activations';

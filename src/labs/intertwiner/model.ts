@@ -17,7 +17,7 @@ import type { Rng } from '../../engine/rng';
 import type { NamedTensor, Run, Snapshot } from '../../engine/lab';
 import type { MnistData } from '../../data/mnist';
 import { mnistImages } from '../../data/mnist';
-import { applyActivation } from '../spotlight/activations';
+import { applyActivation } from '../../nn/activations';
 import { correlationFromStats, fitMapFromStats, MAP_KINDS } from '../../analysis/alignment';
 import { probeStatsOf } from '../../analysis/pair-gram';
 import { rotationNull } from '../../analysis/rotation-null';

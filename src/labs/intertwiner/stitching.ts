@@ -21,7 +21,8 @@
 import { tf, type Tensor } from '../../engine/tf';
 import type { Rng } from '../../engine/rng';
 import type { FittedMap, MapKind } from '../../analysis/alignment';
-import { applyActivation, type ActivationSpec } from '../spotlight/activations';
+import { type ActivationSpec } from '../../analysis/activation-values';
+import { applyActivation } from '../../nn/activations';
 import { activationBackward } from './activation-grads';
 import { lowRankFactors } from '../../analysis/low-rank';
 

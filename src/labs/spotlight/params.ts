@@ -1,7 +1,7 @@
 import type { ParamSpec } from '../../engine/lab';
 import { thomsonDirections, type Directions } from '../../analysis/thomson';
 import { createRng } from '../../engine/rng';
-import type { ActivationSpec, ScalarFunction } from './activations';
+import type { ActivationSpec, ScalarFunction } from '../../analysis/activation-values';
 
 /**
  * Activation choices. Elementwise σ through B = I; `-thomson-k1|2k|4k` through K = k+1, 2k, 4k

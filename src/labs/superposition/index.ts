@@ -24,7 +24,7 @@ export const superpositionLab: LabDefinition = {
   async createRun(params: Params, ctx) {
     const n = num(params, 'n');
     // The model (and tfjs) loads here, in the worker or the runner, never on the page's main thread.
-    const { createToyModel } = await import('./model');
+    const { createToyModel } = await import('../../nn/toy-model');
     return createToyModel(
       {
         models: 1,

@@ -5,7 +5,7 @@ import { createRng } from '../../engine/rng';
 import { useNodeBackend } from '../../cli/node-backend';
 import { nodeRunContext } from '../../cli/node-context';
 import { countTensorsWhileTraining } from '../../engine/tensor-count';
-import { createToyModel } from './model';
+import { createToyModel } from '../../nn/toy-model';
 import { superpositionLab } from '.';
 import { defaultParams } from '../../engine/params';
 

@@ -40,7 +40,7 @@ export async function runPhaseDiagram(
       importance.push([1, r]);
     }
   }
-  const { createToyModel } = await import('./model');
+  const { createToyModel } = await import('../../nn/toy-model');
   const run = createToyModel(
     { models: GRID * GRID, n: 2, m: 1, batch: 256, lr: num(params, 'lr'), sparsity, importance },
     ctx.rng,

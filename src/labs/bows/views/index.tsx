@@ -1,5 +1,5 @@
 import type { LabViewProps } from '../../../ui/lab-view-types';
-import { LossCurve } from '../../superposition/views/LossCurve';
+import { LossCurve } from '../../../ui/charts/LossCurve';
 import { Cycles } from './Cycles';
 import { WEEKDAYS } from '../analysis';
 import { GramClustered } from './GramClustered';

@@ -1,5 +1,5 @@
 import type { LabViewProps } from '../../../ui/lab-view-types';
-import { LossCurve } from '../../superposition/views/LossCurve';
+import { LossCurve } from '../../../ui/charts/LossCurve';
 import { BlockGram } from './BlockGram';
 import { CapacityPlot } from './CapacityPlot';
 import { KurtosisSweep } from './KurtosisSweep';

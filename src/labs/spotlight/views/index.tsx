@@ -8,7 +8,7 @@ import { slotNames } from '../metrics';
 import { analyseModel, planeOptions, snapshotModels, type ModelAnalysis, type ViewOptions } from './analysis';
 import { AnisotropyChart, LatentScatter, PppmImages, SrmPolar } from './charts';
 import { ImportPanel } from './ImportPanel';
-import { LossCurve } from '../../superposition/views/LossCurve';
+import { LossCurve } from '../../../ui/charts/LossCurve';
 
 /** Degrees the spotlight advances per snapshot received (it stops when training stops). */
 const SWEEP_PER_SNAPSHOT = (3 * Math.PI) / 180;

@@ -2,7 +2,7 @@ import type { LabViewProps } from '../../../ui/lab-view-types';
 import { DimensionalityPlot } from './DimensionalityPlot';
 import { FeatureArrows } from './FeatureArrows';
 import { GramHeatmap } from './GramHeatmap';
-import { LossCurve } from './LossCurve';
+import { LossCurve } from '../../../ui/charts/LossCurve';
 import { PhaseDiagram } from './PhaseDiagram';
 
 /** The superposition lab's views, laid out by the shell's CSS grid. */

@@ -1,9 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { tf } from '../../engine/tf';
-import { useNodeBackend } from '../../cli/node-backend';
-import { createRng } from '../../engine/rng';
-import { thomsonDirections } from '../../analysis/thomson';
-import { applyActivation, applyActivationValue, basisTensor, SCALAR_FUNCTIONS, type ActivationSpec } from './activations';
+import { tf } from '../engine/tf';
+import { useNodeBackend } from '../cli/node-backend';
+import { createRng } from '../engine/rng';
+import { thomsonDirections } from '../analysis/thomson';
+import { applyActivationValue, SCALAR_FUNCTIONS, type ActivationSpec } from '../analysis/activation-values';
+import { applyActivation, basisTensor } from './activations';
 
 beforeAll(async () => {
   await useNodeBackend('wasm');

@@ -1,23 +1,10 @@
 /**
- * Activation functions defined through privileged directions (DESIGN §5.3), shared by the
- * spotlight and intertwiner labs.
- *   elementwise (permutation-equivariant): f(x) = Bᵀ σ(B x), B = I or K Thomson directions;
- *   isotropic (orthogonal-equivariant):   f(x) = σ(‖x‖) x/‖x‖, linear inside a tiny ball.
+ * The activations of analysis/activation-values.ts as tfjs ops, with hand-written gradients.
  * Rows of x are samples: f(X) = σ(X Bᵀ) B.
  */
-import { tf, type Tensor } from '../../engine/tf';
-import type { Directions } from '../../analysis/thomson';
-
-export const SCALAR_FUNCTIONS = ['tanh', 'leaky-relu', 'gelu', 'sigmoid', 'relu'] as const;
-export type ScalarFunction = (typeof SCALAR_FUNCTIONS)[number];
-
-export const LEAKY_SLOPE = 0.1;
-/** Below this norm the isotropic map is linear (σ(r)/r taken at r = ISO_BALL). */
-export const ISO_BALL = 1e-3;
-
-export type ActivationSpec =
-  | { kind: 'elementwise'; fn: ScalarFunction; basis: Directions | null }
-  | { kind: 'isotropic'; fn: 'tanh' | 'leaky-relu' };
+import { tf, type Tensor } from '../engine/tf';
+import type { Directions } from '../analysis/thomson';
+import { ISO_BALL, LEAKY_SLOPE, type ActivationSpec, type ScalarFunction } from '../analysis/activation-values';
 
 /** σ as tfjs ops (GELU by its tanh approximation: tfjs-core has no GELU op). */
 export function scalarOp(fn: ScalarFunction, x: Tensor): Tensor {
@@ -37,22 +24,6 @@ export function scalarOp(fn: ScalarFunction, x: Tensor): Tensor {
   }
 }
 
-/** σ on one number, for checks and plain-JS analyses. */
-export function scalarValue(fn: ScalarFunction, x: number): number {
-  switch (fn) {
-    case 'tanh':
-      return Math.tanh(x);
-    case 'leaky-relu':
-      return x >= 0 ? x : LEAKY_SLOPE * x;
-    case 'relu':
-      return Math.max(0, x);
-    case 'sigmoid':
-      return 1 / (1 + Math.exp(-x));
-    case 'gelu':
-      return 0.5 * x * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * (x + 0.044715 * x ** 3)));
-  }
-}
-
 /**
  * Radial profile of the isotropic activations, divided by r (so f(x) = x · g(‖x‖)):
  *   iso-tanh:        g(r) = tanh(r)/r;
@@ -62,12 +33,6 @@ function radialGain(fn: 'tanh' | 'leaky-relu', r: Tensor): Tensor {
   if (fn === 'tanh') return tf.div(tf.tanh(r), r);
   const outside = tf.div(tf.add(tf.sub(r, 1), LEAKY_SLOPE), r);
   return tf.where(tf.less(r, 1), tf.fill(r.shape, LEAKY_SLOPE), outside);
-}
-
-export function radialGainValue(fn: 'tanh' | 'leaky-relu', r: number): number {
-  const rc = Math.max(r, ISO_BALL);
-  if (fn === 'tanh') return Math.tanh(rc) / rc;
-  return rc < 1 ? LEAKY_SLOPE : (rc - 1 + LEAKY_SLOPE) / rc;
 }
 
 /** A basis as a [K, k] tensor (the caller disposes it). */
@@ -90,31 +55,6 @@ export function applyActivation(
   }
   if (!spec.basis || !basis) return scalarOp(spec.fn, x);
   return tf.matMul(scalarOp(spec.fn, tf.matMul(x, basis.bT)), basis.b);
-}
-
-/** The same activation on one vector in plain JS (for the intertwiner group checks). */
-export function applyActivationValue(spec: ActivationSpec, x: ArrayLike<number>): Float64Array {
-  const k = x.length;
-  const out = new Float64Array(k);
-  if (spec.kind === 'isotropic') {
-    let s = 0;
-    for (let i = 0; i < k; i++) s += x[i]! ** 2;
-    const g = radialGainValue(spec.fn, Math.sqrt(s));
-    for (let i = 0; i < k; i++) out[i] = x[i]! * g;
-    return out;
-  }
-  if (!spec.basis) {
-    for (let i = 0; i < k; i++) out[i] = scalarValue(spec.fn, x[i]!);
-    return out;
-  }
-  const { count, dim, data } = spec.basis;
-  for (let j = 0; j < count; j++) {
-    let dot = 0;
-    for (let c = 0; c < dim; c++) dot += data[j * dim + c]! * x[c]!;
-    const s = scalarValue(spec.fn, dot);
-    for (let c = 0; c < dim; c++) out[c]! += s * data[j * dim + c]!;
-  }
-  return out;
 }
 
 /** σ′ as tfjs ops, given the input x and (where cheaper) the output y = σ(x). */

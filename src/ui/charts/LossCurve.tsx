@@ -1,13 +1,13 @@
 import { line, scaleLinear, scaleLog } from 'd3';
 import { useMemo } from 'react';
-import type { LabViewProps } from '../../../ui/lab-view-types';
-import { ViewPanel } from '../../../ui/ViewPanel';
-import { Axis } from '../../../ui/charts/Axis';
-import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
-import { decimate } from '../../../ui/charts/decimate';
-import { finiteExtent } from '../../../ui/charts/finite';
-import { CHART_FONT, INK, type Margin } from '../../../ui/charts/style';
-import { linearTicks, logTicks } from '../../../ui/charts/ticks';
+import type { LabViewProps } from '../lab-view-types';
+import { ViewPanel } from '../ViewPanel';
+import { Axis } from './Axis';
+import { ChartPlaceholder } from './ChartPlaceholder';
+import { decimate } from './decimate';
+import { finiteExtent } from './finite';
+import { CHART_FONT, INK, type Margin } from './style';
+import { linearTicks, logTicks } from './ticks';
 
 const WIDTH = 340;
 const HEIGHT = 220;

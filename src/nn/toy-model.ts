@@ -1,5 +1,5 @@
 /**
- * Toy model of superposition (DESIGN §5.1), batched over G independent models so that a sweep
+ * Toy model of superposition (DESIGN §5.1; the superposition and capacity labs train it), batched over G independent models so that a sweep
  * trains a whole grid in one graph: h = W x, x' = ReLU(Wᵀh + b), loss Σ_i I_i (x_i − x'_i)².
  *
  * Speed notes (tfjs-wasm, measured): matMul with transpose flags is ~4× slower than an explicit
@@ -7,10 +7,10 @@
  * a ones row; W and b live in one variable so Adam runs once. Gradients are written by hand, and the
  * loss is only computed on steps whose value is read back.
  */
-import { tf, type Tensor, type Variable } from '../../engine/tf';
-import type { Rng } from '../../engine/rng';
-import type { Run, Snapshot } from '../../engine/lab';
-import { LatestLoss } from '../../engine/latest-loss';
+import { tf, type Tensor, type Variable } from '../engine/tf';
+import type { Rng } from '../engine/rng';
+import type { Run, Snapshot } from '../engine/lab';
+import { LatestLoss } from '../engine/latest-loss';
 
 export interface ToyModelConfig {
   /** Independent models trained side by side. */
