@@ -6,6 +6,8 @@ import { nodeRunContext } from '../../cli/node-context';
 import { regimeOf, type Regime } from '../../analysis/capacity-allocation';
 import { capacityLab } from '.';
 import { runKurtosisSweepDetail, sweepResult } from './sweep';
+import { kurtosisKey } from './sweep-metrics';
+import { runLabSweep } from '../../cli/sweep-runner';
 
 interface CapacityMetrics {
   capacity: number[];
@@ -16,6 +18,13 @@ interface CapacityMetrics {
   marginalGain?: number[];
   blocks: number[][];
   kurtosis: number;
+}
+
+interface SweepMetrics {
+  kurtosis: number[];
+  polysemanticFraction: Record<string, number>;
+  monosemanticFraction: Record<string, number>;
+  ignoredFraction: Record<string, number>;
 }
 
 const run = async (preset: string, extra: string[] = []) => {
@@ -104,5 +113,38 @@ describe('capacity runner', () => {
   it('rejects out-of-range kurtosis and unknown models', () => {
     expect(() => parseArgs(['capacity', '--kurtosis', '500'], LABS)).toThrow(/outside/);
     expect(() => parseArgs(['capacity', '--model', 'cubic'], LABS)).toThrow();
+  });
+});
+
+describe('capacity runner, --mode sweep', () => {
+  it('kurtosis-sweep preset: polysemantic fraction ≈ 0 below K = 3, ≈ 1 at high K, keyed by kurtosis (seeds 1, 2)', async () => {
+    for (const seed of ['1', '2']) {
+      const opts = parseArgs(['capacity', '--preset', 'kurtosis-sweep', '--mode', 'sweep', '--seed', seed], LABS);
+      expect(opts.mode).toBe('sweep');
+      expect(opts.steps).toBe(capacityLab.sweep!.defaultSteps);
+      const result = await runLabSweep({ lab: capacityLab, params: opts.params, steps: opts.steps, preset: 'kurtosis-sweep' });
+      const metrics = result.metrics as unknown as SweepMetrics;
+      expect(result.mode).toBe('sweep');
+      expect(metrics.kurtosis).toHaveLength(8);
+      const keys = metrics.kurtosis.map(kurtosisKey);
+      expect(Object.keys(metrics.polysemanticFraction)).toEqual(keys);
+      const poly = keys.map((k) => metrics.polysemanticFraction[k]!);
+      for (const [i, k] of metrics.kurtosis.entries()) {
+        const total = poly[i]! + metrics.monosemanticFraction[keys[i]!]! + metrics.ignoredFraction[keys[i]!]!;
+        expect(total).toBeCloseTo(1, 12);
+        // Below the Gaussian's K = 3 capacity is all-or-nothing; well above it nearly every feature shares.
+        if (k < 2.9) expect(poly[i]).toBeLessThanOrEqual(0.05);
+        if (k > 10) expect(poly[i]).toBeGreaterThanOrEqual(0.9);
+      }
+      // Rises with kurtosis (up to one feature in one replicate of noise).
+      for (let i = 1; i < poly.length; i++) expect(poly[i]!).toBeGreaterThanOrEqual(poly[i - 1]! - 0.05);
+      expect(poly.at(-1)! - poly[0]!).toBeGreaterThanOrEqual(0.9);
+    }
+  });
+
+  it('refuses an unknown --mode, and --mode sweep for a lab without a sweep', () => {
+    expect(() => parseArgs(['capacity', '--mode', 'grid'], LABS)).toThrow(/--mode "grid" must be one of train, sweep/);
+    const noSweep = LABS.find((lab) => !lab.sweep)!;
+    expect(() => parseArgs([noSweep.id, '--mode', 'sweep'], LABS)).toThrow(/has no sweep/);
   });
 });
