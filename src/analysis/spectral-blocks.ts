@@ -10,13 +10,16 @@
  * basis-free part of the Gram matrix, G_g = Σ_{k∈g} σ_k² u_k u_kᵀ, and G = WᵀW = Σ_g G_g. Then
  *   - feature i's energy share in g is s_ig = (G_g)_ii / ‖W_i‖² (Σ_g s_ig = 1);
  *   - feature i uses g if s_ig ≥ `share` (and always uses its largest-share subspace);
- *   - two features using g share dimensions if (G_g)_ij² ≥ share·(G_g)_ii·(G_g)_jj, i.e. their
- *     cos² inside g is at least `share` — automatic for a one-dimensional g, so this only splits
- *     a degenerate subspace that several orthogonal blocks happen to share (e.g. W = I);
+ *   - two features using g share dimensions if (G_g)_ij² ≥ coupling·(G_g)_ii·(G_g)_jj, i.e. their
+ *     cos² inside g is at least `coupling` — automatic for a one-dimensional g, so this only
+ *     splits a degenerate subspace that several orthogonal blocks happen to share (e.g. W = I);
  *   - blocks are the connected components of "shares dimensions".
  * For an exactly block-diagonal W (up to a rotation of the hidden space and a permutation of the
- * features) the blocks are exactly its irreducible diagonal blocks, for any share in (0, 1]:
- * spectral parts of a block-diagonal Gram matrix are block-diagonal. Invariant to W → RW.
+ * features) the blocks are its diagonal blocks: spectral parts of a block-diagonal Gram matrix are
+ * block-diagonal. Invariant to W → RW. In a trained, not quite converged W, singular vectors of
+ * nearby singular values mix (by interference / gap), so a feature picks up small shares of its
+ * neighbours' directions: `share` = 0.3 ignores those (0.1 merged clearly monosemantic features,
+ * C > 0.98, into the polysemantic block of the `regimes` preset, seeds 1 and 3).
  * Each block's `dims` is Σ_{i∈B} Σ_k u_ik² (the trace of the projector onto the row space,
  * restricted to B): the number of hidden dimensions the block spans, an integer for exact blocks.
  * Features with (near) zero norm, or excluded by the caller (e.g. capacity ≤ 0.1), are left out of
@@ -45,8 +48,10 @@ export interface SpectralBlockStructure {
 }
 
 export interface SpectralBlockOptions {
-  /** Energy share (and in-subspace cos²) above which a feature counts as using a subspace. */
+  /** Energy share above which a feature counts as using a subspace. */
   share?: number;
+  /** In-subspace cos² above which two features using a degenerate subspace share dimensions. */
+  coupling?: number;
   /** σ² gaps ≤ degeneracy·σ_max² join two singular directions into one subspace. */
   degeneracy?: number;
   /** ‖W_i‖² ≤ zeroNorm·max ‖W_j‖² counts as ignored. */
@@ -55,7 +60,8 @@ export interface SpectralBlockOptions {
   exclude?: readonly boolean[];
 }
 
-export const DEFAULT_SHARE = 0.1;
+export const DEFAULT_SHARE = 0.3;
+export const DEFAULT_COUPLING = 0.1;
 export const DEFAULT_DEGENERACY = 0.05;
 
 const entry = (w: Matrix, k: number, i: number): number => {
@@ -91,6 +97,7 @@ function spectralGroups(s2: readonly number[], degeneracy: number): number[][] {
 
 export function findSpectralBlocks(w: Matrix, options: SpectralBlockOptions = {}): SpectralBlockStructure {
   const share = options.share ?? DEFAULT_SHARE;
+  const coupling = options.coupling ?? DEFAULT_COUPLING;
   const n = w.cols;
   const norm2 = Array.from({ length: n }, (_, i) => Array.from({ length: w.rows }, (_, k) => entry(w, k, i) ** 2).reduce((s, x) => s + x, 0));
   const maxNorm2 = Math.max(0, ...norm2);
@@ -129,7 +136,7 @@ export function findSpectralBlocks(w: Matrix, options: SpectralBlockOptions = {}
       for (let b = a + 1; b < members.length; b++) {
         const [i, j] = [members[a]!, members[b]!];
         const gij = part(g, i, j);
-        if (g.length === 1 || gij * gij >= share * part(g, i, i) * part(g, j, j)) join(i, j);
+        if (g.length === 1 || gij * gij >= coupling * part(g, i, i) * part(g, j, j)) join(i, j);
       }
     }
   });
