@@ -15,11 +15,13 @@
  *     splits a degenerate subspace that several orthogonal blocks happen to share (e.g. W = I);
  *   - blocks are the connected components of "shares dimensions".
  * For an exactly block-diagonal W (up to a rotation of the hidden space and a permutation of the
- * features) the blocks are its diagonal blocks: spectral parts of a block-diagonal Gram matrix are
- * block-diagonal. Invariant to W → RW. In a trained, not quite converged W, singular vectors of
- * nearby singular values mix (by interference / gap), so a feature picks up small shares of its
- * neighbours' directions: `share` = 0.3 ignores those (0.1 merged clearly monosemantic features,
- * C > 0.98, into the polysemantic block of the `regimes` preset, seeds 1 and 3).
+ * features) no block straddles two diagonal blocks: spectral parts of a block-diagonal Gram matrix
+ * are block-diagonal (and for distinct singular values each lies in one diagonal block). A diagonal
+ * block whose features barely interfere can still come out split, as it should at the tolerance.
+ * Invariant to W → RW. In a trained, not quite converged W, singular vectors of nearby singular
+ * values mix (by interference / gap), so a feature picks up small shares of its neighbours'
+ * directions: `share` = 0.3 ignores those (0.1 merged a monosemantic feature, C = 0.99, into the
+ * polysemantic block of the `regimes` preset, seed 3).
  * Each block's `dims` is Σ_{i∈B} Σ_k u_ik² (the trace of the projector onto the row space,
  * restricted to B): the number of hidden dimensions the block spans, an integer for exact blocks.
  * Features with (near) zero norm, or excluded by the caller (e.g. capacity ≤ 0.1), are left out of
