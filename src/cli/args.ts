@@ -10,6 +10,9 @@ import { defaultParams } from '../engine/params';
 
 export const NODE_BACKENDS = ['wasm', 'cpu'] as const;
 export type NodeBackend = (typeof NODE_BACKENDS)[number];
+/** train: one model (the default); sweep: the lab's sweep, a row or grid of models trained together. */
+export const RUNNER_MODES = ['train', 'sweep'] as const;
+export type RunnerMode = (typeof RUNNER_MODES)[number];
 
 export class UsageError extends Error {}
 
@@ -17,6 +20,8 @@ export interface RunnerOptions {
   lab: LabDefinition;
   params: Params;
   preset?: string;
+  mode: RunnerMode;
+  /** Training steps: of the model, or in sweep mode of every model of the sweep. */
   steps: number;
   out?: string;
   backend: NodeBackend;
@@ -24,7 +29,7 @@ export interface RunnerOptions {
   extra: Record<string, string>;
 }
 
-const RUNNER_FLAGS = new Set(['preset', 'steps', 'out', 'backend']);
+const RUNNER_FLAGS = new Set(['preset', 'steps', 'out', 'backend', 'mode']);
 const FLAG_NAME = /^--([\w-]{1,40})$/;
 const show = (raw: string) => JSON.stringify(raw.length > 40 ? `${raw.slice(0, 40)}…` : raw);
 
@@ -93,6 +98,13 @@ export function parseArgs(
       throw new UsageError(`unknown flag --${key}; ${lab.id} takes ${[...specs.keys(), ...allowedExtra].map((k) => `--${k}`).join(' ')}`);
     }
   }
+  const mode = flags.get('mode') ?? 'train';
+  if (!(RUNNER_MODES as readonly string[]).includes(mode)) throw new UsageError(`--mode ${show(mode)} must be one of ${RUNNER_MODES.join(', ')}`);
+  if (mode === 'sweep') {
+    if (!lab.sweep) throw new UsageError(`${lab.id} has no sweep`);
+    // A preset's steps are its single model's; the sweep has its own default.
+    steps = lab.sweep.defaultSteps;
+  }
   const stepsText = flags.get('steps');
   if (stepsText !== undefined) {
     steps = /^\d{1,8}$/.test(stepsText) ? Number(stepsText) : NaN;
@@ -107,5 +119,5 @@ export function parseArgs(
   } catch (err) {
     throw new UsageError(`these parameters do not fit together: ${err instanceof Error ? err.message : String(err)}`);
   }
-  return { lab, params, preset: presetName, steps, out, backend: backend as NodeBackend, extra };
+  return { lab, params, preset: presetName, mode: mode as RunnerMode, steps, out, backend: backend as NodeBackend, extra };
 }

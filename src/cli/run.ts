@@ -1,10 +1,11 @@
-/** `npm run lab -- <lab> [--preset name] [--steps N] [--out file.json] [--param value …]` */
+/** `npm run lab -- <lab> [--preset name] [--mode train|sweep] [--steps N] [--out file.json] [--param value …]` */
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { LabDefinition, Params } from '../engine/lab';
 import { LABS } from '../labs/registry';
 import { parseArgs, UsageError } from './args';
 import { runLab } from './runner';
+import { runLabSweep } from './sweep-runner';
 
 /** Imported activation files the runner reads (the page allows the same). */
 const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
@@ -14,7 +15,7 @@ function usage(): string {
     (lab) =>
       `  ${lab.id}: ${lab.params.map((p) => `--${p.key}`).join(' ')}\n    presets: ${lab.presets.map((p) => p.name).join(', ')}`,
   ).join('\n');
-  return `usage: npm run lab -- <lab> [--preset name] [--steps N] [--out file.json] [--backend wasm|cpu] [--param value …]\n${labs}`;
+  return `usage: npm run lab -- <lab> [--preset name] [--mode train|sweep] [--steps N] [--out file.json] [--backend wasm|cpu] [--param value …]\n${labs}`;
 }
 
 /** A usage error: the message, the usage, exit code 2. */
@@ -65,6 +66,28 @@ async function analyseFiles(lab: LabDefinition, params: Params, flags: Record<st
   else process.stdout.write(`${json}\n`);
 }
 
+/** `--mode sweep`: the lab's sweep instead of one model. */
+async function sweep(opts: Parameters<typeof runLabSweep>[0] & { out?: string }): Promise<void> {
+  let lastReport = 0;
+  const result = await runLabSweep({
+    ...opts,
+    onProgress: (fraction) => {
+      const now = Date.now();
+      if (now - lastReport > 1000) {
+        lastReport = now;
+        process.stderr.write(`sweep ${(100 * fraction).toFixed(0)}% of ${opts.steps} steps\n`);
+      }
+    },
+  });
+  const json = JSON.stringify(result, null, 1);
+  if (opts.out) {
+    writeOut(opts.out, json);
+    process.stderr.write(`${result.lab}: sweep of ${result.steps} steps in ${result.seconds.toFixed(2)} s on ${result.backend} → ${opts.out}\n`);
+  } else {
+    process.stdout.write(`${json}\n`);
+  }
+}
+
 async function main(): Promise<void> {
   let opts;
   try {
@@ -80,6 +103,10 @@ async function main(): Promise<void> {
   }
   if (Object.keys(opts.extra).length) {
     fail(`--${Object.keys(opts.extra)[0]} needs --${analysis?.trigger ?? 'a file'}`);
+  }
+  if (opts.mode === 'sweep') {
+    await sweep(opts);
+    return;
   }
   let lastReport = 0;
   const result = await runLab({

@@ -1,5 +1,5 @@
 /** A sweep trains a grid of small models together and classifies each cell. */
-import type { Params, RunContext } from './run-types';
+import type { Metrics, Params, RunContext } from './run-types';
 
 export interface SweepResult {
   xLabel: string;
@@ -19,5 +19,11 @@ export interface SweepSpec {
     params: Params,
     ctx: RunContext,
     onProgress: (fraction: number) => void,
+    /** Training steps per model (the runner's --steps); the sweep's own default when absent. */
+    steps?: number,
   ): Promise<SweepResult>;
+  /** Training steps per model when none are asked for. */
+  defaultSteps: number;
+  /** The runner's `metrics` for a sweep result (`npm run lab -- <lab> --mode sweep`). */
+  metrics?(result: SweepResult): Metrics;
 }

@@ -1,12 +1,16 @@
 import type { Metrics, Params, Snapshot } from '../../engine/lab';
 import { num } from '../../engine/params';
-import { capacity, columnNorms, gram, type Matrix } from '../../analysis/dimensionality';
+import { capacity, columnNorms, type Matrix } from '../../analysis/dimensionality';
 import { marginalGain, polysemanticFraction, regimeCounts, regimeOf } from '../../analysis/capacity-allocation';
-import { findBlocks, neuronLoadCounts } from '../../analysis/blocks';
+import { neuronLoadCounts } from '../../analysis/blocks';
+import { DEFAULT_SHARE, findSpectralBlocks } from '../../analysis/spectral-blocks';
 import { importances, inputSetting, modelKind } from './config';
 
-/** Default |cos| above which two features share a block, and the neuron-load threshold. */
-export const BLOCK_THRESHOLD = 0.3;
+/**
+ * Default energy share above which a feature counts as using a spectral subspace of W (blocks:
+ * analysis/spectral-blocks.ts), and the neuron-load threshold.
+ */
+export const BLOCK_SHARE = DEFAULT_SHARE;
 export const LOAD_THRESHOLD = 0.2;
 
 /** Model `model`'s W (m×n) of a snapshot. */
@@ -22,7 +26,8 @@ export function capacityMetrics(snapshot: Snapshot, params: Params): Metrics {
   const c = capacity(w);
   const v = importances(w.cols, num(params, 'importance'));
   const setting = inputSetting(params);
-  const blocks = findBlocks(gram(w), w.cols, BLOCK_THRESHOLD, 1e-3, c.map((ci) => regimeOf(ci) === 'ignored'));
+  const blocks = findSpectralBlocks(w, { share: BLOCK_SHARE, exclude: c.map((ci) => regimeOf(ci) === 'ignored') });
+  const live = blocks.blocks.filter((b) => !b.ignored);
   const out: Metrics = {
     capacity: c,
     totalCapacity: c.reduce((s, x) => s + x, 0),
@@ -32,7 +37,9 @@ export function capacityMetrics(snapshot: Snapshot, params: Params): Metrics {
     norms: columnNorms(w),
     kurtosis: setting.kurtosis,
     [setting.distribution === 'power' ? 'power' : 'sparsity']: setting.shape,
-    blocks: blocks.blocks.filter((b) => !b.ignored).map((b) => b.members),
+    blocks: live.map((b) => b.members),
+    blockDims: live.map((b) => b.dims),
+    singularValuesSquared: blocks.singularValuesSquared,
     neuronLoad: neuronLoadCounts(w, LOAD_THRESHOLD),
   };
   // The closed-form loss per unit capacity holds for the quadratic model only.

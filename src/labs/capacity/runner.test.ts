@@ -6,6 +6,8 @@ import { nodeRunContext } from '../../cli/node-context';
 import { regimeOf, type Regime } from '../../analysis/capacity-allocation';
 import { capacityLab } from '.';
 import { runKurtosisSweepDetail, sweepResult } from './sweep';
+import { kurtosisKey } from './sweep-metrics';
+import { runLabSweep } from '../../cli/sweep-runner';
 
 interface CapacityMetrics {
   capacity: number[];
@@ -15,7 +17,16 @@ interface CapacityMetrics {
   importance: number[];
   marginalGain?: number[];
   blocks: number[][];
+  blockDims: number[];
+  singularValuesSquared: number[];
   kurtosis: number;
+}
+
+interface SweepMetrics {
+  kurtosis: number[];
+  polysemanticFraction: Record<string, number>;
+  monosemanticFraction: Record<string, number>;
+  ignoredFraction: Record<string, number>;
 }
 
 const run = async (preset: string, extra: string[] = []) => {
@@ -54,11 +65,31 @@ describe('capacity runner', () => {
       // ones share blocks.
       for (const [i, ci] of c.entries()) if (ci > 0.97) expect(metrics.blocks).toContainEqual([i]);
       for (const i of poly) expect(metrics.blocks.find((b) => b.includes(i))!.length).toBeGreaterThanOrEqual(2);
+      // Blocks come from the SVD: a shared block spans fewer dimensions than it has features, and
+      // all blocks together span at most the m dimensions (Σ σ² = Σ ‖W_i‖² of the kept features).
+      metrics.blocks.forEach((b, k) => {
+        if (b.length > 1) expect(metrics.blockDims[k]!).toBeLessThan(b.length - 0.5);
+        else expect(Math.abs(metrics.blockDims[k]! - 1)).toBeLessThan(0.15); // seed 1's feature 2 (C = 0.90): 0.91
+      });
+      expect(metrics.blockDims.reduce((s, d) => s + d, 0)).toBeLessThanOrEqual(m + 1e-6);
+      expect(metrics.singularValuesSquared).toHaveLength(m);
       expect(result.loss.at(-1)![1]).toBeLessThan(result.loss[0]![1]);
     }
   });
 
-  it('dense (kurtosis 1.5): no polysemantic features, m monosemantic ones', async () => {
+  it('kurtosis-sweep preset, one model (5,000 steps): the top feature has clearly more capacity than the second (seeds 1–3)', async () => {
+    // At the population optimum (closed-form loss minimised numerically) C = 0.92, 0.73, 0.55,
+    // 0.40, 0.26, 0.13, 0.02, 0, 0, 0; at 2,000 steps seed 1 still had C₀ = C₁ = 0.77.
+    for (const seed of ['1', '2', '3']) {
+      const { result, metrics } = await run('kurtosis-sweep', ['--seed', seed]);
+      expect(result.steps).toBe(5000);
+      const [c0, c1] = metrics.capacity as [number, number];
+      expect(c0).toBeGreaterThan(0.8);
+      expect(c0 - c1).toBeGreaterThan(0.1);
+    }
+  });
+
+    it('dense (kurtosis 1.5): no polysemantic features, m monosemantic ones', async () => {
     for (const seed of ['1', '2']) {
       const { metrics } = await run('dense', ['--seed', seed]);
       expect(metrics.regimeCounts).toEqual({ mono: 5, poly: 0, ignored: 15 });
@@ -104,5 +135,38 @@ describe('capacity runner', () => {
   it('rejects out-of-range kurtosis and unknown models', () => {
     expect(() => parseArgs(['capacity', '--kurtosis', '500'], LABS)).toThrow(/outside/);
     expect(() => parseArgs(['capacity', '--model', 'cubic'], LABS)).toThrow();
+  });
+});
+
+describe('capacity runner, --mode sweep', () => {
+  it('kurtosis-sweep preset: polysemantic fraction ≈ 0 below K = 3, ≈ 1 at high K, keyed by kurtosis (seeds 1, 2)', async () => {
+    for (const seed of ['1', '2']) {
+      const opts = parseArgs(['capacity', '--preset', 'kurtosis-sweep', '--mode', 'sweep', '--seed', seed], LABS);
+      expect(opts.mode).toBe('sweep');
+      expect(opts.steps).toBe(capacityLab.sweep!.defaultSteps);
+      const result = await runLabSweep({ lab: capacityLab, params: opts.params, steps: opts.steps, preset: 'kurtosis-sweep' });
+      const metrics = result.metrics as unknown as SweepMetrics;
+      expect(result.mode).toBe('sweep');
+      expect(metrics.kurtosis).toHaveLength(8);
+      const keys = metrics.kurtosis.map(kurtosisKey);
+      expect(Object.keys(metrics.polysemanticFraction)).toEqual(keys);
+      const poly = keys.map((k) => metrics.polysemanticFraction[k]!);
+      for (const [i, k] of metrics.kurtosis.entries()) {
+        const total = poly[i]! + metrics.monosemanticFraction[keys[i]!]! + metrics.ignoredFraction[keys[i]!]!;
+        expect(total).toBeCloseTo(1, 12);
+        // Below the Gaussian's K = 3 capacity is all-or-nothing; well above it nearly every feature shares.
+        if (k < 2.9) expect(poly[i]).toBeLessThanOrEqual(0.05);
+        if (k > 10) expect(poly[i]).toBeGreaterThanOrEqual(0.9);
+      }
+      // Rises with kurtosis (up to one feature in one replicate of noise).
+      for (let i = 1; i < poly.length; i++) expect(poly[i]!).toBeGreaterThanOrEqual(poly[i - 1]! - 0.05);
+      expect(poly.at(-1)! - poly[0]!).toBeGreaterThanOrEqual(0.9);
+    }
+  });
+
+  it('refuses an unknown --mode, and --mode sweep for a lab without a sweep', () => {
+    expect(() => parseArgs(['capacity', '--mode', 'grid'], LABS)).toThrow(/--mode "grid" must be one of train, sweep/);
+    const noSweep = LABS.find((lab) => !lab.sweep)!;
+    expect(() => parseArgs([noSweep.id, '--mode', 'sweep'], LABS)).toThrow(/has no sweep/);
   });
 });

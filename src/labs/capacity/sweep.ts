@@ -12,6 +12,7 @@ import { MIN_KURTOSIS } from '../../analysis/kurtosis';
 import { regimeCounts } from '../../analysis/capacity-allocation';
 import { importances, inputSetting, modelKind } from './config';
 import { weightMatrix } from './metrics';
+import { kurtosisSweepMetrics } from './sweep-metrics';
 
 export interface SweepOptions {
   /** Number of kurtosis values, log-spaced over [max(1.2, family minimum), maxKurtosis]. */
@@ -121,5 +122,7 @@ export async function runKurtosisSweep(
 
 export const kurtosisSweep: SweepSpec = {
   title: 'Polysemantic fraction against kurtosis',
-  run: (params, ctx, onProgress) => runKurtosisSweep(params, ctx, onProgress),
+  run: (params, ctx, onProgress, steps) => runKurtosisSweep(params, ctx, onProgress, steps === undefined ? {} : { steps }),
+  defaultSteps: DEFAULT_SWEEP.steps,
+  metrics: kurtosisSweepMetrics,
 };

@@ -29,6 +29,7 @@ export async function runPhaseDiagram(
   params: Params,
   ctx: RunContext,
   onProgress: (fraction: number) => void,
+  steps = STEPS,
 ): Promise<SweepResult> {
   const relImportance = logSpace(0.1, 10, GRID);
   const density = logSpace(1, 0.01, GRID); // 1 − S
@@ -46,10 +47,11 @@ export async function runPhaseDiagram(
     ctx.rng,
   );
   try {
-    for (let done = 0; done < STEPS; done += CHUNK) {
-      run.step(CHUNK);
+    for (let done = 0; done < steps; done += CHUNK) {
+      const k = Math.min(CHUNK, steps - done);
+      run.step(k);
       await run.loss();
-      onProgress((done + CHUNK) / STEPS);
+      onProgress((done + k) / steps);
     }
     const snap = await run.snapshot();
     const w = snap.tensors.W!.data;
@@ -69,4 +71,4 @@ export async function runPhaseDiagram(
   }
 }
 
-export const phaseDiagram: SweepSpec = { title: 'Phase diagram (n=2, m=1)', run: runPhaseDiagram };
+export const phaseDiagram: SweepSpec = { title: 'Phase diagram (n=2, m=1)', run: runPhaseDiagram, defaultSteps: STEPS };

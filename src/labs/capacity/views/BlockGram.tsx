@@ -6,8 +6,9 @@ import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { RampLegend } from '../../../ui/charts/RampLegend';
 import { CHART_FONT, INK } from '../../../ui/charts/style';
 import { gram } from '../../../analysis/dimensionality';
-import { findBlocks, neuronLoadCounts } from '../../../analysis/blocks';
-import { BLOCK_THRESHOLD, LOAD_THRESHOLD } from '../metrics';
+import { neuronLoadCounts } from '../../../analysis/blocks';
+import { findSpectralBlocks } from '../../../analysis/spectral-blocks';
+import { BLOCK_SHARE, LOAD_THRESHOLD } from '../metrics';
 import { capacityData } from './shared';
 
 const WIDTH = 380;
@@ -28,23 +29,25 @@ function viewNumber(raw: string | undefined, fallback: number, lo: number, hi: n
 }
 
 /**
- * WᵀW with features reordered into blocks (features that share dimensions, |cos| > ε), each block
- * outlined; ignored features (C ≤ 0.1) last. Below, per hidden neuron, how many features load on it.
+ * WᵀW with features reordered into blocks (features sharing a singular subspace of W, each with at
+ * least a share ε of its energy there: analysis/spectral-blocks.ts), each block outlined with the
+ * dimensions it spans; ignored features (C ≤ 0.1) last. Below, per hidden neuron, how many
+ * features load on it.
  */
 export function BlockGram({ snapshot, metrics, params, viewState, setViewState }: Props) {
-  const eps = viewNumber(viewState.eps, BLOCK_THRESHOLD, 0.01, 0.99);
+  const eps = viewNumber(viewState.eps, BLOCK_SHARE, 0.01, 0.99);
   const tau = viewNumber(viewState.tau, LOAD_THRESHOLD, 0.01, 0.99);
   const data = useMemo(() => capacityData(snapshot, metrics, params), [snapshot, metrics, params]);
   const g = useMemo(() => (data ? gram(data.w) : null), [data]);
   const blocks = useMemo(
-    () => (data && g ? findBlocks(g, data.w.cols, eps, 1e-3, data.regimes.map((r) => r === 'ignored')) : null),
-    [data, g, eps],
+    () => (data ? findSpectralBlocks(data.w, { share: eps, exclude: data.regimes.map((r) => r === 'ignored') }) : null),
+    [data, eps],
   );
   const loads = useMemo(() => (data ? neuronLoadCounts(data.w, tau) : null), [data, tau]);
   const controls = (
     <div style={{ display: 'flex', gap: 12, fontSize: 12, marginBottom: 4 }}>
       <label>
-        block |cos| &gt; <output data-testid="block-eps-value">{eps.toFixed(2)}</output>{' '}
+        block: energy share ≥ <output data-testid="block-eps-value">{eps.toFixed(2)}</output>{' '}
         <input data-testid="block-eps" type="range" min={0.01} max={0.99} step={0.01} value={eps} onChange={(e) => setViewState('eps', e.target.value)} />
       </label>
       <label>
@@ -54,7 +57,7 @@ export function BlockGram({ snapshot, metrics, params, viewState, setViewState }
     </div>
   );
   const caption =
-    'Block-semi-orthogonal structure: features in different blocks are orthogonal. The quadratic model is invariant to rotating the hidden space, so its neuron basis (bottom) is arbitrary; the ReLU model’s is too (it only sees WᵀW).';
+    'Block-semi-orthogonal structure: features in different blocks are orthogonal. Blocks come from the SVD of W: features that put a share ≥ ε of their energy in the same singular subspace share dimensions. The quadratic model is invariant to rotating the hidden space, so its neuron basis (bottom) is arbitrary; the ReLU model’s is too (it only sees WᵀW).';
   if (!data || !g || !blocks || !loads) {
     return (
       <ViewPanel id="blocks" title="WᵀW in blocks · polysemantic neurons" caption={caption}>
@@ -105,7 +108,7 @@ export function BlockGram({ snapshot, metrics, params, viewState, setViewState }
             stroke="#000000"
             strokeWidth={1.5}
           >
-            <title>{`block: features ${b.members.join(', ')}`}</title>
+            <title>{`block: features ${b.members.join(', ')} in ${b.dims.toFixed(2)} dimensions`}</title>
           </rect>
         ))}
         {labelSize >= 5 ? (
