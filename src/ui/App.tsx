@@ -58,7 +58,11 @@ export function App() {
   return (
     <div className={lecture ? 'app lecture' : 'app'} data-testid="app" data-lab={labId} data-boots={boots}>
       <header className="app-header">
-        <h1>Geometry Lab</h1>
+        <h1>
+          <a href={location.pathname} className="home-link" title="All labs">
+            Geometry Lab
+          </a>
+        </h1>
         <nav className="lab-tabs" aria-label="Labs">
           {LABS.map((l) => (
             <button type="button" key={l.id} className={l.id === labId ? 'tab active' : 'tab'} onClick={() => switchLab(l.id)}>{l.title}</button>

@@ -1,0 +1,49 @@
+/**
+ * The page at `/` without a query: the six labs as a gallery of real links (they open in a new tab
+ * with a middle click), each with its summary and its presets. Every `?lab=` link still opens its
+ * lab directly; nothing here starts the training worker.
+ */
+import { LABS } from '../labs/registry';
+
+const labHref = (id: string, preset?: string) => `?lab=${encodeURIComponent(id)}${preset ? `&preset=${encodeURIComponent(preset)}` : ''}`;
+
+export function Landing() {
+  return (
+    <div className="app landing" data-testid="landing">
+      <header className="app-header">
+        <h1>Geometry Lab</h1>
+        <p className="hint">Train small networks in your browser and watch the geometry of their representations form.</p>
+      </header>
+      <main>
+        <ul className="lab-gallery" aria-label="Labs">
+          {LABS.map((lab) => (
+            <li key={lab.id} className="lab-card" data-testid={`landing-${lab.id}`}>
+              <h2>
+                <a href={labHref(lab.id)}>{lab.title}</a>
+              </h2>
+              <p>{lab.summary}</p>
+              {lab.presets.length ? (
+                <p className="hint">
+                  Presets:{' '}
+                  {lab.presets.map((p, i) => (
+                    <span key={p.name}>
+                      {i ? ', ' : ''}
+                      <a href={labHref(lab.id, p.name)} title={p.description}>
+                        {p.name}
+                      </a>
+                    </span>
+                  ))}
+                </p>
+              ) : null}
+            </li>
+          ))}
+        </ul>
+      </main>
+    </div>
+  );
+}
+
+/** True for the bare address (no query, no hash): the landing page instead of a lab. */
+export function isLandingUrl(search: string, hash: string): boolean {
+  return (search === '' || search === '?') && (hash === '' || hash === '#');
+}
