@@ -5,6 +5,7 @@ import type { LabDefinition, Params } from '../engine/lab';
 import { LABS } from '../labs/registry';
 import { parseArgs, UsageError } from './args';
 import { runLab } from './runner';
+import { readTrainingFiles, type TrainingFile } from './training-files';
 
 /** Imported activation files the runner reads (the page allows the same). */
 const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
@@ -68,7 +69,11 @@ async function analyseFiles(lab: LabDefinition, params: Params, flags: Record<st
 async function main(): Promise<void> {
   let opts;
   try {
-    opts = parseArgs(process.argv.slice(2), LABS, (lab) => [...(lab.fileAnalysis?.fileFlags ?? []), ...(lab.fileAnalysis?.optionFlags ?? [])]);
+    opts = parseArgs(process.argv.slice(2), LABS, (lab) => [
+      ...(lab.fileAnalysis?.fileFlags ?? []),
+      ...(lab.fileAnalysis?.optionFlags ?? []),
+      ...(lab.trainingFiles ? [lab.trainingFiles.flag] : []),
+    ]);
   } catch (err) {
     if (err instanceof UsageError) fail(err.message);
     throw err;
@@ -78,12 +83,24 @@ async function main(): Promise<void> {
     await analyseFiles(opts.lab, opts.params, opts.extra, opts.out);
     return;
   }
+  let userFiles: TrainingFile[] | undefined;
+  const training = opts.lab.trainingFiles;
+  if (training && opts.extra[training.flag] !== undefined) {
+    try {
+      userFiles = readTrainingFiles(training.flag, opts.extra[training.flag]!, training.maxBytes);
+    } catch (err) {
+      if (err instanceof UsageError) fail(err.message);
+      throw err;
+    }
+    delete opts.extra[training.flag];
+  }
   if (Object.keys(opts.extra).length) {
     fail(`--${Object.keys(opts.extra)[0]} needs --${analysis?.trigger ?? 'a file'}`);
   }
   let lastReport = 0;
   const result = await runLab({
     ...opts,
+    userFiles,
     onProgress: (step, loss) => {
       const now = Date.now();
       if (now - lastReport > 1000) {

@@ -7,6 +7,8 @@ const corpus: BowsCorpus = {
   counts: Uint32Array.from([5, 3, 2, 1]),
   // doc 0: 6 tokens, doc 1: 2 tokens, doc 2: 3 tokens of OOV only
   docStart: Uint32Array.from([0, 6, 8, 11]),
+  recStart: Uint32Array.from([0, 3, 6, 8, 11]),
+  tokenScope: 'doc',
   tokens: Uint16Array.from([0, X, 1, 0, 2, X, 3, 0, X, X, X]),
   rawTokens: 11,
   rawChars: 60,
@@ -20,6 +22,8 @@ describe('bows corpus asset', () => {
     expect(back.words).toEqual(corpus.words);
     expect(Array.from(back.tokens)).toEqual(Array.from(corpus.tokens));
     expect(Array.from(back.docStart)).toEqual(Array.from(corpus.docStart));
+    expect(Array.from(back.recStart)).toEqual(Array.from(corpus.recStart));
+    expect(back.tokenScope).toBe('doc');
     expect(Array.from(back.counts)).toEqual([5, 3, 2, 1]);
     expect(back.candidateTokens).toBe(8);
   });

@@ -28,7 +28,7 @@ export interface BoolParam extends ParamBase {
   kind: 'bool';
   default: boolean;
 }
-export type ParamSpec = NumberParam | EnumParam | BoolParam;
+export type ParamSpec = NumberParam | EnumParam | BoolParam | TextParam;
 /** Free text shown as text only (word lists, searches): printable, no markup brackets, length-capped. */
 export interface TextParam extends ParamBase {
   kind: 'text';
@@ -41,7 +41,7 @@ export interface TextParam extends ParamBase {
  * View settings (`view_*` in a link): validated like the parameters, but they never restart a run.
  * An absent value lets the view choose (its default may depend on the params).
  */
-export type ViewParamSpec = ParamSpec | TextParam;
+export type ViewParamSpec = ParamSpec;
 export type Params = Record<string, ParamValue>;
 
 export interface NamedTensor {
@@ -74,6 +74,8 @@ export interface RunContext {
    * read from `public/data/` in Node. Assets are built by `npm run data`.
    */
   loadAsset(name: string): Promise<ArrayBuffer>;
+  /** Files the user gave for this run (e.g. a text corpus), when the lab takes any. */
+  userFiles?: ReadonlyArray<{ name: string; bytes: ArrayBuffer }>;
 }
 
 export interface Preset {
@@ -125,6 +127,11 @@ export interface LabDefinition {
       params: Params,
     ): Record<string, unknown> | Promise<Record<string, unknown>>;
   };
+  /**
+   * Files a run trains on (e.g. the user's text corpus): the runner reads `--<flag> a.txt,b.txt`
+   * (each checked against maxBytes from its size before reading) into RunContext.userFiles.
+   */
+  trainingFiles?: { flag: string; maxBytes: number };
   /** Optional grid of small models trained together (e.g. a phase diagram). */
   sweep?: SweepSpec;
 }

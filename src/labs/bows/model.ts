@@ -29,6 +29,8 @@ export interface BowsConfig {
   lr: number;
   weightDecay: number;
   horizon: number;
+  /** The cosine schedule ends at this fraction of lr. */
+  lrEnd: number;
   encoder: Encoder;
 }
 
@@ -79,7 +81,7 @@ export function createBowsModel(cfg: BowsConfig, source: BowsSource, rng: Rng): 
       { variable: W, decay: true },
       { variable: b, decay: false },
     ],
-    { lr: cfg.lr, weightDecay: cfg.weightDecay, horizon: cfg.horizon, finalFraction: 0.05 },
+    { lr: cfg.lr, weightDecay: cfg.weightDecay, horizon: cfg.horizon, finalFraction: cfg.lrEnd },
   );
   const onesRow = tf.ones([1, B]);
   const zeroRow = tf.zeros([1, m]);
@@ -174,6 +176,7 @@ export function createBowsModel(cfg: BowsConfig, source: BowsSource, rng: Rng): 
       coverageNonStop: source.info.coverageNonStop,
       pmiPairs: source.pairCount,
       docs: source.info.docs,
+      records: source.info.records,
       tokens: source.info.tokens,
       analysisStep: stepCount,
     };
