@@ -4,9 +4,11 @@
  * is too slow (a 10,000-word × 1,000-dimension W). Deterministic start; signs fixed so that each
  * direction's largest-magnitude entry is positive. Pure maths.
  */
-export function subspacePcaProjection(rows: ArrayLike<number>, n: number, dim: number, k = 2, iterations = 60): Float64Array {
+export function subspacePcaProjection(rows: ArrayLike<number>, n: number, dim: number, k = 2, iterations = 40, fitRows = n): Float64Array {
+  // The directions are fitted on the first `fitRows` rows (e.g. the most frequent words), then every row is projected.
+  const nFit = Math.min(n, fitRows);
   const mean = new Float64Array(dim);
-  for (let i = 0; i < n; i++) for (let c = 0; c < dim; c++) mean[c]! += rows[i * dim + c]! / n;
+  for (let i = 0; i < nFit; i++) for (let c = 0; c < dim; c++) mean[c]! += rows[i * dim + c]! / nFit;
   // Start: fixed pseudo-random directions.
   let Q = new Float64Array(k * dim);
   let s = 12345;
@@ -16,8 +18,8 @@ export function subspacePcaProjection(rows: ArrayLike<number>, n: number, dim: n
   }
   orthonormalise(Q, k, dim);
   const proj = new Float64Array(n * k);
-  const project = (dirs: Float64Array) => {
-    for (let i = 0; i < n; i++) {
+  const project = (dirs: Float64Array, upTo = nFit) => {
+    for (let i = 0; i < upTo; i++) {
       for (let j = 0; j < k; j++) {
         let acc = 0;
         for (let c = 0; c < dim; c++) acc += (rows[i * dim + c]! - mean[c]!) * dirs[j * dim + c]!;
@@ -28,7 +30,7 @@ export function subspacePcaProjection(rows: ArrayLike<number>, n: number, dim: n
   for (let it = 0; it < iterations; it++) {
     project(Q);
     const next = new Float64Array(k * dim);
-    for (let i = 0; i < n; i++) {
+    for (let i = 0; i < nFit; i++) {
       for (let j = 0; j < k; j++) {
         const a = proj[i * k + j]!;
         if (a === 0) continue;
@@ -39,10 +41,10 @@ export function subspacePcaProjection(rows: ArrayLike<number>, n: number, dim: n
     Q = next;
   }
   // Order the directions by variance (Rayleigh quotients), fix signs, project.
-  project(Q);
+  project(Q, n);
   const variance = Array.from({ length: k }, (_, j) => {
     let v = 0;
-    for (let i = 0; i < n; i++) v += proj[i * k + j]! ** 2;
+    for (let i = 0; i < nFit; i++) v += proj[i * k + j]! ** 2;
     return v;
   });
   const order = variance.map((_, j) => j).sort((a, b) => variance[b]! - variance[a]!);

@@ -76,6 +76,8 @@ export interface RunContext {
   loadAsset(name: string): Promise<ArrayBuffer>;
   /** Files the user gave for this run (e.g. a text corpus), when the lab takes any. */
   userFiles?: ReadonlyArray<{ name: string; bytes: ArrayBuffer }>;
+  /** Reports long preparation work (e.g. tokenising the user's text) as a progress bar; fraction 1 means done. */
+  progress?(label: string, fraction: number): void;
 }
 
 export interface Preset {
@@ -131,7 +133,12 @@ export interface LabDefinition {
    * Files a run trains on (e.g. the user's text corpus): the runner reads `--<flag> a.txt,b.txt`
    * (each checked against maxBytes from its size before reading) into RunContext.userFiles.
    */
-  trainingFiles?: { flag: string; maxBytes: number };
+  trainingFiles?: {
+    flag: string;
+    maxBytes: number;
+    /** Why these files cannot be trained on (empty, binary, …), or null; checked before they replace the files in use. */
+    check(files: ReadonlyArray<{ name: string; bytes: ArrayBuffer }>): string | null;
+  };
   /** Optional grid of small models trained together (e.g. a phase diagram). */
   sweep?: SweepSpec;
 }

@@ -6,7 +6,7 @@ import { bowsMetrics } from './metrics';
 import type { Encoder } from './model';
 import { corpusStats, textSource, type WindowUnit } from './corpus-stats';
 import { CORPUS_ASSETS, loadCorpus } from './corpus-load';
-import { MAX_CORPUS_BYTES, packOwnCorpus } from './own-corpus';
+import { checkCorpusFiles, MAX_CORPUS_BYTES, packOwnCorpus } from './own-corpus';
 import { bowsViewParams } from './view-params';
 import { syntheticSource } from './synthetic-source';
 import type { BowsSource } from './source';
@@ -28,7 +28,7 @@ export function forcedWords(params: Params): string[] {
 
 async function corpusOf(params: Params, ctx: Parameters<LabDefinition['createRun']>[1]): Promise<BowsCorpus> {
   const data = str(params, 'data');
-  if (data === 'own') return packOwnCorpus(ctx.userFiles ?? []);
+  if (data === 'own') return packOwnCorpus(ctx.userFiles ?? [], (f) => ctx.progress?.('tokenising your text', f < 1 ? f : 0.999));
   return loadCorpus(ctx.loadAsset, CORPUS_ASSETS[data as 'mail' | 'brown']);
 }
 
@@ -36,9 +36,10 @@ async function sourceOf(params: Params, ctx: Parameters<LabDefinition['createRun
   const data = str(params, 'data');
   if (!isTextData(data)) return syntheticSource({ shape: data as SyntheticShape, features: num(params, 'features'), sharpness: num(params, 'sharpness') });
   const corpus = await corpusOf(params, ctx);
-  return textSource(
-    corpusStats(corpus, { V: num(params, 'vocab'), unit: str(params, 'unit') as WindowUnit, window: num(params, 'window'), force: forcedWords(params) }),
-  );
+  if (data === 'own') ctx.progress?.('counting windows', 0.999);
+  const stats = corpusStats(corpus, { V: num(params, 'vocab'), unit: str(params, 'unit') as WindowUnit, window: num(params, 'window'), force: forcedWords(params) });
+  if (data === 'own') ctx.progress?.('counting windows', 1);
+  return textSource(stats);
 }
 
 export const bowsLab: LabDefinition = {
@@ -77,5 +78,5 @@ export const bowsLab: LabDefinition = {
   },
   metrics: (snapshot) => bowsMetrics(snapshot),
   loadViews: () => import('./views'),
-  trainingFiles: { flag: 'corpus', maxBytes: MAX_CORPUS_BYTES },
+  trainingFiles: { flag: 'corpus', maxBytes: MAX_CORPUS_BYTES, check: checkCorpusFiles },
 };

@@ -31,6 +31,18 @@ export function corpusSizeProblem(files: ReadonlyArray<{ name: string; size: num
   return null;
 }
 
+/** Why these files cannot be a corpus (too many or too large, empty, binary, no word at the start), or null; cheap. */
+export function checkCorpusFiles(files: readonly CorpusFile[]): string | null {
+  const problem = corpusSizeProblem(files.map((f) => ({ name: f.name, size: f.bytes.byteLength })));
+  if (problem) return problem;
+  for (const f of files) {
+    const head = new Uint8Array(f.bytes, 0, Math.min(f.bytes.byteLength, 1 << 20));
+    if (!looksLikeText(head)) return `${show(f.name)} is not text (binary bytes); give plain .txt files`;
+    if (tokenize(new TextDecoder('utf-8').decode(head)).length === 0) return `${show(f.name)} holds no words`;
+  }
+  return null;
+}
+
 export function packOwnCorpus(files: readonly CorpusFile[], onProgress?: (done: number) => void): BowsCorpus {
   const problem = corpusSizeProblem(files.map((f) => ({ name: f.name, size: f.bytes.byteLength })));
   if (problem) throw new Error(problem);
