@@ -93,6 +93,10 @@ async function main(): Promise<void> {
       throw err;
     }
     delete opts.extra[training.flag];
+    for (const [key, value] of Object.entries(training.params)) {
+      if (process.argv.includes(`--${key}`) && opts.params[key] !== value) fail(`--${training.flag} trains on your files: it needs --${key} ${String(value)}`);
+      opts.params[key] = value;
+    }
   }
   if (Object.keys(opts.extra).length) {
     fail(`--${Object.keys(opts.extra)[0]} needs --${analysis?.trigger ?? 'a file'}`);

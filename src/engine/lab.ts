@@ -138,6 +138,8 @@ export interface LabDefinition {
     maxBytes: number;
     /** Why these files cannot be trained on (empty, binary, …), or null; checked before they replace the files in use. */
     check(files: ReadonlyArray<{ name: string; bytes: ArrayBuffer }>): string | null;
+    /** Params the files imply (e.g. data=own); the runner sets them, and refuses a flag that says otherwise. */
+    params: Params;
   };
   /** Optional grid of small models trained together (e.g. a phase diagram). */
   sweep?: SweepSpec;

@@ -78,5 +78,5 @@ export const bowsLab: LabDefinition = {
   },
   metrics: (snapshot) => bowsMetrics(snapshot),
   loadViews: () => import('./views'),
-  trainingFiles: { flag: 'corpus', maxBytes: MAX_CORPUS_BYTES, check: checkCorpusFiles },
+  trainingFiles: { flag: 'corpus', maxBytes: MAX_CORPUS_BYTES, check: checkCorpusFiles, params: { data: 'own' } },
 };

@@ -56,6 +56,8 @@ describe('bows on your own text (--corpus)', () => {
     const userFiles = readTrainingFiles('corpus', opts.extra.corpus!, MAX_CORPUS_BYTES);
     await expect(runLab({ lab: bowsLab, params: opts.params, steps: 1, userFiles })).rejects.toThrow(/exceeds the corpus's \d+ distinct words/);
     expect(() => parseArgs(['bows', '--force', 'a<b'], LABS)).toThrow(/force/);
-    expect(() => parseArgs(['bows', '--force', Array.from({ length: 70 }, (_, i) => `w${i}`).join(' ')], LABS)).toThrow(/at most 64/);
+    expect(() => parseArgs(['bows', '--force', Array.from({ length: 65 }, (_, i) => `w${i}`).join(' ')], LABS)).toThrow(/--force .* is malformed/);
+    const ok = parseArgs(['bows', '--force', Array.from({ length: 64 }, (_, i) => `w${i}`).join(', ')], LABS);
+    expect(String(ok.params.force).split(', ')).toHaveLength(64);
   });
 });

@@ -7,9 +7,12 @@ export const BOWS_DATA = [...TEXT_DATA, ...SYNTHETIC_SHAPES] as const;
 export type BowsData = (typeof BOWS_DATA)[number];
 export const isTextData = (data: string): boolean => (TEXT_DATA as readonly string[]).includes(data);
 
-/** Words typed to force into the vocabulary: letters, digits, apostrophes and hyphens, separated by spaces or commas. */
-export const FORCE_PATTERN = /[A-Za-z0-9'\- ,]*/;
 export const FORCE_MAX_WORDS = 64;
+/**
+ * Words typed to force into the vocabulary: at most FORCE_MAX_WORDS words of letters, digits,
+ * apostrophes and hyphens, separated by spaces or commas (separators required, so matching is linear).
+ */
+export const FORCE_PATTERN = new RegExp(`[ ,]*(?:[A-Za-z0-9'\\-]+(?:[ ,]+[A-Za-z0-9'\\-]+){0,${FORCE_MAX_WORDS - 1}})?[ ,]*`);
 
 export const bowsParams: readonly ParamSpec[] = [
   {
