@@ -42,6 +42,14 @@ test('bows small-vocab: train, hover WᵀW, search the map, edit the cycle list'
   await expect(page.getByTestId('cycle-point')).toHaveCount(5);
   await expect(page).toHaveURL(/view_cycle=/);
   await page.screenshot({ path: 'e2e-artifacts/bows-small-vocab.png', fullPage: true });
+
+  // Words typed into `forced words` enter the vocabulary (the run restarts on them); markup is refused by the codec.
+  await page.getByTestId('param-force').fill('Thanksgiving');
+  await page.getByTestId('param-force').press('Enter');
+  await expect(page).toHaveURL(/force=Thanksgiving/);
+  await expect.poll(() => currentStep(page), { timeout: 30_000 }).toBe(0);
+  await page.getByTestId('map-search').fill('Thanksgiving');
+  await expect(page.getByTestId('map-search-result')).toHaveText(/^Thanksgiving \(#\d+\)$/, { timeout: 30_000 });
   info.annotations.push({ type: 'pmi-correlation', description: String(r) });
 });
 
