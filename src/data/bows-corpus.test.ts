@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWindows, coverage, decodeBowsCorpus, encodeBowsCorpus, OOV, windowWords, type BowsCorpus } from './bows-corpus';
+import { buildWindows, coverage, decodeBowsCorpus, encodeBowsCorpus, OOV, tokenSpans, windowWords, type BowsCorpus } from './bows-corpus';
 
 const X = OOV;
 const corpus: BowsCorpus = {
@@ -47,6 +47,15 @@ describe('bows corpus asset', () => {
     expect(Array.from(w1.start)).toEqual([0, 1, 2, 3, 6]);
     const w2 = buildWindows(corpus, 4, 2);
     expect(Array.from(w2.start)).toEqual([0, 1, 2, 3, 4, 6]);
+  });
+
+  it('keeps token windows inside a record for a record-scoped corpus (a mail), inside a document otherwise', () => {
+    expect(tokenSpans(corpus)).toBe(corpus.docStart);
+    const mail = { ...corpus, tokenScope: 'record' as const };
+    const w = buildWindows({ docStart: tokenSpans(mail), tokens: corpus.tokens }, 4, 3);
+    // records [0,3) [3,6) [6,8) [8,11): one window each where it holds a word.
+    expect(Array.from(w.start)).toEqual([0, 3, 6]);
+    expect(Array.from(w.end)).toEqual([3, 6, 8]);
   });
 
   it('lists the distinct vocabulary words of a window, sorted', () => {

@@ -39,8 +39,9 @@ import type { NamedTensor } from '../../engine/lab';
 export { STAT_KEYS, CLUSTER_WORDS, CLUSTERS, SCATTER_PAIRS, type StatKey };
 
 const EVAL_WINDOWS = 512;
-/** In a browser worker, recompute the heavier read-outs at most this often. */
+/** In a browser worker, recompute the heavier read-outs at most this often, and never for more than a fifth of the time. */
 const ANALYSIS_INTERVAL_MS = 1000;
+const ANALYSIS_SHARE = 0.2;
 
 let instanceCounter = 0;
 
@@ -142,6 +143,7 @@ export function createBowsModel(cfg: BowsConfig, source: BowsSource, rng: Rng): 
   let analysis: Record<string, Float32Array> | null = null;
   let analysisStep = -1;
   let analysisAt = 0;
+  let analysisMs = 0;
   let lastSnapshotStep = -1;
 
   const analyse = async (w: Float32Array): Promise<Record<string, Float32Array>> => {
@@ -206,11 +208,12 @@ export function createBowsModel(cfg: BowsConfig, source: BowsSource, rng: Rng): 
       const loss = await latestLoss.mean();
       const now = Date.now();
       const stale = analysis === null || analysisStep !== stepCount;
-      const throttled = inWorker() && analysis !== null && now - analysisAt < ANALYSIS_INTERVAL_MS && lastSnapshotStep !== stepCount;
+      const throttled = inWorker() && analysis !== null && now - analysisAt < Math.max(ANALYSIS_INTERVAL_MS, (analysisMs * (1 - ANALYSIS_SHARE)) / ANALYSIS_SHARE) && lastSnapshotStep !== stepCount;
       if (stale && !throttled) {
         analysis = await analyse(w);
         analysisStep = stepCount;
         analysisAt = Date.now();
+        analysisMs = analysisAt - now;
       }
       lastSnapshotStep = stepCount;
       const a = analysis!;
