@@ -6,7 +6,7 @@ import { bowsMetrics } from './metrics';
 import type { Encoder } from './model';
 import { corpusStats, textSource, type WindowUnit } from './corpus-stats';
 import { CORPUS_ASSETS, loadCorpus } from './corpus-load';
-import { checkCorpusFiles, MAX_CORPUS_BYTES, packOwnCorpus } from './own-corpus';
+import { checkCorpusFiles, expandArchives, MAX_CORPUS_BYTES, packOwnCorpus } from './own-corpus';
 import { bowsViewParams } from './view-params';
 import { syntheticSource } from './synthetic-source';
 import type { BowsSource } from './source';
@@ -28,7 +28,7 @@ export function forcedWords(params: Params): string[] {
 
 async function corpusOf(params: Params, ctx: Parameters<LabDefinition['createRun']>[1]): Promise<BowsCorpus> {
   const data = str(params, 'data');
-  if (data === 'own') return packOwnCorpus(ctx.userFiles ?? [], (f) => ctx.progress?.('tokenising your text', f < 1 ? f : 0.999));
+  if (data === 'own') return packOwnCorpus(await expandArchives(ctx.userFiles ?? []), (f) => ctx.progress?.('tokenising your text', f < 1 ? f : 0.999));
   return loadCorpus(ctx.loadAsset, CORPUS_ASSETS[data as 'mail' | 'brown']);
 }
 

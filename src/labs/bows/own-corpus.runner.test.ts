@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,8 @@ import { parseArgs } from '../../cli/args';
 import { runLab } from '../../cli/runner';
 import { readTrainingFiles } from '../../cli/training-files';
 import { bowsLab } from '.';
-import { corpusSizeProblem, MAX_CORPUS_BYTES, packOwnCorpus } from './own-corpus';
+import { checkCorpusFiles, corpusSizeProblem, MAX_CORPUS_BYTES, packOwnCorpus } from './own-corpus';
+import { makeZip } from '../../data/zip-test-kit';
 
 const FIXTURE = resolve(__dirname, 'fixtures/months.txt');
 const extra = () => ['corpus'];
@@ -33,6 +34,24 @@ describe('bows on your own text (--corpus)', () => {
     expect(m.dataCycleOrderScore).toBe(1);
     expect(result.loss.at(-1)![1]).toBeLessThan(result.loss[0]![1]);
     expect((result.snapshot.W as number[][])[0]).toHaveLength(50);
+  });
+
+  it('opens a .zip of .txt files (the fixture twice: two documents)', async () => {
+    const text = readFileSync(FIXTURE, 'utf8');
+    const dir = mkdtempSync(join(tmpdir(), 'bows-zip-'));
+    const zip = join(dir, 'texts.zip');
+    writeFileSync(zip, Buffer.from(makeZip([{ name: 'a.txt', text }, { name: 'b/c.txt', text, method: 0 }, { name: 'x.png', text: 'no' }])));
+    const opts = parseArgs(['bows', '--data', 'own', '--vocab', '50', '--m', '8', '--window', '3', '--steps', '5', '--corpus', zip], LABS, extra);
+    const userFiles = readTrainingFiles('corpus', opts.extra.corpus!, MAX_CORPUS_BYTES);
+    expect(checkCorpusFiles(userFiles)).toBeNull();
+    const result = await runLab({ lab: bowsLab, params: opts.params, steps: opts.steps, userFiles });
+    const m = result.metrics as unknown as OwnMetrics;
+    expect(m.corpus.docs).toBe(2);
+    expect(m.corpus.records).toBe(72);
+    expect(m.corpus.windows).toBe(68);
+    const empty = [{ name: 'none.zip', bytes: makeZip([{ name: 'x.png', text: 'no' }]) }];
+    expect(checkCorpusFiles(empty)).toMatch(/"none.zip" holds no .txt file/);
+    expect(checkCorpusFiles([{ name: 'fake.zip', bytes: new TextEncoder().encode('hello').buffer as ArrayBuffer }])).toMatch(/"fake.zip" is not a zip archive/);
   });
 
   it('refuses empty, binary, oversized and missing input with a message that names it', () => {

@@ -1,5 +1,5 @@
 /**
- * Bring your own corpus: .txt files chosen or dropped here are checked by size first (nothing is
+ * Bring your own corpus: .txt files (or .zip archives of them) chosen or dropped here are checked by size first (nothing is
  * read when they are too large or empty), then read, tokenised and windowed in the training worker
  * (with the progress bar), each file a document and each paragraph a record.
  */
@@ -9,7 +9,7 @@ import { ViewPanel } from '../../../ui/ViewPanel';
 import { corpusSizeProblem, MAX_CORPUS_BYTES, MAX_CORPUS_FILES } from '../own-corpus';
 import { snapshotStats } from '../metrics';
 
-const isText = (f: File) => /\.txt$/i.test(f.name) || f.type === 'text/plain';
+const isText = (f: File) => /\.(txt|zip)$/i.test(f.name) || f.type === 'text/plain';
 
 export function OwnCorpus({ params, snapshot, trainOnFiles, trainingFiles }: Pick<LabViewProps, 'params' | 'snapshot' | 'trainOnFiles' | 'trainingFiles'>) {
   const [error, setError] = useState<string | null>(null);
@@ -18,7 +18,7 @@ export function OwnCorpus({ params, snapshot, trainOnFiles, trainingFiles }: Pic
     const files = Array.from(list ?? []);
     if (files.length === 0) return;
     const other = files.find((f) => !isText(f));
-    const problem = other ? `${JSON.stringify(other.name.slice(0, 60))} is not a .txt file` : corpusSizeProblem(files);
+    const problem = other ? `${JSON.stringify(other.name.slice(0, 60))} is not a .txt or .zip file` : corpusSizeProblem(files);
     if (problem) {
       setError(`${problem}. Nothing was changed.`);
       return;
@@ -37,7 +37,7 @@ export function OwnCorpus({ params, snapshot, trainOnFiles, trainingFiles }: Pic
     <ViewPanel
       id="bows-own"
       title="Your text"
-      caption={`Plain .txt files (up to ${MAX_CORPUS_FILES}, ${MAX_CORPUS_BYTES / 1024 / 1024} MB in all): each file a document, paragraphs (blank-line separated, or one per line) as records; windows of W records as set above. Narrative text such as Wikipedia is what the 12-month ring needs. .zip is not read.`}
+      caption={`Plain .txt files (up to ${MAX_CORPUS_FILES}, ${MAX_CORPUS_BYTES / 1024 / 1024} MB in all): each file a document, paragraphs (blank-line separated, or one per line) as records; windows of W records as set above. A .zip is opened (its .txt files; declared sizes checked before inflating). Narrative text such as Wikipedia is what the 12-month ring needs.`}
     >
       <div
         data-testid="bows-own-drop"
@@ -50,8 +50,8 @@ export function OwnCorpus({ params, snapshot, trainOnFiles, trainingFiles }: Pic
         style={{ border: `2px dashed ${over ? '#1f77b4' : '#bbbbbb'}`, padding: 12, borderRadius: 6, width: 316 }}
       >
         <label>
-          choose or drop .txt files{' '}
-          <input type="file" multiple accept=".txt,text/plain" data-testid="bows-own-files" onChange={(e) => {
+          choose or drop .txt (or .zip) files{' '}
+          <input type="file" multiple accept=".txt,.zip,text/plain" data-testid="bows-own-files" onChange={(e) => {
             take(e.target.files);
             e.target.value = '';
           }} />
