@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { makeZip } from '../src/data/zip-test-kit';
 import { currentStep, openLab } from './helpers';
 
 test('bows small-vocab: train, hover WᵀW, search the map, edit the cycle list', async ({ page }, info) => {
@@ -74,4 +76,11 @@ test('bows on your own text: a .txt is tokenised and windowed in the worker and 
   await expect.poll(() => currentStep(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(50);
   await page.getByTestId('play').click();
   await expect(page.getByTestId('precision')).toHaveText(/^[01]\.\d{3}$/);
+
+  // A .zip of two copies of the fixture: opened in the worker, two documents of 36 paragraphs.
+  const text = readFileSync(resolve('src/labs/bows/fixtures/months.txt'), 'utf8');
+  const zip = Buffer.from(makeZip([{ name: 'a.txt', text }, { name: 'b.txt', text }]));
+  await input.setInputFiles({ name: 'texts.zip', mimeType: 'application/zip', buffer: zip });
+  await expect(page.getByTestId('bows-own-summary')).toContainText('texts.zip: 72 paragraphs', { timeout: 30_000 });
+  await expect(page.getByTestId('bows-own-summary')).toContainText('68 windows');
 });
