@@ -1,4 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { makeZip } from '../src/data/zip-test-kit';
 import { currentStep, openLab } from './helpers';
 
 test('bows small-vocab: train, hover WᵀW, search the map, edit the cycle list', async ({ page }, info) => {
@@ -22,8 +25,8 @@ test('bows small-vocab: train, hover WᵀW, search the map, edit the cycle list'
   await expect(page.getByTestId('gram-hover')).toHaveText(/^\S+ · \S+ = -?\d+\.\d{3}$/);
 
   // Search a word on the map.
-  await page.getByTestId('map-search').fill('email');
-  await expect(page.getByTestId('map-search-result')).toHaveText(/^email \(#\d+\)$/);
+  await page.getByTestId('map-search').fill('church');
+  await expect(page.getByTestId('map-search-result')).toHaveText(/^church \(#\d+\)$/);
   await expect(page.getByTestId('map-match')).toHaveCount(1);
   await page.getByTestId('map-search').fill('zzqx');
   await expect(page.getByTestId('map-search-result')).toHaveText('"zzqx" is not in the vocabulary');
@@ -41,5 +44,43 @@ test('bows small-vocab: train, hover WᵀW, search the map, edit the cycle list'
   await expect(page.getByTestId('cycle-point')).toHaveCount(5);
   await expect(page).toHaveURL(/view_cycle=/);
   await page.screenshot({ path: 'e2e-artifacts/bows-small-vocab.png', fullPage: true });
+
+  // Words typed into `forced words` enter the vocabulary (the run restarts on them); markup is refused by the codec.
+  await page.getByTestId('param-force').fill('Thanksgiving');
+  await page.getByTestId('param-force').press('Enter');
+  await expect(page).toHaveURL(/force=Thanksgiving/);
+  await expect.poll(() => currentStep(page), { timeout: 30_000 }).toBe(0);
+  await page.getByTestId('map-search').fill('Thanksgiving');
+  await expect(page.getByTestId('map-search-result')).toHaveText(/^Thanksgiving \(#\d+\)$/, { timeout: 30_000 });
   info.annotations.push({ type: 'pmi-correlation', description: String(r) });
+});
+
+test('bows on your own text: a .txt is tokenised and windowed in the worker and trained on; empty and binary files change nothing', async ({ page }) => {
+  await openLab(page, '?lab=bows&preset=small-vocab&vocab=50&m=8&window=3');
+  const input = page.getByTestId('bows-own-files');
+
+  // An empty file is refused from its size, before anything is read.
+  await input.setInputFiles({ name: 'empty.txt', mimeType: 'text/plain', buffer: Buffer.alloc(0) });
+  await expect(page.getByTestId('bows-own-error')).toContainText('"empty.txt" is empty. Nothing was changed.');
+  // A binary file is read in the worker and refused there; the Brown run stays.
+  await input.setInputFiles({ name: 'photo.txt', mimeType: 'text/plain', buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 1, 2, 3, 4]) });
+  await expect(page.getByTestId('notice-error').filter({ hasText: 'photo.txt' }).last()).toContainText('is not text');
+  await expect(page.getByTestId('param-data')).toHaveValue('brown');
+
+  // The bundled fixture: 36 paragraphs that name the months in order.
+  await input.setInputFiles(resolve('src/labs/bows/fixtures/months.txt'));
+  await expect(page.getByTestId('param-data')).toHaveValue('own');
+  await expect(page.getByTestId('bows-own-summary')).toContainText('months.txt: 36 paragraphs', { timeout: 30_000 });
+  await expect(page.getByTestId('bows-own-summary')).toContainText('34 windows');
+  await page.getByTestId('play').click();
+  await expect.poll(() => currentStep(page), { timeout: 30_000 }).toBeGreaterThanOrEqual(50);
+  await page.getByTestId('play').click();
+  await expect(page.getByTestId('precision')).toHaveText(/^[01]\.\d{3}$/);
+
+  // A .zip of two copies of the fixture: opened in the worker, two documents of 36 paragraphs.
+  const text = readFileSync(resolve('src/labs/bows/fixtures/months.txt'), 'utf8');
+  const zip = Buffer.from(makeZip([{ name: 'a.txt', text }, { name: 'b.txt', text }]));
+  await input.setInputFiles({ name: 'texts.zip', mimeType: 'application/zip', buffer: zip });
+  await expect(page.getByTestId('bows-own-summary')).toContainText('texts.zip: 72 paragraphs', { timeout: 30_000 });
+  await expect(page.getByTestId('bows-own-summary')).toContainText('68 windows');
 });

@@ -6,6 +6,7 @@ import { LABS } from '../labs/registry';
 import { parseArgs, UsageError } from './args';
 import { runLab } from './runner';
 import { runLabSweep } from './sweep-runner';
+import { readTrainingFiles, type TrainingFile } from './training-files';
 
 /** Imported activation files the runner reads (the page allows the same). */
 const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
@@ -91,7 +92,11 @@ async function sweep(opts: Parameters<typeof runLabSweep>[0] & { out?: string })
 async function main(): Promise<void> {
   let opts;
   try {
-    opts = parseArgs(process.argv.slice(2), LABS, (lab) => [...(lab.fileAnalysis?.fileFlags ?? []), ...(lab.fileAnalysis?.optionFlags ?? [])]);
+    opts = parseArgs(process.argv.slice(2), LABS, (lab) => [
+      ...(lab.fileAnalysis?.fileFlags ?? []),
+      ...(lab.fileAnalysis?.optionFlags ?? []),
+      ...(lab.trainingFiles ? [lab.trainingFiles.flag] : []),
+    ]);
   } catch (err) {
     if (err instanceof UsageError) fail(err.message);
     throw err;
@@ -100,6 +105,21 @@ async function main(): Promise<void> {
   if (analysis && opts.extra[analysis.trigger] !== undefined) {
     await analyseFiles(opts.lab, opts.params, opts.extra, opts.out);
     return;
+  }
+  let userFiles: TrainingFile[] | undefined;
+  const training = opts.lab.trainingFiles;
+  if (training && opts.extra[training.flag] !== undefined) {
+    try {
+      userFiles = readTrainingFiles(training.flag, opts.extra[training.flag]!, training.maxBytes);
+    } catch (err) {
+      if (err instanceof UsageError) fail(err.message);
+      throw err;
+    }
+    delete opts.extra[training.flag];
+    for (const [key, value] of Object.entries(training.params)) {
+      if (process.argv.includes(`--${key}`) && opts.params[key] !== value) fail(`--${training.flag} trains on your files: it needs --${key} ${String(value)}`);
+      opts.params[key] = value;
+    }
   }
   if (Object.keys(opts.extra).length) {
     fail(`--${Object.keys(opts.extra)[0]} needs --${analysis?.trigger ?? 'a file'}`);
@@ -111,6 +131,7 @@ async function main(): Promise<void> {
   let lastReport = 0;
   const result = await runLab({
     ...opts,
+    userFiles,
     onProgress: (step, loss) => {
       const now = Date.now();
       if (now - lastReport > 1000) {

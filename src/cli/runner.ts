@@ -28,11 +28,13 @@ export async function runLab(opts: {
   backend?: NodeBackend;
   preset?: string;
   onProgress?: (step: number, loss: number) => void;
+  /** Files the run trains on (e.g. `--corpus`). */
+  userFiles?: ReadonlyArray<{ name: string; bytes: ArrayBuffer }>;
 }): Promise<RunnerResult> {
   const backend = opts.backend ?? 'wasm';
   await useNodeBackend(backend);
   const started = performance.now();
-  const run = await opts.lab.createRun(opts.params, nodeRunContext(num(opts.params, 'seed')));
+  const run = await opts.lab.createRun(opts.params, { ...nodeRunContext(num(opts.params, 'seed')), userFiles: opts.userFiles });
   try {
     const trained = await trainFor(run, opts.steps, { onProgress: opts.onProgress, weightNames: Object.keys(opts.lab.weightShapes(opts.params)) });
     const snapshot = trained.diverged?.snapshot ?? (await run.snapshot());

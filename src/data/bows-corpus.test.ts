@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildWindows, coverage, decodeBowsCorpus, encodeBowsCorpus, OOV, windowWords, type BowsCorpus } from './bows-corpus';
+import { buildWindows, coverage, decodeBowsCorpus, encodeBowsCorpus, OOV, tokenSpans, windowWords, type BowsCorpus } from './bows-corpus';
 
 const X = OOV;
 const corpus: BowsCorpus = {
@@ -7,6 +7,8 @@ const corpus: BowsCorpus = {
   counts: Uint32Array.from([5, 3, 2, 1]),
   // doc 0: 6 tokens, doc 1: 2 tokens, doc 2: 3 tokens of OOV only
   docStart: Uint32Array.from([0, 6, 8, 11]),
+  recStart: Uint32Array.from([0, 3, 6, 8, 11]),
+  tokenScope: 'doc',
   tokens: Uint16Array.from([0, X, 1, 0, 2, X, 3, 0, X, X, X]),
   rawTokens: 11,
   rawChars: 60,
@@ -20,6 +22,8 @@ describe('bows corpus asset', () => {
     expect(back.words).toEqual(corpus.words);
     expect(Array.from(back.tokens)).toEqual(Array.from(corpus.tokens));
     expect(Array.from(back.docStart)).toEqual(Array.from(corpus.docStart));
+    expect(Array.from(back.recStart)).toEqual(Array.from(corpus.recStart));
+    expect(back.tokenScope).toBe('doc');
     expect(Array.from(back.counts)).toEqual([5, 3, 2, 1]);
     expect(back.candidateTokens).toBe(8);
   });
@@ -43,6 +47,15 @@ describe('bows corpus asset', () => {
     expect(Array.from(w1.start)).toEqual([0, 1, 2, 3, 6]);
     const w2 = buildWindows(corpus, 4, 2);
     expect(Array.from(w2.start)).toEqual([0, 1, 2, 3, 4, 6]);
+  });
+
+  it('keeps token windows inside a record for a record-scoped corpus (a mail), inside a document otherwise', () => {
+    expect(tokenSpans(corpus)).toBe(corpus.docStart);
+    const mail = { ...corpus, tokenScope: 'record' as const };
+    const w = buildWindows({ docStart: tokenSpans(mail), tokens: corpus.tokens }, 4, 3);
+    // records [0,3) [3,6) [6,8) [8,11): one window each where it holds a word.
+    expect(Array.from(w.start)).toEqual([0, 3, 6]);
+    expect(Array.from(w.end)).toEqual([3, 6, 8]);
   });
 
   it('lists the distinct vocabulary words of a window, sorted', () => {

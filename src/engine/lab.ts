@@ -43,6 +43,18 @@ export interface LabDefinition {
       params: Params,
     ): Record<string, unknown> | Promise<Record<string, unknown>>;
   };
+  /**
+   * Files a run trains on (e.g. the user's text corpus): the runner reads `--<flag> a.txt,b.txt`
+   * (each checked against maxBytes from its size before reading) into RunContext.userFiles.
+   */
+  trainingFiles?: {
+    flag: string;
+    maxBytes: number;
+    /** Why these files cannot be trained on (empty, binary, …), or null; checked before they replace the files in use. */
+    check(files: ReadonlyArray<{ name: string; bytes: ArrayBuffer }>): string | null;
+    /** Params the files imply (e.g. data=own); the runner sets them, and refuses a flag that says otherwise. */
+    params: Params;
+  };
   /** Optional grid of small models trained together (e.g. a phase diagram). */
   sweep?: SweepSpec;
 }

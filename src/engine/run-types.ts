@@ -26,7 +26,7 @@ export interface BoolParam extends ParamBase {
   kind: 'bool';
   default: boolean;
 }
-export type ParamSpec = NumberParam | EnumParam | BoolParam;
+export type ParamSpec = NumberParam | EnumParam | BoolParam | TextParam;
 /** Free text shown as text only (word lists, searches): printable, no markup brackets, length-capped. */
 export interface TextParam extends ParamBase {
   kind: 'text';
@@ -39,7 +39,7 @@ export interface TextParam extends ParamBase {
  * View settings (`view_*` in a link): validated like the parameters, but they never restart a run.
  * An absent value lets the view choose (its default may depend on the params).
  */
-export type ViewParamSpec = ParamSpec | TextParam;
+export type ViewParamSpec = ParamSpec;
 export type Params = Record<string, ParamValue>;
 
 export interface NamedTensor {
@@ -72,6 +72,10 @@ export interface RunContext {
    * read from `public/data/` in Node. Assets are built by `npm run data`.
    */
   loadAsset(name: string): Promise<ArrayBuffer>;
+  /** Files the user gave for this run (e.g. a text corpus), when the lab takes any. */
+  userFiles?: ReadonlyArray<{ name: string; bytes: ArrayBuffer }>;
+  /** Reports long preparation work (e.g. tokenising the user's text) as a progress bar; fraction 1 means done. */
+  progress?(label: string, fraction: number): void;
 }
 
 export interface Preset {

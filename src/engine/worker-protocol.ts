@@ -23,6 +23,8 @@ export interface InitRequest {
   /** Trained weights from a shared link: restored into the new run if they fit it. */
   snapshot?: Snapshot;
   snapshotSource?: SnapshotSource;
+  /** Files the run trains on (the lab's trainingFiles), already size-checked by the page. */
+  files?: File[];
 }
 
 /** Steps per second; 0 means as fast as the backend allows. */
@@ -42,6 +44,11 @@ export interface TrainerApi {
    * the last finite snapshot) and say why.
    */
   diverged(reason: string, restorePoint?: Snapshot): Promise<void>;
+  /**
+   * Reads the files runs train on (sizes checked against the lab's limit before anything is read);
+   * resolves to a message when they are refused (the files kept before stay).
+   */
+  setTrainingFiles(files: File[]): Promise<string | null>;
   /** Average ms per step over `steps` steps, measured without posting snapshots. */
   benchmark(steps: number): Promise<number>;
 }

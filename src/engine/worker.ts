@@ -41,11 +41,35 @@ let stepCounter = 0;
 /** The loss of the weights the run started or was restored from (read after one step); null until then. */
 let referenceLoss: number | null = null;
 
+/** The user's files that runs train on (read once, kept across resets). */
+let trainingFiles: Array<{ name: string; bytes: ArrayBuffer }> = [];
+
 function runContext(seed: number): RunContext {
   return {
     rng: createRng(seed),
     loadAsset: (name) => fetchAsset(name, (asset, fraction) => emit({ type: 'progress', label: `loading ${asset}`, fraction })),
+    userFiles: trainingFiles,
+    progress: (label, fraction) => emit({ type: 'progress', label, fraction }),
   };
+}
+
+/** Reads `files` into memory after checking their total size against the lab's limit; a message when refused. */
+async function readTrainingFiles(files: readonly File[]): Promise<string | null> {
+  const limit = lab?.trainingFiles?.maxBytes ?? 0;
+  const total = files.reduce((s, f) => s + f.size, 0);
+  if (total > limit) return `The files hold ${(total / 1024 / 1024).toFixed(1)} MB; the limit is ${(limit / 1024 / 1024).toFixed(0)} MB.`;
+  const read: Array<{ name: string; bytes: ArrayBuffer }> = [];
+  let done = 0;
+  for (const f of files) {
+    read.push({ name: f.name, bytes: await f.arrayBuffer() });
+    done += f.size;
+    emit({ type: 'progress', label: 'reading your files', fraction: total > 0 ? Math.min(0.999, done / total) : 0.999 });
+  }
+  emit({ type: 'progress', label: 'reading your files', fraction: 1 });
+  const refused = lab?.trainingFiles?.check(read) ?? null;
+  if (refused) return refused;
+  trainingFiles = read;
+  return null;
 }
 
 const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -262,9 +286,16 @@ const api: TrainerApi = {
     for (const notice of choice.notices) emit({ type: 'notice', ...notice });
     emit({ type: 'backend', backend: choice.backend as BackendName, adapter: choice.adapter });
     watchDeviceLoss((reason) => void switchToFallback(reason));
+    if (request.files && request.files.length > 0) {
+      const refused = await readTrainingFiles(request.files);
+      if (refused) emit({ type: 'notice', level: 'error', text: refused });
+    }
     await createRun();
     if (request.snapshot) await restoreShared(request.snapshot, request.snapshotSource ?? 'link');
     return { backend: choice.backend };
+  },
+  async setTrainingFiles(files: File[]) {
+    return readTrainingFiles(files);
   },
   async reset(next: Params) {
     playing = false;

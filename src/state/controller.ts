@@ -36,6 +36,8 @@ let keptHash = '';
 let lastRendered: Snapshot | null = null;
 /** Set once the page has told the worker about a divergence, until training resumes. */
 let divergenceReported = false;
+/** The user's files runs train on (e.g. a text corpus), handed to every new worker. */
+let trainingFiles: File[] = [];
 
 function urlStateOf(): UrlState {
   const s = useLab.getState();
@@ -158,7 +160,7 @@ async function startTraining(): Promise<void> {
       if (worker === handle) onWorkerEvent(event);
     };
     await handle.api.init(
-      { labId: s.labId, params: s.params, backend: s.backend, snapshot: shared?.snapshot, snapshotSource: shared?.source },
+      { labId: s.labId, params: s.params, backend: s.backend, snapshot: shared?.snapshot, snapshotSource: shared?.source, files: trainingFiles },
       Comlink.proxy(onEvent),
     );
     if (worker !== handle) return;
@@ -215,8 +217,36 @@ export function stepOnce(count = 1): void {
 export function reset(): void {
   if (!useLab.getState().ready) return;
   useLab.setState({ playing: false, lossHistory: [] });
-  void worker?.api.reset(useLab.getState().params);
+  worker?.api.reset(useLab.getState().params).catch((err: unknown) => {
+    addNotice(`Could not start this run: ${err instanceof Error ? err.message : String(err)}`, 'error');
+  });
 }
+
+/**
+ * Trains on the user's files (e.g. .txt corpus files): refused with a message, and nothing lost,
+ * when the lab takes none or they are too large (checked from the sizes before anything is read);
+ * otherwise read in the worker and the run restarts on them with `params` (e.g. data=own).
+ */
+export async function trainOnFiles(files: File[], params: Record<string, ParamValue>): Promise<void> {
+  const lab = findLab(useLab.getState().labId);
+  const limit = lab?.trainingFiles?.maxBytes;
+  if (!limit) return;
+  const total = files.reduce((sum, f) => sum + f.size, 0);
+  if (files.length === 0) return;
+  if (total > limit) {
+    addNotice(`The files hold ${(total / 1024 / 1024).toFixed(1)} MB; the limit is ${(limit / 1024 / 1024).toFixed(0)} MB. Nothing was changed.`, 'error');
+    return;
+  }
+  const refused = worker ? await worker.api.setTrainingFiles(files) : null;
+  if (refused) {
+    addNotice(`${refused} Nothing was changed.`, 'error');
+    return;
+  }
+  trainingFiles = files;
+  useLab.setState((s) => ({ params: { ...s.params, ...params }, trainingFiles: files.map((f) => f.name) }));
+  restartWithParams();
+}
+
 
 /** New params reset the run; while the worker is still starting, it is restarted with them. */
 function restartWithParams(): void {

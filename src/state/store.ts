@@ -28,6 +28,8 @@ export interface LabState extends UrlState {
   sweepProgress: number | null;
   /** Data loading or preparation in the worker; null when idle. */
   progress: { label: string; fraction: number } | null;
+  /** Names of the user's files runs train on (e.g. a text corpus). */
+  trainingFiles: string[];
   ready: boolean;
   /** Counts the links opened in this page (the first load, back/forward, a pasted hash). */
   boots: number;
@@ -50,6 +52,7 @@ export const useLab = create<LabState>(() => ({
   sweep: null,
   sweepProgress: null,
   progress: null,
+  trainingFiles: [],
   boots: 0,
   ready: false,
 }));

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useMemo, type ComponentType } from 'react';
 import { LABS, findLab } from '../labs/registry';
-import { runSweep, setView, switchLab } from '../state/controller';
+import { runSweep, setView, switchLab, trainOnFiles } from '../state/controller';
 import { useLab } from '../state/store';
 import type { LabViewProps } from './lab-view-types';
 import { HelpOverlay } from './HelpOverlay';
@@ -29,6 +29,7 @@ function LabViews() {
   const viewState = useLab((s) => s.view);
   const sweep = useLab((s) => s.sweep);
   const sweepProgress = useLab((s) => s.sweepProgress);
+  const trainingFiles = useLab((s) => s.trainingFiles);
   const Views = useMemo(() => labViews(labId), [labId]);
   return (
     <Suspense fallback={<p className="hint">Loading views…</p>}>
@@ -42,6 +43,8 @@ function LabViews() {
         sweep={sweep}
         runSweep={() => void runSweep()}
         sweepProgress={sweepProgress}
+        trainOnFiles={(files, p) => void trainOnFiles(files, p)}
+        trainingFiles={trainingFiles}
       />
     </Suspense>
   );

@@ -27,6 +27,29 @@ export function ParamControl(props: { spec: ParamSpec; value: ParamValue; onComm
       </label>
     );
   }
+  if (spec.kind === 'text') {
+    // Committed on Enter or on leaving the field; the codec validates it like a link's value.
+    const commitText = () => {
+      if (draft !== value) onCommit(String(draft));
+    };
+    return (
+      <label className="param" htmlFor={id} title={spec.help}>
+        <span>{spec.label}</span>
+        <input
+          id={id}
+          data-testid={id}
+          type="text"
+          maxLength={spec.maxLength}
+          value={String(draft)}
+          onChange={(e) => setDraft(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') commitText();
+          }}
+          onBlur={commitText}
+        />
+      </label>
+    );
+  }
   const toSlider = (v: number) => (spec.log ? Math.log10(v) : v);
   const fromSlider = (s: number) => {
     const v = spec.log ? 10 ** s : s;

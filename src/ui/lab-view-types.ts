@@ -12,6 +12,10 @@ export interface LabViewProps {
   sweep: SweepResult | null;
   runSweep(): void;
   sweepProgress: number | null;
+  /** Trains on the user's files with these params (labs with trainingFiles); refused with a notice when they do not fit. */
+  trainOnFiles(files: File[], params: Params): void;
+  /** Names of the files runs train on now. */
+  trainingFiles: readonly string[];
 }
 
 export interface LabViewModule {

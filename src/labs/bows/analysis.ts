@@ -4,11 +4,11 @@
  */
 import { averageLinkage, cosineDistances, cutTree, leafOrder } from '../../analysis/clustering';
 import { pca } from '../../analysis/pca';
+import { subspacePcaProjection } from '../../analysis/subspace-pca';
 import { cyclePlaneOfRows } from '../../analysis/cycle-structure';
 import { pearson } from '../../analysis/pmi';
 
-export const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
-export const WEEKDAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'];
+export { MONTHS, WEEKDAYS } from '../../data/calendar-words';
 export const NUMBERS = ['one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten'];
 
 /** Column i of W (m×V row-major) as a vector. */
@@ -107,11 +107,15 @@ export function clusterWords(W: ArrayLike<number>, m: number, V: number, n: numb
   return { order, labels };
 }
 
+/** Above this latent width the m×m eigendecomposition gives way to subspace iteration, fitted on the most frequent words. */
+const EXACT_PCA_MAX_M = 256;
+const SUBSPACE_FIT_WORDS = 4000;
+
 /** 2-D PCA coordinates of all V columns (V×2). */
 export function pcaMap(W: ArrayLike<number>, m: number, V: number): Float32Array {
   const rows = new Float64Array(V * m);
   for (let r = 0; r < m; r++) for (let i = 0; i < V; i++) rows[i * m + r] = W[r * V + i]!;
-  return Float32Array.from(pca(rows, V, m, 2).projected);
+  return Float32Array.from(m <= EXACT_PCA_MAX_M ? pca(rows, V, m, 2).projected : subspacePcaProjection(rows, V, m, 2, 40, SUBSPACE_FIT_WORDS));
 }
 
 /** Words joined by "\n" as char codes (a snapshot carries only Float32Arrays). */

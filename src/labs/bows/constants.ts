@@ -17,6 +17,7 @@ export const STAT_KEYS = [
   'coverageNonStop',
   'pmiPairs',
   'docs',
+  'records',
   'tokens',
   'analysisStep',
 ] as const;

@@ -1,26 +1,43 @@
 /**
- * What a bows run needs from the corpus, computed once per (V, window) and cached: the windows,
- * exact co-occurrence over every window, a fixed sample of co-occurring pairs with their PMI
- * (the same for every seed), and a fixed evaluation batch.
+ * What a bows run needs from a text corpus, computed once per (corpus, V, unit, window, forced
+ * words) and cached: the vocabulary (months and weekdays always forced in), the windows (W
+ * consecutive records, or W consecutive tokens), exact co-occurrence over every window, a fixed
+ * sample of co-occurring pairs with their PMI (the same for every seed), and the calendar cycles
+ * read from the data alone.
  */
-import { buildWindows, coverage, decodeBowsCorpus, windowWords, BOWS_ASSET, type BowsCorpus, type Windows } from '../../data/bows-corpus';
-import { countCooccurrence, pairIndex, pmiPairs, type Cooccurrence } from '../../analysis/pmi';
+import { buildWindows, coverage, tokenSpans, windowWords, type BowsCorpus } from '../../data/bows-corpus';
+import { selectVocabulary, type Vocabulary } from '../../data/bows-vocab';
+import { buildRecordWindows, documentRecords, recordBags, RecordWindowReader } from '../../data/bows-record-windows';
+import { pairIndex, pmiPairs, type Cooccurrence } from '../../analysis/pmi';
+import { slidingCooccurrence } from '../../analysis/sliding-cooccurrence';
 import { dataCycle, type CooccurrenceCounts } from '../../analysis/cycle-structure';
 import { createRng } from '../../engine/rng';
 import { listIds, MONTHS, WEEKDAYS } from './analysis';
 import type { BowsSource, SourceCycle } from './source';
 
-/** Pairs must share at least this many windows (stride-1 windows: one co-occurrence at distance d spans 20 − d windows). */
+/** Pairs must share at least this many windows. */
 export const MIN_PAIR_WINDOWS = 20;
 /** Pairs the PMI correlation is computed on (a fixed random subset when more co-occur). */
 export const PMI_SAMPLE = 20000;
+/** Pairs are counted among the most frequent words up to this many (plus the cycle words): V² counts stay ≤ 32 MB. */
+export const PAIR_VOCAB = 4000;
+
+export type WindowUnit = 'records' | 'tokens';
+
+export interface TextSpec {
+  V: number;
+  unit: WindowUnit;
+  window: number;
+  /** Extra words forced into the vocabulary (months and weekdays always are). */
+  force: readonly string[];
+}
 
 export interface CorpusStats {
-  corpus: BowsCorpus;
-  V: number;
-  window: number;
-  windows: Windows;
-  words: string[];
+  spec: TextSpec;
+  vocab: Vocabulary;
+  items: number;
+  maxWords: number;
+  itemWords(item: number, out: Int32Array): number;
   coverage: { ofTokens: number; ofCandidates: number };
   /** All pairs with ≥ MIN_PAIR_WINDOWS shared windows. */
   pairCount: number;
@@ -29,6 +46,7 @@ export interface CorpusStats {
   pairPmi: Float32Array;
   /** The months and the weekdays (those in the vocabulary), read from the windows alone. */
   cycles: SourceCycle[];
+  info: BowsSource['info'];
 }
 
 /** The packed co-occurrence counts behind the accessor the cycle read-outs use. */
@@ -41,8 +59,8 @@ export function cooccurrenceCounts(c: Cooccurrence): CooccurrenceCounts {
   };
 }
 
-/** Cycles of named words in the vocabulary `words`, with their data-side structure. */
-export function wordCycles(counts: CooccurrenceCounts, words: readonly string[]): SourceCycle[] {
+/** Cycles of named words in the vocabulary `words`, with their data-side structure (`toCounts`: vocabulary id → counted id). */
+export function wordCycles(counts: CooccurrenceCounts, words: readonly string[], toCounts: (id: number) => number = (id) => id): SourceCycle[] {
   const index = new Map(words.map((w, i) => [w, i]));
   return [
     ['months', MONTHS],
@@ -51,31 +69,75 @@ export function wordCycles(counts: CooccurrenceCounts, words: readonly string[])
     const all = list as readonly string[];
     const sel = listIds(all, index);
     const at = { positions: sel.found.map((w) => all.indexOf(w)), period: all.length };
-    return { name: name as string, ids: sel.ids, words: sel.found, at, data: dataCycle(counts, sel.ids, at) };
+    return { name: name as string, ids: sel.ids, words: sel.found, at, data: dataCycle(counts, sel.ids.map(toCounts), at) };
   });
 }
 
-let corpusCache: { buffer: Promise<BowsCorpus> } | null = null;
-let statsCache: { key: string; stats: CorpusStats } | null = null;
-
-export async function loadCorpus(loadAsset: (name: string) => Promise<ArrayBuffer>): Promise<BowsCorpus> {
-  if (!corpusCache) {
-    const buffer = loadAsset(BOWS_ASSET).then(decodeBowsCorpus);
-    corpusCache = { buffer };
-    buffer.catch(() => {
-      corpusCache = null;
-    });
+/** Counted words: the PAIR_VOCAB most frequent, then the calendar words beyond them. */
+function pairVocabulary(vocab: Vocabulary): { compact: Int32Array; ids: number[] } {
+  const compact = new Int32Array(vocab.V).fill(-1);
+  const ids: number[] = [];
+  for (let i = 0; i < Math.min(vocab.V, PAIR_VOCAB); i++) ids.push(i);
+  const index = new Map(vocab.words.map((w, i) => [w, i]));
+  for (const w of [...MONTHS, ...WEEKDAYS]) {
+    const id = index.get(w);
+    if (id !== undefined && id >= PAIR_VOCAB) ids.push(id);
   }
-  return corpusCache.buffer;
+  ids.forEach((id, k) => (compact[id] = k));
+  return { compact, ids };
 }
 
-export function corpusStats(corpus: BowsCorpus, V: number, window: number): CorpusStats {
-  const key = `${V}:${window}`;
-  if (statsCache && statsCache.key === key && statsCache.stats.corpus === corpus) return statsCache.stats;
-  if (V > corpus.words.length) throw new Error(`vocabulary ${V} exceeds the corpus asset's ${corpus.words.length} words`);
-  const windows = buildWindows(corpus, V, window);
-  const cooc = countCooccurrence(V, windows.start.length, (w, out) => windowWords(corpus.tokens, windows.start[w]!, windows.end[w]!, V, out), window);
-  const all = pmiPairs(cooc, MIN_PAIR_WINDOWS);
+interface Windowed {
+  items: number;
+  maxWords: number;
+  itemWords(item: number, out: Int32Array): number;
+  cooc: Cooccurrence;
+}
+
+function tokenWindows(corpus: BowsCorpus, vocab: Vocabulary, window: number, compact: Int32Array, P: number): Windowed {
+  const { V, tokens } = vocab;
+  const spans = tokenSpans(corpus);
+  const windows = buildWindows({ docStart: spans, tokens }, V, window);
+  // Each token is a group of one word (or none): the sliding count covers token windows too.
+  const start = new Uint32Array(tokens.length + 1);
+  const words: number[] = [];
+  for (let t = 0; t < tokens.length; t++) {
+    if (tokens[t]! < V) words.push(tokens[t]!);
+    start[t + 1] = words.length;
+  }
+  const cooc = slidingCooccurrence({ start, words: Int32Array.from(words) }, spans, window, compact, P, windows.start.length);
+  return {
+    items: windows.start.length,
+    maxWords: window,
+    itemWords: (w, out) => windowWords(tokens, windows.start[w]!, windows.end[w]!, V, out),
+    cooc,
+  };
+}
+
+function recordWindows(corpus: BowsCorpus, vocab: Vocabulary, window: number, compact: Int32Array, P: number): Windowed {
+  const bags = recordBags(vocab.tokens, corpus.recStart, vocab.V);
+  const docRec = documentRecords(corpus.docStart, corpus.recStart);
+  const windows = buildRecordWindows(docRec, window, bags);
+  const cooc = slidingCooccurrence(bags, docRec, window, compact, P, windows.first.length);
+  const reader = new RecordWindowReader(bags, vocab.V);
+  return {
+    items: windows.first.length,
+    maxWords: Math.max(1, cooc.maxPresent),
+    itemWords: (w, out) => reader.read(windows.first[w]!, windows.end[w]!, out),
+    cooc,
+  };
+}
+
+let statsCache: { key: string; corpus: BowsCorpus; stats: CorpusStats } | null = null;
+
+export function corpusStats(corpus: BowsCorpus, spec: TextSpec): CorpusStats {
+  const key = `${spec.V}:${spec.unit}:${spec.window}:${spec.force.join(' ')}`;
+  if (statsCache && statsCache.key === key && statsCache.corpus === corpus) return statsCache.stats;
+  const vocab = selectVocabulary(corpus, spec.V, [...MONTHS, ...WEEKDAYS, ...spec.force]);
+  const pv = pairVocabulary(vocab);
+  const P = pv.ids.length;
+  const w = spec.unit === 'records' ? recordWindows(corpus, vocab, spec.window, pv.compact, P) : tokenWindows(corpus, vocab, spec.window, pv.compact, P);
+  const all = pmiPairs(w.cooc, MIN_PAIR_WINDOWS);
   const n = all.i.length;
   // Fixed subset (seed-independent) so every run is scored on the same pairs.
   const rng = createRng(4242);
@@ -86,45 +148,46 @@ export function corpusStats(corpus: BowsCorpus, V: number, window: number): Corp
     [idx[k], idx[j]] = [idx[j]!, idx[k]!];
   }
   const pick = idx.slice(0, take);
-  const words = corpus.words.slice(0, V);
+  const cov = coverage({ tokens: vocab.tokens, candidateTokens: corpus.candidateTokens }, spec.V);
   const stats: CorpusStats = {
-    corpus,
-    V,
-    window,
-    windows,
-    words,
-    coverage: coverage(corpus, V),
+    spec,
+    vocab,
+    items: w.items,
+    maxWords: w.maxWords,
+    itemWords: w.itemWords,
+    coverage: cov,
     pairCount: n,
-    pairI: Int32Array.from(pick, (k) => all.i[k]!),
-    pairJ: Int32Array.from(pick, (k) => all.j[k]!),
+    pairI: Int32Array.from(pick, (k) => pv.ids[all.i[k]!]!),
+    pairJ: Int32Array.from(pick, (k) => pv.ids[all.j[k]!]!),
     pairPmi: Float32Array.from(pick, (k) => all.pmi[k]!),
-    cycles: wordCycles(cooccurrenceCounts(cooc), words),
+    cycles: wordCycles(cooccurrenceCounts(w.cooc), vocab.words, (id) => pv.compact[id]!),
+    info: {
+      windows: w.items,
+      docs: corpus.docStart.length - 1,
+      records: corpus.recStart.length - 1,
+      tokens: corpus.tokens.length,
+      coverage: cov.ofTokens,
+      coverageNonStop: cov.ofCandidates,
+    },
   };
-  statsCache = { key, stats };
+  statsCache = { key, corpus, stats };
   return stats;
 }
 
 /** The corpus statistics as a bows data source. */
 export function textSource(stats: CorpusStats): BowsSource {
-  const { corpus, windows, V } = stats;
   return {
     kind: 'text',
-    V,
-    words: stats.words,
-    items: windows.start.length,
-    maxWords: stats.window,
-    itemWords: (w, out) => windowWords(corpus.tokens, windows.start[w]!, windows.end[w]!, V, out),
+    V: stats.spec.V,
+    words: stats.vocab.words,
+    items: stats.items,
+    maxWords: stats.maxWords,
+    itemWords: stats.itemWords,
     pairCount: stats.pairCount,
     pairI: stats.pairI,
     pairJ: stats.pairJ,
     pairPmi: stats.pairPmi,
-    info: {
-      windows: windows.start.length,
-      docs: corpus.docStart.length - 1,
-      tokens: corpus.tokens.length,
-      coverage: stats.coverage.ofTokens,
-      coverageNonStop: stats.coverage.ofCandidates,
-    },
+    info: stats.info,
     cycles: stats.cycles,
   };
 }

@@ -53,6 +53,7 @@ export function bowsMetrics(snapshot: Snapshot): Metrics {
     recall: round(s.recall),
     corpus: {
       docs: s.docs,
+      records: s.records,
       tokens: s.tokens,
       windows: s.windows,
       coverage: round(s.coverage),

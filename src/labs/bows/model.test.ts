@@ -5,7 +5,9 @@ import { useNodeBackend } from '../../cli/node-backend';
 import { nodeRunContext, readAsset } from '../../cli/node-context';
 import { defaultParams } from '../../engine/params';
 import { BatchSampler } from './batches';
-import { corpusStats, loadCorpus, textSource } from './corpus-stats';
+import { corpusStats, textSource } from './corpus-stats';
+import { loadCorpus } from './corpus-load';
+import { BROWN_ASSET } from '../../data/bows-corpus';
 import { bowsLab } from '.';
 import { countTensorsWhileTraining } from '../../engine/tensor-count';
 
@@ -17,11 +19,11 @@ const small = { ...defaultParams(bowsLab.params), vocab: 500, m: 16, batch: 64 }
 
 describe('bows model', () => {
   it('the sparse gather-sum equals the dense product, forward and backward', async () => {
-    const stats = corpusStats(await loadCorpus(readAsset), 500, 20);
+    const stats = corpusStats(await loadCorpus(readAsset, BROWN_ASSET), { V: 500, unit: 'records', window: 20, force: [] });
     const V = 500;
     const m = 8;
     const B = 32;
-    const sampler = new BatchSampler(textSource(stats), V, B, 20);
+    const sampler = new BatchSampler(textSource(stats), V, B, stats.maxWords);
     const batch = sampler.sample(createRng(5));
     expect(batch.nnz).toBeGreaterThan(B);
     const rng = createRng(9);
@@ -89,8 +91,11 @@ describe('bows model', () => {
     expect(words[0]).toBe('one');
     expect(snap.tensors.pca!.shape).toEqual([500, 2]);
     expect(snap.tensors.clusterOrder!.data.length).toBe(200);
-    const metrics = bowsLab.metrics(snap, small) as { precision: number; recall: number; corpus: { windows: number } };
-    expect(metrics.corpus.windows).toBeGreaterThan(1_000_000);
+    const metrics = bowsLab.metrics(snap, small) as { precision: number; recall: number; corpus: { windows: number; docs: number; records: number } };
+    // Defaults: windows of 20 consecutive Brown paragraphs, stride 1, inside each of the 500 texts.
+    expect(metrics.corpus.docs).toBe(500);
+    expect(metrics.corpus.records).toBe(15666);
+    expect(metrics.corpus.windows).toBe(7158);
     expect(metrics.precision).toBeGreaterThanOrEqual(0);
     run.step(30);
     run.restore(snap);

@@ -29,6 +29,8 @@ export interface BowsConfig {
   lr: number;
   weightDecay: number;
   horizon: number;
+  /** The cosine schedule ends at this fraction of lr. */
+  lrEnd: number;
   encoder: Encoder;
 }
 
@@ -37,8 +39,9 @@ import type { NamedTensor } from '../../engine/lab';
 export { STAT_KEYS, CLUSTER_WORDS, CLUSTERS, SCATTER_PAIRS, type StatKey };
 
 const EVAL_WINDOWS = 512;
-/** In a browser worker, recompute the heavier read-outs at most this often. */
+/** In a browser worker, recompute the heavier read-outs at most this often, and never for more than a fifth of the time. */
 const ANALYSIS_INTERVAL_MS = 1000;
+const ANALYSIS_SHARE = 0.2;
 
 let instanceCounter = 0;
 
@@ -79,7 +82,7 @@ export function createBowsModel(cfg: BowsConfig, source: BowsSource, rng: Rng): 
       { variable: W, decay: true },
       { variable: b, decay: false },
     ],
-    { lr: cfg.lr, weightDecay: cfg.weightDecay, horizon: cfg.horizon, finalFraction: 0.05 },
+    { lr: cfg.lr, weightDecay: cfg.weightDecay, horizon: cfg.horizon, finalFraction: cfg.lrEnd },
   );
   const onesRow = tf.ones([1, B]);
   const zeroRow = tf.zeros([1, m]);
@@ -140,6 +143,7 @@ export function createBowsModel(cfg: BowsConfig, source: BowsSource, rng: Rng): 
   let analysis: Record<string, Float32Array> | null = null;
   let analysisStep = -1;
   let analysisAt = 0;
+  let analysisMs = 0;
   let lastSnapshotStep = -1;
 
   const analyse = async (w: Float32Array): Promise<Record<string, Float32Array>> => {
@@ -174,6 +178,7 @@ export function createBowsModel(cfg: BowsConfig, source: BowsSource, rng: Rng): 
       coverageNonStop: source.info.coverageNonStop,
       pmiPairs: source.pairCount,
       docs: source.info.docs,
+      records: source.info.records,
       tokens: source.info.tokens,
       analysisStep: stepCount,
     };
@@ -203,11 +208,12 @@ export function createBowsModel(cfg: BowsConfig, source: BowsSource, rng: Rng): 
       const loss = await latestLoss.mean();
       const now = Date.now();
       const stale = analysis === null || analysisStep !== stepCount;
-      const throttled = inWorker() && analysis !== null && now - analysisAt < ANALYSIS_INTERVAL_MS && lastSnapshotStep !== stepCount;
+      const throttled = inWorker() && analysis !== null && now - analysisAt < Math.max(ANALYSIS_INTERVAL_MS, (analysisMs * (1 - ANALYSIS_SHARE)) / ANALYSIS_SHARE) && lastSnapshotStep !== stepCount;
       if (stale && !throttled) {
         analysis = await analyse(w);
         analysisStep = stepCount;
         analysisAt = Date.now();
+        analysisMs = analysisAt - now;
       }
       lastSnapshotStep = stepCount;
       const a = analysis!;

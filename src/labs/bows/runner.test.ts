@@ -4,7 +4,7 @@ import { parseArgs } from '../../cli/args';
 import { runLab } from '../../cli/runner';
 import { bowsLab } from '.';
 
-/** small-vocab (V=500, m=32), shortened to 300 steps with a matching cosine horizon. */
+/** small-vocab (V=500, m=32, windows of 5 Brown paragraphs), shortened to 300 steps with a matching cosine horizon. */
 const run = (extra: string[]) => {
   const opts = parseArgs(['bows', '--preset', 'small-vocab', '--horizon', '300', ...extra], LABS);
   return runLab({ lab: bowsLab, params: opts.params, steps: 300, preset: 'small-vocab' });
@@ -15,7 +15,7 @@ interface BowsMetrics {
   cycleOrderScore: number | null;
   precision: number;
   recall: number;
-  corpus: { windows: number; docs: number; coverage: number };
+  corpus: { windows: number; docs: number; records: number; coverage: number };
 }
 
 describe('bows runner', () => {
@@ -25,14 +25,17 @@ describe('bows runner', () => {
     const md = decay.metrics as unknown as BowsMetrics;
     const mn = none.metrics as unknown as BowsMetrics;
     expect(decay.steps).toBe(300);
-    expect(md.pmiCorrelation).toBeGreaterThan(0.2);
-    expect(md.pmiCorrelation).toBeGreaterThan(mn.pmiCorrelation + 0.02);
-    // Reconstruction is real: most predicted words are right, and a fair share is recovered.
-    expect(md.precision).toBeGreaterThan(0.9);
-    expect(mn.recall).toBeGreaterThan(0.3);
+    // Measured (wasm): 0.465 with λ=4, 0.396 with λ=0.
+    expect(md.pmiCorrelation).toBeGreaterThan(0.35);
+    expect(md.pmiCorrelation).toBeGreaterThan(mn.pmiCorrelation + 0.03);
+    // Reconstruction is real: most predicted words are right (0.86 / 0.79), a share recovered (recall 0.21 / 0.30).
+    expect(md.precision).toBeGreaterThan(0.75);
+    expect(mn.recall).toBeGreaterThan(0.2);
     expect(decay.loss.at(-1)![1]).toBeLessThan(decay.loss[0]![1]);
-    expect(md.corpus.windows).toBeGreaterThan(1_000_000);
-    expect(md.corpus.docs).toBeGreaterThan(5000);
+    // Windows of 5 consecutive paragraphs inside each of the 500 Brown texts.
+    expect(md.corpus.docs).toBe(500);
+    expect(md.corpus.records).toBe(15666);
+    expect(md.corpus.windows).toBe(13663);
     const W = decay.snapshot.W as number[][];
     expect(W).toHaveLength(32);
     expect(W[0]).toHaveLength(500);

@@ -32,7 +32,7 @@ export interface BowsSource {
   pairI: Int32Array;
   pairJ: Int32Array;
   pairPmi: Float32Array;
-  info: { windows: number; docs: number; tokens: number; coverage: number; coverageNonStop: number };
+  info: { windows: number; docs: number; records: number; tokens: number; coverage: number; coverageNonStop: number };
   /** The first is the lab's headline cycle (the months, or the synthetic ring). */
   cycles: SourceCycle[];
 }

@@ -53,7 +53,7 @@ export function syntheticSource(spec: SyntheticSpec): BowsSource {
     pairI: Int32Array.from(I),
     pairJ: Int32Array.from(J),
     pairPmi: Float32Array.from(P),
-    info: { windows: bags.samples, docs: 0, tokens: active, coverage: 1, coverageNonStop: 1 },
+    info: { windows: bags.samples, docs: 0, records: 0, tokens: active, coverage: 1, coverageNonStop: 1 },
     cycles: [{ name: 'ring', ids, words, at: { positions: ids, period: n }, data: dataCycle(counts, ids) }],
   };
   cache = { key, source };

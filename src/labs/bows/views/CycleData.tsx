@@ -69,7 +69,7 @@ export function CycleData({ snapshot, cycle, words, modelScore }: { snapshot: Sn
         <span data-testid={`cycle-data-status-${cycle}`}>
           {`cycle order score: model ${fmt(modelScore)}, data ${fmt(dataScore)} (chance ≈ ${(2 / Math.max(1, n - 1)).toFixed(2)}). `}
           Left: the {cycle} read from the data alone (their PMI rows, L2-normalised, top-2 PCA). Right: similarity against calendar distance — the model’s cosine (blue, left axis) and the data’s mean PMI (red, right axis).
-          {cycle === 'months' ? ' The 12-month ring needs narrative text such as Wikipedia; mail windows carry little of it.' : ''}
+          {cycle === 'months' ? ' The 12-month ring needs narrative text such as Wikipedia (bring your own: data=own); Brown paragraphs and mail windows carry only part of it.' : ''}
         </span>
       }
     >

@@ -3,6 +3,10 @@ import { ViewPanel } from '../../../ui/ViewPanel';
 import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { CHART_FONT, INK } from '../../../ui/charts/style';
 import { snapshotStats } from '../metrics';
+import { isTextData } from '../params';
+import { formatSeconds, stepSeconds } from '../step-estimate';
+
+const RECORD_NAME: Record<string, string> = { mail: 'mails', brown: 'paragraphs', own: 'paragraphs' };
 
 const WIDTH = 340;
 const HEIGHT = 150;
@@ -29,10 +33,12 @@ export function Reconstruction({ snapshot, params }: Pick<LabViewProps, 'snapsho
       caption={
         <>
           λ = <b data-testid="lambda">{lambda}</b> · lr now {s.lr.toExponential(2)} ·{' '}
-          {params.data === 'mail' || params.data === undefined ? (
+          {isTextData(String(params.data ?? 'brown')) ? (
             <>
-              corpus: {s.docs.toLocaleString()} mails, {s.tokens.toLocaleString()} tokens, {s.windows.toLocaleString()} windows, vocabulary covers{' '}
-              {(100 * s.coverage).toFixed(1)}% of tokens ({(100 * s.coverageNonStop).toFixed(1)}% of non-stop words).
+              corpus: {s.docs.toLocaleString()} documents, {s.records.toLocaleString()} {RECORD_NAME[String(params.data)] ?? 'records'},{' '}
+              {s.tokens.toLocaleString()} tokens, {s.windows.toLocaleString()} windows of {String(params.window)} {params.unit === 'tokens' ? 'tokens' : RECORD_NAME[String(params.data)] ?? 'records'}, vocabulary covers{' '}
+              {(100 * s.coverage).toFixed(1)}% of tokens ({(100 * s.coverageNonStop).toFixed(1)}% of non-stop words). Estimated time per step in Node wasm:{' '}
+              <span data-testid="step-estimate">{formatSeconds(stepSeconds(Number(params.vocab), Number(params.m), Number(params.batch)))}</span>.
             </>
           ) : (
             <>
