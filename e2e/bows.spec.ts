@@ -84,3 +84,15 @@ test('bows on your own text: a .txt is tokenised and windowed in the worker and 
   await expect(page.getByTestId('bows-own-summary')).toContainText('texts.zip: 72 paragraphs', { timeout: 30_000 });
   await expect(page.getByTestId('bows-own-summary')).toContainText('68 windows');
 });
+
+test('ring (synthetic BOWS, λ=6): the twelve features close into a calendar-order ring within 30 s of pressing play', async ({ page }) => {
+  await openLab(page, '?lab=bows&preset=ring');
+  const score = async () => {
+    const m = /cycle order score (\d\.\d\d)/.exec((await page.getByTestId('cycle-status').textContent()) ?? '');
+    return m ? Number(m[1]) : 0;
+  };
+  const started = Date.now();
+  await page.getByTestId('play').click();
+  await expect.poll(score, { timeout: 30_000, intervals: [250] }).toBeGreaterThanOrEqual(0.9);
+  test.info().annotations.push({ type: 'ring-closed-ms', description: String(Date.now() - started) });
+});
