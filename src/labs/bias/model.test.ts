@@ -99,7 +99,10 @@ describe('bias MLP', () => {
     // The XOR is not learned after 50 steps, so nothing is scored yet.
     expect(m.scoredStep).toBeNaN();
     expect(m.varianceExplained.parity).toBeNaN();
-    for (const v of Object.values(m.accuracy)) expect(v).toBeGreaterThanOrEqual(0);
+    for (const v of Object.values(m.accuracy)) {
+      expect(v).toBeGreaterThanOrEqual(0.4); // a probe accuracy after 50 steps: at least near chance, never NaN
+      expect(v).toBeLessThanOrEqual(1);
+    }
     a.restore(sa);
     const back = await a.snapshot();
     expect(back.step).toBe(30);

@@ -97,6 +97,7 @@ describe('bows model', () => {
     expect(metrics.corpus.records).toBe(15666);
     expect(metrics.corpus.windows).toBe(7158);
     expect(metrics.precision).toBeGreaterThanOrEqual(0);
+    expect(metrics.precision).toBeLessThanOrEqual(1);
     run.step(30);
     run.restore(snap);
     const back = await run.snapshot();
