@@ -8,6 +8,7 @@ import { slotNames } from '../metrics';
 import { analyseModel, planeOptions, snapshotModels, type ModelAnalysis, type ViewOptions } from './analysis';
 import { AnisotropyChart, LatentScatter, PppmImages, SrmPolar } from './charts';
 import { ImportPanel } from './ImportPanel';
+import { emptyPppmHint } from './pppm-hint';
 import { LossCurve } from '../../../ui/charts/LossCurve';
 
 /** Degrees the spotlight advances per snapshot received (it stops when training stops). */
@@ -91,7 +92,7 @@ export default function SpotlightViews(props: LabViewProps) {
         <ViewPanel id="srm" title="Spotlight resonance (SRM)" caption="Mean SRM over planes of privileged directions ± s.d. over planes (as the author plots it); the cone sweeps while training runs.">
           {analyses.length ? <SrmPolar models={analyses} epsilon={epsilon} sweep={sweep.current} signed={signed} testId="srm-polar" /> : <ChartPlaceholder width={340} height={340} />}
         </ViewPanel>
-        <ViewPanel id="pppm" title="PPPM density ÷ isotropic density (chosen plane)" caption="Codes within ε of the plane, projected with their magnitudes (the author's view; tick 'PPPM of â' for the unit disk). Red: denser than an isotropic code with the same norms; blue: sparser.">
+        <ViewPanel id="pppm" title="PPPM density ÷ isotropic density (chosen plane)" caption={`Codes within ε of the plane, projected with their magnitudes (the author's view; tick 'PPPM of â' for the unit disk). Red: denser than an isotropic code with the same norms; blue: sparser.${emptyPppmHint(analyses, epsilon)}`}>
           {analyses.length ? <PppmImages models={analyses} testId="pppm" /> : <ChartPlaceholder width={340} height={200} />}
         </ViewPanel>
         <ViewPanel id="pppm-ensemble" title="PPPM ensemble: all planes stacked" caption="Every ordered pair of privileged directions (up to 48, a seeded sample) projected into one image, as in the author's figures: discrete clusters for a discretised code, a continuous ring for an isotropic one.">
