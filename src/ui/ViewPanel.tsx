@@ -1,6 +1,39 @@
 import { useRef, type ReactNode } from 'react';
 import { download, pngBlob, svgBlob } from './export';
 
+/** "About this view": what is plotted, its formula, how to read it, what to try, where it comes from. */
+export interface ViewAbout {
+  plotted: string;
+  /** Plain-text (Unicode) formula. */
+  formula: string;
+  read: string;
+  tryThis: string;
+  paper: string;
+}
+
+function About({ id, about }: { id: string; about: ViewAbout }) {
+  const rows: Array<[string, string]> = [
+    ['What is plotted', about.plotted],
+    ['Formula', about.formula],
+    ['How to read it', about.read],
+    ['Try', about.tryThis],
+    ['From', about.paper],
+  ];
+  return (
+    <details className="view-about" data-testid={`about-${id}`}>
+      <summary>About this view</summary>
+      <dl>
+        {rows.map(([term, text]) => (
+          <div key={term}>
+            <dt>{term}</dt>
+            <dd className={term === 'Formula' ? 'formula' : undefined}>{text}</dd>
+          </div>
+        ))}
+      </dl>
+    </details>
+  );
+}
+
 /**
  * A titled view whose first <svg> can be exported. Children render the chart; the panel owns
  * the export buttons so every view gets PNG and SVG for free.
@@ -11,6 +44,7 @@ export function ViewPanel(props: {
   children: ReactNode;
   actions?: ReactNode;
   caption?: ReactNode;
+  about?: ViewAbout;
 }) {
   const body = useRef<HTMLDivElement>(null);
   const svg = () => body.current?.querySelector('svg') ?? null;
@@ -31,6 +65,7 @@ export function ViewPanel(props: {
       </header>
       <div className="view-body" ref={body}>{props.children}</div>
       {props.caption ? <p className="view-caption">{props.caption}</p> : null}
+      {props.about ? <About id={props.id} about={props.about} /> : null}
     </section>
   );
 }

@@ -9,6 +9,7 @@ import { analyseModel, planeOptions, snapshotModels, type ModelAnalysis, type Vi
 import { AnisotropyChart, LatentScatter, PppmImages, SrmPolar } from './charts';
 import { ImportPanel } from './ImportPanel';
 import { emptyPppmHint } from './pppm-hint';
+import { SPOTLIGHT_ABOUT } from './about';
 import { LossCurve } from '../../../ui/charts/LossCurve';
 
 /** Degrees the spotlight advances per snapshot received (it stops when training stops). */
@@ -84,21 +85,22 @@ export default function SpotlightViews(props: LabViewProps) {
       <div className="view-grid">
         <ViewPanel
           id="anisotropy"
+          about={SPOTLIGHT_ABOUT.anisotropy}
           title="Anisotropy against its rotation null, and reconstruction error"
           caption="mean maxᵢ |bᵢ·â| of the 2,000 probe codes (how close each normalised code lies to its nearest privileged direction; ε-free), divided by its mean over 40 seeded random rotations of the same codes. Right of 1: codes sit on the privileged directions; left: anti-aligned (saturated tanh sits at the hypercube's corners). Outside the grey 95% band: the orientation is not chance. Same numbers as the metrics CSV and the runner."
         >
           {analyses.length ? <AnisotropyChart models={analyses} /> : <ChartPlaceholder width={340} height={140} />}
         </ViewPanel>
-        <ViewPanel id="srm" title="Spotlight resonance (SRM)" caption="Mean SRM over planes of privileged directions ± s.d. over planes (as the author plots it); the cone sweeps while training runs.">
+        <ViewPanel id="srm" about={SPOTLIGHT_ABOUT.srm} title="Spotlight resonance (SRM)" caption="Mean SRM over planes of privileged directions ± s.d. over planes (as the author plots it); the cone sweeps while training runs.">
           {analyses.length ? <SrmPolar models={analyses} epsilon={epsilon} sweep={sweep.current} signed={signed} testId="srm-polar" /> : <ChartPlaceholder width={340} height={340} />}
         </ViewPanel>
-        <ViewPanel id="pppm" title="PPPM density ÷ isotropic density (chosen plane)" caption={`Codes within ε of the plane, projected with their magnitudes (the author's view; tick 'PPPM of â' for the unit disk). Red: denser than an isotropic code with the same norms; blue: sparser.${emptyPppmHint(analyses, epsilon)}`}>
+        <ViewPanel id="pppm" about={SPOTLIGHT_ABOUT.pppm} title="PPPM density ÷ isotropic density (chosen plane)" caption={`Codes within ε of the plane, projected with their magnitudes (the author's view; tick 'PPPM of â' for the unit disk). Red: denser than an isotropic code with the same norms; blue: sparser.${emptyPppmHint(analyses, epsilon)}`}>
           {analyses.length ? <PppmImages models={analyses} testId="pppm" /> : <ChartPlaceholder width={340} height={200} />}
         </ViewPanel>
-        <ViewPanel id="pppm-ensemble" title="PPPM ensemble: all planes stacked" caption="Every ordered pair of privileged directions (up to 48, a seeded sample) projected into one image, as in the author's figures: discrete clusters for a discretised code, a continuous ring for an isotropic one.">
+        <ViewPanel id="pppm-ensemble" about={SPOTLIGHT_ABOUT['pppm-ensemble']} title="PPPM ensemble: all planes stacked" caption="Every ordered pair of privileged directions (up to 48, a seeded sample) projected into one image, as in the author's figures: discrete clusters for a discretised code, a continuous ring for an isotropic one.">
           {analyses.length ? <PppmImages models={analyses} which="ensemble" testId="pppm-ensemble" /> : <ChartPlaceholder width={340} height={200} />}
         </ViewPanel>
-        <ViewPanel id="latent" title="Latent activations in the chosen plane" caption="Normalised probe digits (colour = digit); red points lie in the cone.">
+        <ViewPanel id="latent" about={SPOTLIGHT_ABOUT.latent} title="Latent activations in the chosen plane" caption="Normalised probe digits (colour = digit); red points lie in the cone.">
           {analyses.length ? <LatentScatter models={analyses} epsilon={epsilon} sweep={sweep.current} labels={labels} /> : <ChartPlaceholder width={340} height={190} />}
         </ViewPanel>
         <LossCurve lossHistory={props.lossHistory} snapshot={snapshot} />
