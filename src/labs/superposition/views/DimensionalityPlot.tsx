@@ -11,6 +11,7 @@ import { linearTicks } from '../../../ui/charts/ticks';
 import { DimensionalityTable } from './DimensionalityTable';
 import { featureStats } from './featureStats';
 import { snapshotWeights } from './weights';
+import { SUPERPOSITION_ABOUT } from './about';
 
 const WIDTH = 340;
 const HEIGHT = 260;
@@ -47,7 +48,7 @@ export function DimensionalityPlot({ snapshot, metrics }: Props) {
 
   if (!stats) {
     return (
-      <ViewPanel id="dimensionality" title="Feature dimensionality">
+      <ViewPanel id="dimensionality" about={SUPERPOSITION_ABOUT.dimensionality} title="Feature dimensionality">
         <ChartPlaceholder width={WIDTH} height={HEIGHT} />
       </ViewPanel>
     );
@@ -56,7 +57,7 @@ export function DimensionalityPlot({ snapshot, metrics }: Props) {
   const n = stats.dimensionality.length;
   const jitter = Math.min(4, 40 / Math.max(1, n));
   return (
-    <ViewPanel id="dimensionality" title="Feature dimensionality">
+    <ViewPanel id="dimensionality" about={SUPERPOSITION_ABOUT.dimensionality} title="Feature dimensionality">
       <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="feature dimensionality scatter">
         <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
         {stickyLabels(y).map((f) => (

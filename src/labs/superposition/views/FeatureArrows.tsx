@@ -10,6 +10,7 @@ import { CHART_FONT, FAINT, GRID, INK } from '../../../ui/charts/style';
 import { projectColumns } from './projection';
 import { useDragAngles, type Angles } from './useDragAngles';
 import { snapshotWeights } from './weights';
+import { SUPERPOSITION_ABOUT } from './about';
 
 const SIZE = 320;
 const PAD = 22;
@@ -65,14 +66,14 @@ export function FeatureArrows({ snapshot, viewState, setViewState }: Props) {
 
   if (!w) {
     return (
-      <ViewPanel id="arrows" title="Feature directions">
+      <ViewPanel id="arrows" about={SUPERPOSITION_ABOUT.arrows} title="Feature directions">
         <ChartPlaceholder width={SIZE} height={SIZE} />
       </ViewPanel>
     );
   }
 
   return (
-    <ViewPanel id="arrows" title="Feature directions" caption={rotating ? 'drag to rotate' : undefined}>
+    <ViewPanel id="arrows" about={SUPERPOSITION_ABOUT.arrows} title="Feature directions" caption={rotating ? 'drag to rotate' : undefined}>
       <svg
         width={SIZE}
         height={SIZE}

@@ -7,6 +7,7 @@ import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { RampLegend } from '../../../ui/charts/RampLegend';
 import { CHART_FONT, INK } from '../../../ui/charts/style';
 import { snapshotWeights } from './weights';
+import { SUPERPOSITION_ABOUT } from './about';
 
 const WIDTH = 300;
 const HEIGHT = 324;
@@ -33,7 +34,7 @@ export function GramHeatmap({ snapshot }: Pick<LabViewProps, 'snapshot'>) {
 
   if (!w || !g) {
     return (
-      <ViewPanel id="gram" title="WᵀW">
+      <ViewPanel id="gram" about={SUPERPOSITION_ABOUT.gram} title="WᵀW">
         <ChartPlaceholder width={WIDTH} height={HEIGHT} />
       </ViewPanel>
     );
@@ -59,7 +60,7 @@ export function GramHeatmap({ snapshot }: Pick<LabViewProps, 'snapshot'>) {
   }
 
   return (
-    <ViewPanel id="gram" title="WᵀW">
+    <ViewPanel id="gram" about={SUPERPOSITION_ABOUT.gram} title="WᵀW">
       <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Gram matrix of ${n} features`}>
         <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
         <g>{cells}</g>

@@ -10,6 +10,7 @@ import { finiteExtent } from '../../../ui/charts/finite';
 import { SwatchLegend } from '../../../ui/charts/SwatchLegend';
 import { INK, type Margin } from '../../../ui/charts/style';
 import { linearTicks, logTicks, type Tick } from '../../../ui/charts/ticks';
+import { SUPERPOSITION_ABOUT } from './about';
 
 const WIDTH = 340;
 const HEIGHT = 310;
@@ -49,7 +50,7 @@ type Props = Pick<LabViewProps, 'sweep' | 'runSweep' | 'sweepProgress'>;
 export function PhaseDiagram({ sweep, runSweep, sweepProgress }: Props) {
   const running = sweepProgress !== null;
   return (
-    <ViewPanel id="phase" title="Phase diagram (n=2, m=1)">
+    <ViewPanel id="phase" about={SUPERPOSITION_ABOUT.phase} title="Phase diagram (n=2, m=1)">
       <div style={{ display: 'flex', gap: 8, alignItems: 'center', marginBottom: 4 }}>
         <button type="button" data-testid="run-sweep" disabled={running} onClick={() => runSweep()}>
           Run sweep
