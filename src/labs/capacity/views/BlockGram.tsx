@@ -10,6 +10,7 @@ import { neuronLoadCounts } from '../../../analysis/blocks';
 import { findSpectralBlocks } from '../../../analysis/spectral-blocks';
 import { BLOCK_SHARE, LOAD_THRESHOLD } from '../metrics';
 import { capacityData } from './shared';
+import { CAPACITY_ABOUT } from './about';
 
 const WIDTH = 380;
 const LEFT = 26;
@@ -60,7 +61,7 @@ export function BlockGram({ snapshot, metrics, params, viewState, setViewState }
     'Block-semi-orthogonal structure: features in different blocks are orthogonal. Blocks come from the SVD of W: features that put a share ≥ ε of their energy in the same singular subspace share dimensions. The quadratic model is invariant to rotating the hidden space, so its neuron basis (bottom) is arbitrary; the ReLU model’s is too (it only sees WᵀW).';
   if (!data || !g || !blocks || !loads) {
     return (
-      <ViewPanel id="blocks" title="WᵀW in blocks · polysemantic neurons" caption={caption}>
+      <ViewPanel id="blocks" about={CAPACITY_ABOUT.blocks} title="WᵀW in blocks · polysemantic neurons" caption={caption}>
         {controls}
         <ChartPlaceholder width={WIDTH} height={HEIGHT} />
       </ViewPanel>
@@ -90,7 +91,7 @@ export function BlockGram({ snapshot, metrics, params, viewState, setViewState }
   const bx = scaleBand<number>().domain(loads.map((_, k) => k)).range([LEFT, LEFT + SIDE]).padding(0.2);
   const by = scaleLinear().domain([0, Math.max(1, ...loads)]).range([BARS_TOP + BARS_H, BARS_TOP]);
   return (
-    <ViewPanel id="blocks" title="WᵀW in blocks · polysemantic neurons" caption={caption}>
+    <ViewPanel id="blocks" about={CAPACITY_ABOUT.blocks} title="WᵀW in blocks · polysemantic neurons" caption={caption}>
       {controls}
       <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="Gram matrix in blocks and per-neuron load">
         <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />

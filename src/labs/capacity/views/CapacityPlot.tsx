@@ -11,6 +11,7 @@ import { IGNORED_THRESHOLD, MONO_THRESHOLD, REGIMES } from '../../../analysis/ca
 import { num } from '../../../engine/params';
 import { describeInputs, inputSetting } from '../config';
 import { capacityData, REGIME_BAND, REGIME_COLOR, REGIME_LABEL } from './shared';
+import { CAPACITY_ABOUT } from './about';
 
 const WIDTH = 380;
 const HEIGHT = 290;
@@ -42,7 +43,7 @@ export function CapacityPlot({ snapshot, metrics, params }: Props) {
 
   if (!data) {
     return (
-      <ViewPanel id="capacity" title="Capacity against importance" caption={caption}>
+      <ViewPanel id="capacity" about={CAPACITY_ABOUT.capacity} title="Capacity against importance" caption={caption}>
         <ChartPlaceholder width={WIDTH} height={HEIGHT} />
       </ViewPanel>
     );
@@ -55,7 +56,7 @@ export function CapacityPlot({ snapshot, metrics, params }: Props) {
   const counts = { mono: 0, poly: 0, ignored: 0 };
   for (const r of data.regimes) counts[r]++;
   return (
-    <ViewPanel id="capacity" title="Capacity against importance" caption={caption}>
+    <ViewPanel id="capacity" about={CAPACITY_ABOUT.capacity} title="Capacity against importance" caption={caption}>
       <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="capacity against importance">
         <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
         {bands.map(([r, lo, hi]) => (

@@ -8,6 +8,7 @@ import { finiteExtent } from '../../../ui/charts/finite';
 import { CHART_FONT, INK, type Margin } from '../../../ui/charts/style';
 import { logTicks } from '../../../ui/charts/ticks';
 import { capacityData, REGIME_COLOR } from './shared';
+import { CAPACITY_ABOUT } from './about';
 
 const WIDTH = 380;
 const HEIGHT = 240;
@@ -33,7 +34,7 @@ export function MarginalGain({ snapshot, metrics, params }: Props) {
   const caption = 'Closed form for the quadratic toy: −dL_i/dC = 2(K−1)² v_i² / (2 + (K−3)C_i)². Dashed: the polysemantic features’ median λ.';
   if (!data || !data.marginalGain) {
     return (
-      <ViewPanel id="marginal" title={TITLE} caption={caption}>
+      <ViewPanel id="marginal" about={CAPACITY_ABOUT.marginal} title={TITLE} caption={caption}>
         <ChartPlaceholder width={WIDTH} height={HEIGHT} text={data ? 'Closed form exists for the quadratic model only' : 'Press play'} />
       </ViewPanel>
     );
@@ -47,7 +48,7 @@ export function MarginalGain({ snapshot, metrics, params }: Props) {
   const lambda = polyGains.length ? median(polyGains) : NaN;
   const step = Math.max(1, Math.ceil(gains.length / 12));
   return (
-    <ViewPanel id="marginal" title={TITLE} caption={caption}>
+    <ViewPanel id="marginal" about={CAPACITY_ABOUT.marginal} title={TITLE} caption={caption}>
       <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="marginal loss gain per unit capacity">
         <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
         <Axis orient="left" scale={y} ticks={logTicks(y, 4)} position={X_RANGE[0]} range={[Y_RANGE[0], Y_RANGE[1]]} label="−dL_i / dC_i" />

@@ -8,6 +8,7 @@ import { decimate } from '../../../ui/charts/decimate';
 import { CHART_FONT, FAINT, INK, type Margin } from '../../../ui/charts/style';
 import { linearTicks } from '../../../ui/charts/ticks';
 import { capacityData, REGIME_COLOR } from './shared';
+import { CAPACITY_ABOUT } from './about';
 
 const WIDTH = 380;
 const HEIGHT = 240;
@@ -39,7 +40,7 @@ export function TotalCapacity({ snapshot, metrics, params }: Props) {
 
   if (!data) {
     return (
-      <ViewPanel id="total" title="Total capacity Σ C_i against m">
+      <ViewPanel id="total" about={CAPACITY_ABOUT.total} title="Total capacity Σ C_i against m">
         <ChartPlaceholder width={WIDTH} height={HEIGHT} />
       </ViewPanel>
     );
