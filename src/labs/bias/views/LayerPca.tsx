@@ -12,6 +12,7 @@ import type { FeatureKind } from '../features';
 import { LAYER_NAMES } from '../constants';
 import { FEATURE_COLORS, featureLabel, layerIndex, safeReadout } from './shared';
 import { LayerSelect } from './LayerSelect';
+import { BIAS_ABOUT } from './about';
 
 const SIZE = 320;
 const M: Margin = { top: 26, right: 12, bottom: 40, left: 48 };
@@ -63,7 +64,7 @@ export function LayerPca({ snapshot, params, viewState, setViewState }: Props) {
 
   if (!r || !pts) {
     return (
-      <ViewPanel id="pca" title="PCA of the layer" actions={actions}>
+      <ViewPanel id="pca" about={BIAS_ABOUT.pca} title="PCA of the layer" actions={actions}>
         <ChartPlaceholder width={SIZE} height={SIZE} />
       </ViewPanel>
     );
@@ -77,6 +78,7 @@ export function LayerPca({ snapshot, params, viewState, setViewState }: Props) {
   return (
     <ViewPanel
       id="pca"
+      about={BIAS_ABOUT.pca}
       title="PCA of the layer"
       actions={actions}
       caption={`${LAYER_NAMES[layer]} on its top two principal components (${pct(pts.share[0]!)} and ${pct(pts.share[1]!)} of its variance), coloured by ${featureLabel(colorBy, params)}.`}

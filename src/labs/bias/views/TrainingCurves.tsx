@@ -11,6 +11,7 @@ import { linearTicks } from '../../../ui/charts/ticks';
 import { LAYER_NAMES } from '../constants';
 import { FEATURE_COLORS, featureLabel, layerIndex, safeReadout, scoreStatus } from './shared';
 import { LayerSelect } from './LayerSelect';
+import { BIAS_ABOUT } from './about';
 
 const PANEL_W = 250;
 const WIDTH = 2 * PANEL_W;
@@ -49,7 +50,7 @@ export function TrainingCurves({ snapshot, params, viewState, setViewState }: Pr
 
   if (!r || !chart) {
     return (
-      <ViewPanel id="curves" title="Variance explained and accuracy over training" actions={select}>
+      <ViewPanel id="curves" about={BIAS_ABOUT.curves} title="Variance explained and accuracy over training" actions={select}>
         <ChartPlaceholder width={WIDTH} height={HEIGHT} />
       </ViewPanel>
     );
@@ -59,6 +60,7 @@ export function TrainingCurves({ snapshot, params, viewState, setViewState }: Pr
   return (
     <ViewPanel
       id="curves"
+      about={BIAS_ABOUT.curves}
       title="Variance explained and accuracy over training"
       actions={select}
       caption={`R² of a linear regression of layer ${LAYER_NAMES[layer]} on each feature (its share of the layer's total variance), and accuracy, on a fixed balanced probe set of ${PROBE_TEXT} inputs (every label 1 half the time). ${scoreStatus(r)}`}

@@ -9,6 +9,7 @@ import { CHART_FONT, GRID, INK, type Margin } from '../../../ui/charts/style';
 import { linearTicks } from '../../../ui/charts/ticks';
 import { LAYER_NAMES } from '../constants';
 import { FEATURE_COLORS, featureLabel, layerIndex, safeReadout, scoreStatus } from './shared';
+import { BIAS_ABOUT } from './about';
 
 const WIDTH = 340;
 const HEIGHT = 240;
@@ -25,7 +26,7 @@ export function VarianceBars({ snapshot, params, viewState }: Props) {
   const layer = layerIndex(viewState);
   if (!r) {
     return (
-      <ViewPanel id="bars" title="Variance explained by layer">
+      <ViewPanel id="bars" about={BIAS_ABOUT.bars} title="Variance explained by layer">
         <ChartPlaceholder width={WIDTH} height={HEIGHT} />
       </ViewPanel>
     );
@@ -42,6 +43,7 @@ export function VarianceBars({ snapshot, params, viewState }: Props) {
   return (
     <ViewPanel
       id="bars"
+      about={BIAS_ABOUT.bars}
       title="Variance explained by layer"
       caption={`${scoreStatus(r)} ${isScored ? 'Scored' : 'Latest'} in ${LAYER_NAMES[layer]}: bit / XOR = ${Number.isFinite(ratio) ? ratio.toFixed(1) : '—'}×.`}
     >
