@@ -5,6 +5,7 @@ import { ViewPanel } from '../../../ui/ViewPanel';
 import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { RampLegend } from '../../../ui/charts/RampLegend';
 import { CHART_FONT, INK, LABEL_FONT_SIZE } from '../../../ui/charts/style';
+import { INTERTWINER_ABOUT } from './about';
 
 const SIDE = 220;
 const GAP = 28;
@@ -64,7 +65,7 @@ export function CorrelationHeatmap(props: { snapshot: Snapshot | null; act: numb
   const title = 'Neuron correlations, A against B';
   if (!data) {
     return (
-      <ViewPanel id="heatmap" title={title} actions={props.controls}>
+      <ViewPanel id="heatmap" about={INTERTWINER_ABOUT.heatmap} title={title} actions={props.controls}>
         <ChartPlaceholder width={WIDTH} height={HEIGHT} text="Fitting maps…" />
       </ViewPanel>
     );
@@ -73,6 +74,7 @@ export function CorrelationHeatmap(props: { snapshot: Snapshot | null; act: numb
   return (
     <ViewPanel
       id="heatmap"
+      about={INTERTWINER_ABOUT.heatmap}
       title={title}
       actions={props.controls}
       caption={

@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3';
-import { ViewPanel } from '../../../ui/ViewPanel';
+import { ViewPanel, type ViewAbout } from '../../../ui/ViewPanel';
 import { Axis } from '../../../ui/charts/Axis';
 import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { SwatchLegend } from '../../../ui/charts/SwatchLegend';
@@ -32,6 +32,7 @@ export function GroupedBars(props: {
   reference?: { value: number; label: string };
   format?: (v: number) => string;
   caption?: string;
+  about?: ViewAbout;
   placeholder?: string;
 }) {
   const { data } = props;
@@ -41,7 +42,7 @@ export function GroupedBars(props: {
   const width = Math.max(320, M.left + M.right + groups * Math.max(90, nSeries * 26));
   if (!data) {
     return (
-      <ViewPanel id={props.id} title={props.title}>
+      <ViewPanel id={props.id} about={props.about} title={props.title}>
         <ChartPlaceholder width={width} height={HEIGHT} text={props.placeholder ?? 'Fitting maps…'} />
       </ViewPanel>
     );
@@ -56,7 +57,7 @@ export function GroupedBars(props: {
   const color = (s: number) => indexColor(s, nSeries);
   const ref = props.reference;
   return (
-    <ViewPanel id={props.id} title={props.title} caption={props.caption}>
+    <ViewPanel id={props.id} about={props.about} title={props.title} caption={props.caption}>
       <svg width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} role="img" aria-label={props.title}>
         <title>{props.title}</title>
         <rect width={width} height={HEIGHT} fill="#ffffff" />

@@ -1,6 +1,6 @@
 import { scaleLinear } from 'd3';
 import { MAP_KINDS, MAP_LABELS } from '../../../analysis/alignment';
-import { ViewPanel } from '../../../ui/ViewPanel';
+import { ViewPanel, type ViewAbout } from '../../../ui/ViewPanel';
 import { Axis } from '../../../ui/charts/Axis';
 import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { SwatchLegend } from '../../../ui/charts/SwatchLegend';
@@ -29,13 +29,14 @@ export function MapBars(props: {
   reference?: number[];
   referenceLabel?: string;
   caption?: string;
+  about?: ViewAbout;
 }) {
   const { activations, values } = props;
   const groups = activations?.length ?? 1;
   const width = Math.max(340, M.left + M.right + groups * 150);
   if (!activations || !values) {
     return (
-      <ViewPanel id={props.id} title={props.title}>
+      <ViewPanel id={props.id} about={props.about} title={props.title}>
         <ChartPlaceholder width={width} height={HEIGHT} text="Fitting maps…" />
       </ViewPanel>
     );
@@ -47,7 +48,7 @@ export function MapBars(props: {
   const groupW = innerW / groups;
   const barW = (groupW * 0.8) / MAP_KINDS.length;
   return (
-    <ViewPanel id={props.id} title={props.title} caption={props.caption}>
+    <ViewPanel id={props.id} about={props.about} title={props.title} caption={props.caption}>
       <svg width={width} height={HEIGHT} viewBox={`0 0 ${width} ${HEIGHT}`} role="img" aria-label={props.title}>
         <rect width={width} height={HEIGHT} fill="#ffffff" />
         {linearTicks(y, 5).map((t) => (

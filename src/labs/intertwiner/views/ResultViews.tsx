@@ -3,6 +3,7 @@ import { ACTIVATION_LABELS, type ActivationId } from '../activations';
 import { HEADLINE_NULL_MAP, stitchingPenalties, type FitTables } from '../metrics';
 import { STITCH_KINDS, STITCH_LABELS } from '../stitching-kinds';
 import { GroupedBars } from './GroupedBars';
+import { INTERTWINER_ABOUT } from './about';
 
 const NULL_PENDING = 'Runs when training stops: pause, then press → (or wait for the throttled refit).';
 
@@ -37,6 +38,7 @@ export function ResultViews({ tables, layer, activations, classifier }: { tables
     <>
       <GroupedBars
         id="null-ratio"
+        about={INTERTWINER_ABOUT['null-ratio']}
         title="Alignment against its rotation null, every hidden layer"
         yLabel="null residual / observed"
         data={nullData}
@@ -47,6 +49,7 @@ export function ResultViews({ tables, layer, activations, classifier }: { tables
       />
       <GroupedBars
         id="procrustes"
+        about={INTERTWINER_ABOUT.procrustes}
         title={`Procrustes similarities, layer ${layer}`}
         yLabel="similarity"
         data={sim}
@@ -55,6 +58,7 @@ export function ResultViews({ tables, layer, activations, classifier }: { tables
       />
       <GroupedBars
         id="stitching"
+        about={INTERTWINER_ABOUT.stitching}
         title={`Stitching penalty (B alone − stitched), layer ${layer}`}
         yLabel={unit}
         data={stitchData}

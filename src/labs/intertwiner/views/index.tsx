@@ -9,6 +9,7 @@ import { MapBars } from './MapBars';
 import { CorrelationHeatmap } from './CorrelationHeatmap';
 import { GroupTable } from './GroupTable';
 import { ResultViews } from './ResultViews';
+import { INTERTWINER_ABOUT } from './about';
 
 function clampInt(v: string | undefined, lo: number, hi: number, fallback: number): number {
   const n = Number(v);
@@ -70,6 +71,7 @@ export default function IntertwinerViews(props: LabViewProps) {
         <Span wide={activations.length > 2}>
         <MapBars
           id="residual"
+          about={INTERTWINER_ABOUT.residual}
           title={`Normalised residual on held-out digits, layer ${layer}`}
           yLabel="‖Ĥ_B − H_B‖² / ‖H_B − mean‖²"
           activations={tables ? activations : null}
@@ -81,6 +83,7 @@ export default function IntertwinerViews(props: LabViewProps) {
         <Span wide={activations.length > 2}>
         <MapBars
           id="stitched"
+          about={INTERTWINER_ABOUT.stitched}
           title={`Stitched network (A up to layer ${layer} → map → B), layer ${layer}`}
           yLabel={classifier ? 'held-out accuracy' : 'reconstruction R²'}
           activations={tables ? activations : null}
