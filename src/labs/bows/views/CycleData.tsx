@@ -10,6 +10,7 @@ import { CHART_FONT, FAINT, INK } from '../../../ui/charts/style';
 import { cycleTensor } from '../constants';
 import { snapshotStats } from '../metrics';
 import { tensorData } from './shared';
+import { BOWS_ABOUT } from './about';
 
 const W = 520;
 const H = 250;
@@ -31,7 +32,7 @@ export function CycleData({ snapshot, cycle, words, modelScore }: { snapshot: Sn
   const title = `${cycle}: model against data`;
   if (!xy || !simModel || !simPmi || xy.length < 6) {
     return (
-      <ViewPanel id={id} title={title}>
+      <ViewPanel id={id} about={BOWS_ABOUT['cycle-data']} title={title}>
         <ChartPlaceholder width={W} height={H} text={snapshot ? `Fewer than 3 ${cycle} items in the vocabulary` : 'Press play'} />
       </ViewPanel>
     );
@@ -64,6 +65,7 @@ export function CycleData({ snapshot, cycle, words, modelScore }: { snapshot: Sn
   return (
     <ViewPanel
       id={id}
+      about={BOWS_ABOUT['cycle-data']}
       title={title}
       caption={
         <span data-testid={`cycle-data-status-${cycle}`}>

@@ -11,6 +11,7 @@ import { CycleData } from './CycleData';
 import { snapshotCycles } from '../metrics';
 import { cycleTensor } from '../constants';
 import type { Snapshot } from '../../../engine/lab';
+import { BOWS_ABOUT } from './about';
 
 const SIZE = 340;
 const PAD = 40;
@@ -91,7 +92,7 @@ export function Cycles({ snapshot, viewState, setViewState, fixed }: Props) {
   );
   if (!w || !plane) {
     return (
-      <ViewPanel id={id} title={title} actions={fixed ? undefined : controls} caption={caption}>
+      <ViewPanel id={id} about={BOWS_ABOUT.cycle} title={title} actions={fixed ? undefined : controls} caption={caption}>
         <ChartPlaceholder width={SIZE} height={SIZE} text={w ? 'Need at least 3 listed words in the vocabulary' : 'Press play'} />
       </ViewPanel>
     );
@@ -105,7 +106,7 @@ export function Cycles({ snapshot, viewState, setViewState, fixed }: Props) {
   const path = pts.map(([a, b], k) => `${k === 0 ? 'M' : 'L'}${a.toFixed(1)},${b.toFixed(1)}`).join('') + 'Z';
   return (
     <>
-    <ViewPanel id={id} title={title} actions={fixed ? undefined : controls} caption={caption}>
+    <ViewPanel id={id} about={BOWS_ABOUT.cycle} title={title} actions={fixed ? undefined : controls} caption={caption}>
       <svg width={SIZE} height={SIZE} viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label="cycle plane">
         <rect width={SIZE} height={SIZE} fill="#ffffff" />
         <line x1={s(0)} x2={s(0)} y1={PAD / 2} y2={SIZE - PAD / 2} stroke={FAINT} />

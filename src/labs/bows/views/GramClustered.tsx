@@ -6,6 +6,7 @@ import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { RampLegend } from '../../../ui/charts/RampLegend';
 import { CHART_FONT, INK } from '../../../ui/charts/style';
 import { snapshotW, tensorData, useThrottled, useWords } from './shared';
+import { BOWS_ABOUT } from './about';
 
 const WIDTH = 360;
 const HEIGHT = 400;
@@ -84,7 +85,7 @@ export function GramClustered({ snapshot }: Pick<LabViewProps, 'snapshot'>) {
 
   if (!heat) {
     return (
-      <ViewPanel id="bows-gram" title="WᵀW, clustered">
+      <ViewPanel id="bows-gram" about={BOWS_ABOUT.gram} title="WᵀW, clustered">
         <ChartPlaceholder width={WIDTH} height={HEIGHT} />
       </ViewPanel>
     );
@@ -104,6 +105,7 @@ export function GramClustered({ snapshot }: Pick<LabViewProps, 'snapshot'>) {
   return (
     <ViewPanel
       id="bows-gram"
+      about={BOWS_ABOUT.gram}
       title="WᵀW, clustered"
       caption={`The ${n} most frequent words, ordered by average-linkage clustering of their W columns (cosine).`}
     >

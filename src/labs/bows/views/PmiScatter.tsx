@@ -9,6 +9,7 @@ import { CHART_FONT, GRID, INK, type Margin } from '../../../ui/charts/style';
 import { linearTicks } from '../../../ui/charts/ticks';
 import { snapshotStats } from '../metrics';
 import { tensorData, useThrottled, useWords } from './shared';
+import { BOWS_ABOUT } from './about';
 
 const WIDTH = 360;
 const HEIGHT = 300;
@@ -37,7 +38,7 @@ export function PmiScatter({ snapshot }: Pick<LabViewProps, 'snapshot'>) {
   }, [pmi, dot]);
   if (!chart || !pmi || !dot) {
     return (
-      <ViewPanel id="bows-pmi" title="Co-occurrence vs interference">
+      <ViewPanel id="bows-pmi" about={BOWS_ABOUT.pmi} title="Co-occurrence vs interference">
         <ChartPlaceholder width={WIDTH} height={HEIGHT} />
       </ViewPanel>
     );
@@ -47,6 +48,7 @@ export function PmiScatter({ snapshot }: Pick<LabViewProps, 'snapshot'>) {
   return (
     <ViewPanel
       id="bows-pmi"
+      about={BOWS_ABOUT.pmi}
       title="Co-occurrence vs interference"
       caption={
         <>

@@ -5,6 +5,7 @@ import { CHART_FONT, INK } from '../../../ui/charts/style';
 import { snapshotStats } from '../metrics';
 import { isTextData } from '../params';
 import { formatSeconds, stepSeconds } from '../step-estimate';
+import { BOWS_ABOUT } from './about';
 
 const RECORD_NAME: Record<string, string> = { mail: 'mails', brown: 'paragraphs', own: 'paragraphs' };
 
@@ -17,7 +18,7 @@ export function Reconstruction({ snapshot, params }: Pick<LabViewProps, 'snapsho
   const lambda = Number(params.wd);
   if (!s) {
     return (
-      <ViewPanel id="bows-recon" title="Reconstruction">
+      <ViewPanel id="bows-recon" about={BOWS_ABOUT.recon} title="Reconstruction">
         <ChartPlaceholder width={WIDTH} height={HEIGHT} />
       </ViewPanel>
     );
@@ -29,6 +30,7 @@ export function Reconstruction({ snapshot, params }: Pick<LabViewProps, 'snapsho
   return (
     <ViewPanel
       id="bows-recon"
+      about={BOWS_ABOUT.recon}
       title="Reconstruction"
       caption={
         <>

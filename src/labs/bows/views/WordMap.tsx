@@ -10,6 +10,7 @@ import { MONTHS, NUMBERS, WEEKDAYS } from '../analysis';
 import { CLUSTERS } from '../constants';
 import { snapshotW, tensorData, useThrottled, useWords } from './shared';
 import type { UmapReply, UmapRequest } from './umap.worker';
+import { BOWS_ABOUT } from './about';
 
 const WIDTH = 380;
 const HEIGHT = 380;
@@ -140,7 +141,7 @@ export function WordMap({ snapshot, viewState, setViewState, params }: Props) {
   const title = mode === 'umap' && umap ? `Word map · UMAP (step ${umap.step})` : 'Word map · PCA';
   if (!points || !scales) {
     return (
-      <ViewPanel id="bows-map" title={title} caption={controls}>
+      <ViewPanel id="bows-map" about={BOWS_ABOUT.map} title={title} caption={controls}>
         <ChartPlaceholder width={WIDTH} height={HEIGHT} />
       </ViewPanel>
     );
@@ -183,6 +184,7 @@ export function WordMap({ snapshot, viewState, setViewState, params }: Props) {
   return (
     <ViewPanel
       id="bows-map"
+      about={BOWS_ABOUT.map}
       title={title}
       caption={
         <>
