@@ -1,7 +1,7 @@
 import { line, scaleLinear, scaleLog } from 'd3';
 import { useMemo } from 'react';
 import type { LabViewProps } from '../lab-view-types';
-import { ViewPanel } from '../ViewPanel';
+import { ViewPanel, type ViewAbout } from '../ViewPanel';
 import { Axis } from './Axis';
 import { ChartPlaceholder } from './ChartPlaceholder';
 import { decimate } from './decimate';
@@ -25,6 +25,14 @@ function plottable(history: LabViewProps['lossHistory']): Array<[number, number]
   return decimate(finite, MAX_POINTS).map(([s, l]) => [s, l > 0 ? l : minPos]);
 }
 
+
+const LOSS_ABOUT: ViewAbout = {
+  plotted: 'The training loss the lab minimises, read back every few steps (log scale when it spans decades).',
+  formula: 'the lab’s own objective (see its section of the README), averaged over a batch',
+  read: 'Falling: learning. Plateaus then drops: the model reorganising (a new feature learned, a polytope forming). A sudden jump of many decades stops the run as diverged.',
+  tryThis: 'Raise the learning rate until the run diverges, and watch it pause and restore the last finite snapshot.',
+  paper: 'Every lab: the loss of the model its paper trains.',
+};
 export function LossCurve({ lossHistory, snapshot }: Props) {
   const points = useMemo(() => plottable(lossHistory), [lossHistory]);
   const chart = useMemo(() => {
@@ -44,7 +52,7 @@ export function LossCurve({ lossHistory, snapshot }: Props) {
 
   if (!chart) {
     return (
-      <ViewPanel id="loss" title="Loss">
+      <ViewPanel id="loss" about={LOSS_ABOUT} title="Loss">
         <ChartPlaceholder width={WIDTH} height={HEIGHT} text={snapshot ? 'No loss yet' : 'Press play'} />
       </ViewPanel>
     );
@@ -52,7 +60,7 @@ export function LossCurve({ lossHistory, snapshot }: Props) {
   const { x, y, path } = chart;
   const last = points[points.length - 1]!;
   return (
-    <ViewPanel id="loss" title="Loss">
+    <ViewPanel id="loss" about={LOSS_ABOUT} title="Loss">
       <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="loss curve">
         <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
         <Axis orient="bottom" scale={x} ticks={linearTicks(x, 5)} position={Y_RANGE[0]} range={X_RANGE} label="step" />

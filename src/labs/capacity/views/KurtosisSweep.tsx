@@ -10,6 +10,7 @@ import { SwatchLegend } from '../../../ui/charts/SwatchLegend';
 import { CHART_FONT, FAINT, INK, type Margin } from '../../../ui/charts/style';
 import { linearTicks, logTicks } from '../../../ui/charts/ticks';
 import { REGIME_COLOR } from './shared';
+import { CAPACITY_ABOUT } from './about';
 
 const WIDTH = 380;
 const HEIGHT = 270;
@@ -30,6 +31,7 @@ export function KurtosisSweep({ sweep, runSweep, sweepProgress }: Props) {
   return (
     <ViewPanel
       id="sweep"
+      about={CAPACITY_ABOUT.sweep}
       title="Polysemantic fraction against kurtosis"
       caption="A row of models (8 kurtosis values × 4 replicates, current n, m, r and model) trained together; mean ± sd over replicates."
     >

@@ -66,6 +66,7 @@ export function TotalCapacity({ snapshot, metrics, params }: Props) {
   return (
     <ViewPanel
       id="total"
+      about={CAPACITY_ABOUT.total}
       title="Total capacity Σ C_i against m"
       caption="Σ C_i ≤ m always; a model that uses every dimension reaches m."
     >

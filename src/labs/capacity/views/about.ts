@@ -32,4 +32,11 @@ export const CAPACITY_ABOUT = {
     tryThis: 'Move ε (view_eps): a higher share splits weakly coupled blocks.',
     paper: PAPER,
   },
+  sweep: {
+    plotted: 'The fraction of features that end up polysemantic, for a row of models trained together at 8 input kurtosis values (4 replicates each; mean ± s.d.).',
+    formula: 'polysemantic fraction = #{i : 0.1 < Cᵢ ≤ 0.9} / n',
+    read: 'Near 0 below K = 3, rising steeply above it: heavy-tailed inputs make sharing dimensions cheap — the closed form’s switch from increasing to diminishing returns at K = 3.',
+    tryThis: 'Run the sweep, or npm run lab -- capacity --preset kurtosis-sweep --mode sweep for the same numbers headless.',
+    paper: PAPER,
+  },
 } satisfies Record<string, ViewAbout>;

@@ -4,6 +4,7 @@ import { FAMILY_LABELS, GROUP_FAMILIES, intertwinerTable, type GroupTableRow } f
 import { ViewPanel } from '../../../ui/ViewPanel';
 import { CHART_FONT, GRID, INK, TICK_FONT_SIZE } from '../../../ui/charts/style';
 import { ACTIVATION_IDS, ACTIVATION_LABELS, ACTIVATION_SPECS, type ActivationId } from '../activations';
+import { INTERTWINER_ABOUT } from './about';
 
 const ROW = 36;
 const NAME_W = 4;
@@ -23,6 +24,7 @@ export function GroupTable({ highlight }: { highlight: readonly ActivationId[] }
   return (
     <ViewPanel
       id="groups"
+      about={INTERTWINER_ABOUT.groups}
       title="Intertwiner groups: does σ(A x) = A σ(x)?"
       caption="Each cell: max relative error of σ(Ax) − Aσ(x) over 8 random group elements A (n = 6) × 16 random x ~ N(0, 2²); ✓ when below 1e−9. The group is the largest family that passes."
     >

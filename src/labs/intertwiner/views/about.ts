@@ -46,4 +46,11 @@ export const INTERTWINER_ABOUT = {
     tryThis: 'Switch the activation: isotropic tanh matches far worse neuron by neuron.',
     paper: PAPER,
   },
+  groups: {
+    plotted: 'For each activation and each family of invertible matrices A (permutations, permutations × positive scalings, signed permutations, orthogonal, general linear): whether the activation commutes with every A, checked numerically.',
+    formula: 'σ(A x) = A σ(x) for all x  ⇔  A is in σ’s intertwiner group',
+    read: 'ReLU passes permutations and positive scalings, not rotations; isotropic tanh passes every rotation. The group is what a trained network’s neurons are defined up to.',
+    tryThis: 'Compare the rows: which activations have a privileged basis?',
+    paper: PAPER,
+  },
 } satisfies Record<string, ViewAbout>;
