@@ -9,6 +9,9 @@ test('the bare address shows the six labs as real links; each opens its lab, and
   await expect(page.getByTestId('backend')).toHaveCount(0);
   for (const lab of LABS) {
     const card = page.getByTestId(`landing-${lab.id}`);
+    // A drawn thumbnail, decorative (the title says it), linking to the lab too.
+    await expect(card.getByTestId(`thumb-${lab.id}`)).toBeVisible();
+    expect(await card.getByTestId(`thumb-${lab.id}`).locator('*').count()).toBeGreaterThan(2);
     await expect(card.getByRole('link', { name: lab.title })).toHaveAttribute('href', `?lab=${lab.id}`);
     for (const preset of lab.presets) await expect(card.getByRole('link', { name: preset.name, exact: true })).toHaveAttribute('href', `?lab=${lab.id}&preset=${preset.name}`);
   }

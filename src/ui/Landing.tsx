@@ -1,9 +1,10 @@
 /**
  * The page at `/` without a query: the six labs as a gallery of real links (they open in a new tab
  * with a middle click), each with its summary and its presets. Every `?lab=` link still opens its
- * lab directly; nothing here starts the training worker.
+ * lab directly; nothing here starts the training worker. Each card has a small drawn thumbnail.
  */
 import { LABS } from '../labs/registry';
+import { LabThumbnail } from './LabThumbnail';
 
 const labHref = (id: string, preset?: string) => `?lab=${encodeURIComponent(id)}${preset ? `&preset=${encodeURIComponent(preset)}` : ''}`;
 
@@ -18,6 +19,9 @@ export function Landing() {
         <ul className="lab-gallery" aria-label="Labs">
           {LABS.map((lab) => (
             <li key={lab.id} className="lab-card" data-testid={`landing-${lab.id}`}>
+              <a href={labHref(lab.id)} tabIndex={-1} aria-hidden="true" className="lab-thumb-link">
+                <LabThumbnail id={lab.id} />
+              </a>
               <h2>
                 <a href={labHref(lab.id)}>{lab.title}</a>
               </h2>
