@@ -6,6 +6,7 @@
  */
 import * as Comlink from 'comlink';
 import { parseMatrixFile, type Matrix } from '../../../data/npy';
+import type { RowMatrix } from '../../../analysis/srm';
 import { importAnisotropy, validateImport } from '../import-analysis';
 import { analyseModel, type ModelAnalysis, type ViewOptions } from './analysis';
 
@@ -19,6 +20,19 @@ export type ImportLoad = { rows: number; cols: number; name: string } | { error:
 
 let acts: { name: string; m: Matrix } | null = null;
 let basis: { name: string; m: Matrix } | null = null;
+/**
+ * The validated basis and the ε-free anisotropy of the loaded pair: computed once per pair, not on
+ * every ε or plane change (its rotation null costs seconds on a large file).
+ */
+let pairCache: { acts: Matrix; basis: Matrix | null; b: RowMatrix; anisotropy: ReturnType<typeof importAnisotropy> } | null = null;
+
+function pairAnalysis(a: Matrix, bm: Matrix | null) {
+  if (pairCache?.acts !== a || pairCache.basis !== bm) {
+    const b = validateImport(a, bm);
+    pairCache = { acts: a, basis: bm, b, anisotropy: importAnisotropy(a, b) };
+  }
+  return pairCache;
+}
 
 const prefixed = (name: string, err: unknown) => {
   const message = err instanceof Error ? err.message : String(err);
@@ -47,8 +61,8 @@ const api = {
   /** SRM, PPPM and anisotropy of the loaded activations at the view's settings (null before a file). */
   analyse(options: ViewOptions): ImportResult | null {
     if (!acts) return null;
-    const b = validateImport(acts.m, basis?.m ?? null);
-    const { rowsUsed, ...anisotropy } = importAnisotropy(acts.m, b);
+    const { b, anisotropy: cached } = pairAnalysis(acts.m, basis?.m ?? null);
+    const { rowsUsed, ...anisotropy } = cached;
     const a = analyseModel({ name: acts.name, acts: acts.m, basis: b, reconstruction: NaN, anisotropy }, options);
     const buffers = [a.curve, a.sd, a.x, a.y].map((v) => v.buffer as ArrayBuffer);
     return Comlink.transfer({ analysis: a, anisotropyRows: rowsUsed }, buffers);
