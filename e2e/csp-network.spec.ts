@@ -5,7 +5,7 @@ import { openLab } from './helpers';
 test('the production page is served with a Content-Security-Policy that allows embedding', async ({ request }) => {
   const res = await request.get('/');
   const policy = res.headers()['content-security-policy'] ?? '';
-  expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+  expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval' blob:");
   expect(policy).not.toMatch(/script-src[^;]*'unsafe-inline'/);
   expect(policy).toContain("connect-src 'self'");
   expect(policy).toContain('frame-ancestors *');
@@ -42,5 +42,24 @@ test('30 s on each lab under the policy: no violation, no request outside the pa
   }
   expect(outside).toEqual([]);
   expect(violations).toEqual([]);
+  expect(errors).toEqual([]);
+});
+
+test('the page is cross-origin isolated, so tfjs-wasm loads its threaded build without a worker error', async ({ page, request }) => {
+  const res = await request.get('/');
+  expect(res.headers()['cross-origin-opener-policy']).toBe('same-origin');
+  expect(res.headers()['cross-origin-embedder-policy']).toBe('require-corp');
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() !== 'log' && /worker sent an error|is not defined|importScripts/.test(m.text())) errors.push(m.text());
+  });
+  await openLab(page, '?lab=superposition&backend=wasm');
+  expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+  await expect(page.getByTestId('threads')).toHaveText(/^\d+ threads?$/);
+  // The threaded build spawns its pthread pool as blob: workers next to the trainer worker.
+  expect(page.workers().filter((w) => w.url().startsWith('blob:')).length).toBeGreaterThan(0);
+  await page.getByTestId('play').click();
+  await expect.poll(async () => Number(((await page.getByTestId('step-count').textContent()) ?? '').replace(/[^0-9]/g, '')), { timeout: 30_000 }).toBeGreaterThan(100);
   expect(errors).toEqual([]);
 });

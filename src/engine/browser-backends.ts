@@ -6,7 +6,7 @@
 import { tf, type BackendName, type BackendRequest } from './tf';
 import '@tensorflow/tfjs-backend-webgl';
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
@@ -16,6 +16,8 @@ setWasmPaths({
   'tfjs-backend-wasm-simd.wasm': wasmSimd,
   'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
 });
+// One thread per logical core when the page is cross-origin isolated (tfjs's own default gave 1).
+setThreadsCount(Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 1));
 
 export type { BackendRequest } from './tf';
 
@@ -88,6 +90,20 @@ export async function chooseBackend(request: BackendRequest): Promise<BackendCho
     if (name !== request && (await activateBackend(name))) return { backend: name, notices, webgpuAvailable: gpu !== null };
   }
   throw new Error('no TensorFlow.js backend could be initialised');
+}
+
+/**
+ * Threads tfjs-wasm computes with: more than 1 only in a cross-origin isolated page (COOP/COEP
+ * headers, or the service worker in public/coi-sw.js), where SharedArrayBuffer exists. Null when the
+ * backend in use is not wasm.
+ */
+export function wasmThreadCount(): number | null {
+  if (tf.getBackend() !== 'wasm') return null;
+  try {
+    return getThreadsCount();
+  } catch {
+    return null;
+  }
 }
 
 /** Calls back once if the WebGPU device is lost (tfjs has no handler of its own). */

@@ -8,7 +8,7 @@ export type WorkerEvent =
   | { type: 'snapshot'; snapshot: Snapshot; loss: Array<[number, number]>; stepsPerSecond: number }
   | { type: 'status'; playing: boolean; step: number }
   | { type: 'notice'; text: string; level: 'info' | 'warning' | 'error' }
-  | { type: 'backend'; backend: BackendName; adapter?: string }
+  | { type: 'backend'; backend: BackendName; adapter?: string; threads?: number | null }
   | { type: 'sweep-progress'; fraction: number }
   /** Long preparation work (asset downloads, data decoding); fraction 1 means done. */
   | { type: 'progress'; label: string; fraction: number };

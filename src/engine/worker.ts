@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { BackendName } from './backend-names';
-import { activateBackend, chooseBackend, watchDeviceLoss } from './browser-backends';
+import { activateBackend, chooseBackend, wasmThreadCount, watchDeviceLoss } from './browser-backends';
 import { probeBackends } from './backend-probe';
 import { createRng } from './rng';
 import { num } from './params';
@@ -248,7 +248,7 @@ async function switchToFallback(reason: string): Promise<void> {
   run = null;
   const choice = await chooseBackend('wasm');
   emit({ type: 'notice', level: 'warning', text: `WebGPU device lost (${reason}); continuing on ${choice.backend} from step ${resumeFrom?.step ?? 0}.` });
-  emit({ type: 'backend', backend: choice.backend });
+  emit({ type: 'backend', backend: choice.backend, threads: wasmThreadCount() });
   if (!lab) return;
   await createRun();
   if (resumeFrom && run) {
@@ -284,7 +284,7 @@ const api: TrainerApi = {
       choice.notices.push({ level: 'info', text: `Measured ms per step on this model: ${figures}; using ${best}.` });
     }
     for (const notice of choice.notices) emit({ type: 'notice', ...notice });
-    emit({ type: 'backend', backend: choice.backend as BackendName, adapter: choice.adapter });
+    emit({ type: 'backend', backend: choice.backend as BackendName, adapter: choice.adapter, threads: wasmThreadCount() });
     watchDeviceLoss((reason) => void switchToFallback(reason));
     if (request.files && request.files.length > 0) {
       const refused = await readTrainingFiles(request.files);

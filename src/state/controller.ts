@@ -132,7 +132,7 @@ function onWorkerEvent(event: WorkerEvent): void {
       addNotice(event.text, event.level);
       break;
     case 'backend':
-      useLab.setState({ backendInUse: event.backend, adapter: event.adapter ?? null });
+      useLab.setState({ backendInUse: event.backend, adapter: event.adapter ?? null, threads: event.threads ?? null });
       break;
     case 'progress':
       useLab.setState({ progress: event.fraction >= 1 ? null : { label: event.label, fraction: event.fraction } });
@@ -152,7 +152,7 @@ async function startTraining(): Promise<void> {
   lastRendered = null;
   divergenceReported = false;
   const s = useLab.getState();
-  useLab.setState({ ready: false, playing: false, step: 0, snapshot: null, metrics: null, lossHistory: [], backendInUse: null, sweepProgress: null });
+  useLab.setState({ ready: false, playing: false, step: 0, snapshot: null, metrics: null, lossHistory: [], backendInUse: null, threads: null, sweepProgress: null });
   try {
     const shared = sharedSnapshot;
     sharedSnapshot = null;

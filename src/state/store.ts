@@ -16,6 +16,8 @@ export interface Notice {
 export interface LabState extends UrlState {
   backendInUse: BackendName | null;
   adapter: string | null;
+  /** tfjs-wasm's thread count (1 unless the page is cross-origin isolated); null for other backends. */
+  threads: number | null;
   playing: boolean;
   step: number;
   snapshot: Snapshot | null;
@@ -41,6 +43,7 @@ export const useLab = create<LabState>(() => ({
   ...defaultUrlState(),
   backendInUse: null,
   adapter: null,
+  threads: null,
   playing: false,
   step: 0,
   snapshot: null,

@@ -57,6 +57,7 @@ export function App() {
   const boots = useLab((s) => s.boots);
   const backend = useLab((s) => s.backendInUse);
   const adapter = useLab((s) => s.adapter);
+  const threads = useLab((s) => s.threads);
   const lab = findLab(labId);
   return (
     <div className={lecture ? 'app lecture' : 'app'} data-testid="app" data-lab={labId} data-boots={boots}>
@@ -72,6 +73,11 @@ export function App() {
           ))}
         </nav>
         <span className="backend-badge" data-testid="backend" title={adapter ?? undefined}>{backend ?? 'starting…'}</span>
+        {threads !== null ? (
+          <span className="backend-badge" data-testid="threads" title={threads > 1 ? 'tfjs-wasm runs multi-threaded: the page is cross-origin isolated' : 'One thread: the page is not cross-origin isolated (serve it with COOP/COEP headers)'}>
+            {threads} {threads === 1 ? 'thread' : 'threads'}
+          </span>
+        ) : null}
         <button type="button" className="small" onClick={() => useLab.setState((s) => ({ helpOpen: !s.helpOpen }))} aria-label="Help">?</button>
       </header>
       <Notices />
