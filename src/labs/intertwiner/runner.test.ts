@@ -16,12 +16,12 @@ type ByLayer = Record<string, Record<string, number>>;
 const PRESET = intertwinerPresets.find((p) => p.name === 'relu-vs-isotropic')!;
 const STEPS = PRESET.steps!;
 /**
- * Seed 1 fits this file's ~90 s budget (one 600-step run ≈ 30–55 s on two shared cores);
- * INTERTWINER_SEEDS=1,2,3,4,5 runs the five seeds of the README's table (≈ 3–5 min).
+ * Seed 1 fits this file's budget (one 1,000-step run ≈ 35 s on a quiet 2-core machine, 60–90 s
+ * shared); INTERTWINER_SEEDS=1,2,3,4,5 runs the five seeds of the README's table (≈ 3–6 min).
  */
 const SEEDS = (process.env.INTERTWINER_SEEDS ?? '1').split(',').map(Number);
 /** Seeds on which a claim was measured to fail (README, intertwiner); there it is an expected failure. */
-const FAILS_ON = { nullRatio: [], procrustes: [2, 4], stitching: [] } as const satisfies Record<string, readonly number[]>;
+const FAILS_ON = { nullRatio: [], procrustes: [], stitching: [] } as const satisfies Record<string, readonly number[]>;
 const LAYER = '1';
 const results = new Map<number, RunnerResult>();
 
@@ -30,7 +30,7 @@ beforeAll(async () => {
     const opts = parseArgs(['intertwiner', '--preset', PRESET.name, '--seed', String(seed)], LABS);
     results.set(seed, await runLab({ lab: intertwinerLab, params: opts.params, steps: STEPS, preset: PRESET.name }));
   }
-}, 150_000 * SEEDS.length);
+}, 200_000 * SEEDS.length);
 
 const metric = (seed: number, key: string) => (results.get(seed)!.metrics as Record<string, unknown>)[key] as ByAct;
 const perLayer = (seed: number, key: string) => metric(seed, key) as unknown as ByLayer;
