@@ -63,3 +63,12 @@ test('the page is cross-origin isolated, so tfjs-wasm loads its threaded build w
   await expect.poll(async () => Number(((await page.getByTestId('step-count').textContent()) ?? '').replace(/[^0-9]/g, '')), { timeout: 30_000 }).toBeGreaterThan(100);
   expect(errors).toEqual([]);
 });
+
+test('the static assets in public/ are served: favicon and web manifest', async ({ request }) => {
+  const icon = await request.get('/favicon.svg');
+  expect(icon.status()).toBe(200);
+  expect(await icon.text()).toContain('<svg');
+  const manifest = await request.get('/manifest.webmanifest');
+  expect(manifest.status()).toBe(200);
+  expect(JSON.parse(await manifest.text())).toMatchObject({ name: 'Geometry Lab', icons: [{ src: 'favicon.svg' }] });
+});
