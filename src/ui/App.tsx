@@ -50,6 +50,12 @@ function LabViews() {
   );
 }
 
+/** tfjs-wasm threads only in a cross-origin isolated page, and then uses half the logical cores (at most 8). */
+function threadsTitle(threads: number): string {
+  if (!globalThis.crossOriginIsolated) return 'tfjs-wasm runs on one thread: the page is not cross-origin isolated (serve it with COOP/COEP headers)';
+  return `tfjs-wasm's thread pool: half of the ${navigator.hardwareConcurrency} logical cores (tfjs assumes two per physical core), at most 8 — ${threads} here`;
+}
+
 export function App() {
   useShortcuts();
   const labId = useLab((s) => s.labId);
@@ -74,7 +80,7 @@ export function App() {
         </nav>
         <span className="backend-badge" data-testid="backend" title={adapter ?? undefined}>{backend ?? 'starting…'}</span>
         {threads !== null ? (
-          <span className="backend-badge" data-testid="threads" title={threads > 1 ? 'tfjs-wasm runs multi-threaded: the page is cross-origin isolated' : 'One thread: the page is not cross-origin isolated (serve it with COOP/COEP headers)'}>
+          <span className="backend-badge" data-testid="threads" title={threadsTitle(threads)}>
             {threads} {threads === 1 ? 'thread' : 'threads'}
           </span>
         ) : null}
