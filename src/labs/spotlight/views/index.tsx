@@ -9,6 +9,7 @@ import { analyseModel, planeOptions, snapshotModels, type ModelAnalysis, type Vi
 import { AnisotropyChart, LatentScatter, PppmImages, SrmPolar } from './charts';
 import { ImportPanel } from './ImportPanel';
 import { emptyPppmHint } from './pppm-hint';
+import { anisotropyState } from './anisotropy-caption';
 import { SPOTLIGHT_ABOUT } from './about';
 import { LossCurve } from '../../../ui/charts/LossCurve';
 
@@ -87,7 +88,7 @@ export default function SpotlightViews(props: LabViewProps) {
           id="anisotropy"
           about={SPOTLIGHT_ABOUT.anisotropy}
           title="Anisotropy against its rotation null, and reconstruction error"
-          caption="mean maxᵢ |bᵢ·â| of the 2,000 probe codes (how close each normalised code lies to its nearest privileged direction; ε-free), divided by its mean over 40 seeded random rotations of the same codes. Right of 1: codes sit on the privileged directions; left: anti-aligned (saturated tanh sits at the hypercube's corners). Outside the grey 95% band: the orientation is not chance. Same numbers as the metrics CSV and the runner."
+          caption={`mean maxᵢ |bᵢ·â| of the 2,000 probe codes (how close each normalised code lies to its nearest privileged direction; ε-free), divided by its mean over 40 seeded random rotations of the same codes. Right of 1: codes sit on the privileged directions; left: anti-aligned (saturated tanh sits at the hypercube's corners). Outside the grey 95% band: the orientation is not chance. Same numbers as the metrics CSV and the runner. ${anisotropyState(analyses)}`}
         >
           {analyses.length ? <AnisotropyChart models={analyses} /> : <ChartPlaceholder width={340} height={140} />}
         </ViewPanel>
