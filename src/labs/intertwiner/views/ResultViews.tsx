@@ -4,6 +4,7 @@ import { HEADLINE_NULL_MAP, stitchingPenalties, type FitTables } from '../metric
 import { STITCH_KINDS, STITCH_LABELS } from '../stitching-kinds';
 import { GroupedBars } from './GroupedBars';
 import { INTERTWINER_ABOUT } from './about';
+import { nullRatioState } from './null-ratio-caption';
 
 const NULL_PENDING = 'Runs when training stops: pause, then press → (or wait for the throttled refit).';
 
@@ -45,7 +46,7 @@ export function ResultViews({ tables, layer, activations, classifier }: { tables
         domain={[0, Math.max(1.6, ratios ? maxOf(ratios) + 0.1 : 0)]}
         reference={{ value: 1, label: 'rotation null (no privileged basis)' }}
         placeholder={NULL_PENDING}
-        caption={`Held-out residual of the best ${MAP_LABELS[HEADLINE_NULL_MAP]} map after rotating B's hidden space at random, over the residual without the rotation. Above the dashed line at 1: the layer has a privileged basis that the permutation-type map finds (ReLU); at 1: any rotation of it aligns as well (isotropic tanh).`}
+        caption={`Held-out residual of the best ${MAP_LABELS[HEADLINE_NULL_MAP]} map after rotating B's hidden space at random, over the residual without the rotation. Above the dashed line at 1: the layer has a privileged basis that the permutation-type map finds (ReLU); at 1: any rotation of it aligns as well (isotropic tanh). ${ratios ? nullRatioState(layer, activations.map((a, i) => ({ label: ACTIVATION_LABELS[a], ratio: ratios[layer - 1]?.[i] ?? NaN }))) : ''}`}
       />
       <GroupedBars
         id="procrustes"
