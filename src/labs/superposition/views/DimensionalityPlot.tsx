@@ -12,6 +12,7 @@ import { DimensionalityTable } from './DimensionalityTable';
 import { featureStats } from './featureStats';
 import { snapshotWeights } from './weights';
 import { SUPERPOSITION_ABOUT } from './about';
+import { dimensionalityState } from './dimensionality-caption';
 
 const WIDTH = 340;
 const HEIGHT = 260;
@@ -57,7 +58,7 @@ export function DimensionalityPlot({ snapshot, metrics }: Props) {
   const n = stats.dimensionality.length;
   const jitter = Math.min(4, 40 / Math.max(1, n));
   return (
-    <ViewPanel id="dimensionality" about={SUPERPOSITION_ABOUT.dimensionality} title="Feature dimensionality">
+    <ViewPanel id="dimensionality" about={SUPERPOSITION_ABOUT.dimensionality} title="Feature dimensionality" caption={dimensionalityState(stats.dimensionality)}>
       <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="feature dimensionality scatter">
         <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
         {stickyLabels(y).map((f) => (
