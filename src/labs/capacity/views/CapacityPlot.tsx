@@ -12,6 +12,7 @@ import { num } from '../../../engine/params';
 import { describeInputs, inputSetting } from '../config';
 import { capacityData, REGIME_BAND, REGIME_COLOR, REGIME_LABEL } from './shared';
 import { CAPACITY_ABOUT } from './about';
+import { regimeState } from './regime-caption';
 
 const WIDTH = 380;
 const HEIGHT = 290;
@@ -39,7 +40,12 @@ export function CapacityPlot({ snapshot, metrics, params }: Props) {
     return scaleLog().domain(hi / lo > 1.5 ? [lo / 1.15, hi * 1.15] : [lo / 2, hi * 2]).range(X_RANGE);
   }, [data]);
   const y = useMemo(() => scaleLinear().domain([0, Y_MAX]).range(Y_RANGE), []);
-  const caption = <span data-testid="kurtosis-readout">{inputs}</span>;
+  const caption = (
+    <>
+      <span data-testid="kurtosis-readout">{inputs}</span>
+      {data ? <span data-testid="regime-state"> {regimeState(data.capacity, data.importance, data.m)}</span> : null}
+    </>
+  );
 
   if (!data) {
     return (
