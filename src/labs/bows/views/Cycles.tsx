@@ -12,6 +12,7 @@ import { snapshotCycles } from '../metrics';
 import { cycleTensor } from '../constants';
 import type { Snapshot } from '../../../engine/lab';
 import { BOWS_ABOUT } from './about';
+import { cycleReading } from './cycle-reading';
 
 const SIZE = 340;
 const PAD = 40;
@@ -71,7 +72,7 @@ export function Cycles({ snapshot, viewState, setViewState, fixed }: Props) {
     <span data-testid={`${fixed.name}-status`}>
       {sel.ids.length} of {list.length} in the vocabulary
       {sel.missing.length > 0 ? ` (missing: ${sel.missing.join(', ')})` : ''}
-      {plane ? ` · cycle order score ${Number.isFinite(plane.score) ? plane.score.toFixed(2) : '—'}` : ''}
+      {plane ? ` · cycle order score ${Number.isFinite(plane.score) ? plane.score.toFixed(2) : '—'}${cycleReading(plane.score, sel.ids.length)}` : ''}
     </span>
   ) : (
     <>
@@ -86,7 +87,7 @@ export function Cycles({ snapshot, viewState, setViewState, fixed }: Props) {
       <span data-testid="cycle-status">
         {sel.ids.length} of {list.length} in the vocabulary
         {sel.missing.length > 0 ? ` (missing: ${sel.missing.join(', ')})` : ''}
-        {plane ? ` · cycle order score ${Number.isFinite(plane.score) ? plane.score.toFixed(2) : '—'}` : ''}
+        {plane ? ` · cycle order score ${Number.isFinite(plane.score) ? plane.score.toFixed(2) : '—'}${cycleReading(plane.score, sel.ids.length)}` : ''}
       </span>
     </>
   );
