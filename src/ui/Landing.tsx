@@ -1,10 +1,11 @@
 /**
  * The page at `/` without a query: the six labs as a gallery of real links (they open in a new tab
- * with a middle click), each with its summary and its presets. Every `?lab=` link still opens its
+ * with a middle click), each with its summary, its presets and its guided tour (`?tour=`). Every `?lab=` link still opens its
  * lab directly; nothing here starts the training worker. Each card has a small drawn thumbnail.
  */
 import { LABS } from '../labs/registry';
 import { LabThumbnail } from './LabThumbnail';
+import { builtinTourSummary } from '../tours/builtin';
 
 const labHref = (id: string, preset?: string) => `?lab=${encodeURIComponent(id)}${preset ? `&preset=${encodeURIComponent(preset)}` : ''}`;
 
@@ -17,7 +18,9 @@ export function Landing() {
       </header>
       <main>
         <ul className="lab-gallery" aria-label="Labs">
-          {LABS.map((lab) => (
+          {LABS.map((lab) => {
+            const tour = builtinTourSummary(lab.id);
+            return (
             <li key={lab.id} className="lab-card" data-testid={`landing-${lab.id}`}>
               <a href={labHref(lab.id)} tabIndex={-1} aria-hidden="true" className="lab-thumb-link">
                 <LabThumbnail id={lab.id} />
@@ -39,8 +42,14 @@ export function Landing() {
                   ))}
                 </p>
               ) : null}
+              {tour ? (
+                <p className="hint">
+                  Guided tour: <a href={`?tour=${encodeURIComponent(tour.id)}`} data-testid={`tour-link-${lab.id}`}>{tour.title}</a> ({tour.steps} steps)
+                </p>
+              ) : null}
             </li>
-          ))}
+            );
+          })}
         </ul>
       </main>
     </div>
