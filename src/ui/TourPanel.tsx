@@ -96,7 +96,7 @@ export function TourPanel() {
   return (
     <aside className="tour-panel" aria-label={`Tour: ${tour.title}`} data-testid="tour-panel" data-step={index + 1}>
       {/* The spotlight: the id is a validated slug, so it is safe inside a selector. */}
-      {step.spotlight ? <style data-testid="tour-spotlight">{`[data-testid="view-${step.spotlight}"] { outline: 3px solid var(--accent); outline-offset: 3px; box-shadow: 0 0 0 8px color-mix(in srgb, var(--accent) 18%, transparent); }`}</style> : null}
+      {step.spotlight ? <style data-testid="tour-spotlight" data-view={step.spotlight}>{`[data-testid="view-${step.spotlight}"] { outline: 3px solid var(--accent); outline-offset: 3px; box-shadow: 0 0 0 8px color-mix(in srgb, var(--accent) 18%, transparent); }`}</style> : null}
       <header className="tour-header">
         <h2 className="tour-title">{tour.title}</h2>
         <button type="button" className="small" onClick={closeTour} aria-label="Close the tour" data-testid="tour-close">×</button>
