@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { LABS } from '../labs/registry';
 import { decodeUrlState } from '../state/url-state';
@@ -86,6 +87,14 @@ describe('tour schema', () => {
     expectError(t((s) => (s.advance = { until: 'metric', metric: 'loss', above: 1, below: 2 })), 'above or below');
     expectError(t((s) => (s.advance = { until: 'metric', metric: 'constructor.prototype.x.y.z', above: 1 })), 'metric');
     expectError(t((s) => (s.onclick = 'alert(1)')), 'onclick');
+  });
+
+  it("accepts the README's example", () => {
+    const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+    const example = /## Tours[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)?.[1];
+    expect(example).toBeTruthy();
+    const parsed = parseTourText(example!);
+    expect(parsed, JSON.stringify(parsed)).toHaveProperty('tour.steps.length', 2);
   });
 
   it('refuses text that is too long or not JSON, before validating', () => {
