@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 import { LABS } from '../src/labs/registry';
 import { readFileSync } from 'node:fs';
 import { encodeTourData } from '../src/tours/link';
@@ -38,6 +39,15 @@ test('walks the superposition tour with the keyboard; the URL reproduces each st
   await expectStep(page, 1, n);
   // KaTeX maths in the caption.
   await expect(page.getByTestId('tour-caption').locator('.katex').first()).toBeVisible();
+  // The panel is operable and labelled (axe: names, roles, contrast).
+  const axe = await new AxeBuilder({ page }).include('[data-testid="tour-panel"]').analyze();
+  expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  await page.getByTestId('tour-next').focus();
+  await page.keyboard.press('Enter');
+  await expectStep(page, 2, n);
+  await page.getByTestId('tour-prev').focus();
+  await page.keyboard.press('Space');
+  await expectStep(page, 1, n);
   for (let k = 2; k <= n; k++) {
     await page.keyboard.press(k % 2 ? 'PageDown' : 'ArrowRight');
     await expectStep(page, k, n);
@@ -132,4 +142,22 @@ test('a caption shows HTML as nothing, never as elements; a tour file opens, a b
   await expect(caption.locator('.katex')).toHaveCount(1);
   await expect(caption.locator('img, script')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+});
+
+test('every built-in tour opens each of its steps and spotlights a view that exists', async ({ page }) => {
+  test.setTimeout(600_000);
+  for (const lab of LABS) {
+    const tour = JSON.parse(readFileSync(new URL(`../src/tours/${lab.id}.json`, import.meta.url), 'utf8')) as Tour;
+    // 10 steps a second: the steps' training stays light on a shared machine.
+    await openLab(page, `?tour=${lab.id}&speed=10`);
+    for (const [i, step] of tour.steps.entries()) {
+      await expect(page.getByTestId('tour-count')).toContainText(`Step ${i + 1} of ${tour.steps.length}`);
+      await expect(page.getByTestId('app')).toHaveAttribute('data-lab', lab.id);
+      await expect.poll(() => query(page).get('preset')).toBe(step.preset);
+      expect(query(page).get('speed')).toBe('10');
+      await expect(page.getByTestId(`view-${step.spotlight}`), `${lab.id} step ${i + 1}`).toBeVisible({ timeout: 60_000 });
+      await page.keyboard.press('ArrowRight');
+    }
+    await expect(page.getByTestId('url-warning')).toHaveCount(0);
+  }
 });

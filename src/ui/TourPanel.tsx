@@ -3,7 +3,7 @@
  * scrolled into view. With no tour open, a small "Tours" menu: the built-in tours and a file input
  * for the user's own tour.
  */
-import { lazy, Suspense, useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState, type KeyboardEvent } from 'react';
 import { closeTour, goTo, openTourFile } from '../tours/controller';
 import { BUILTIN_TOURS, builtinTourSummary } from '../tours/builtin';
 import { describeAdvance } from '../tours/advance';
@@ -14,6 +14,14 @@ import { useTourKeys } from './useTourKeys';
 import './tour.css';
 
 const TourCaption = lazy(() => import('./TourCaption'));
+
+/**
+ * Space on a focused control of the tour activates that control: it does not reach the page's
+ * Space = play / pause shortcut (React's stopPropagation stops the native event before `window`).
+ */
+const keepSpace = (e: KeyboardEvent<HTMLElement>) => {
+  if (e.key === ' ' && e.target instanceof HTMLElement && e.target.matches('button, summary, input, a')) e.stopPropagation();
+};
 
 /** Scrolls the step's view into sight once it is drawn (views load lazily). */
 function useScrollTo(viewId: string | undefined, key: string): void {
@@ -53,7 +61,7 @@ function TourFileInput() {
 
 function TourLauncher() {
   return (
-    <details className="tour-launcher" data-testid="tour-launcher">
+    <details className="tour-launcher" data-testid="tour-launcher" onKeyDown={keepSpace}>
       <summary>Tours</summary>
       <ul aria-label="Guided tours">
         {Object.keys(BUILTIN_TOURS).map((id) => {
@@ -94,7 +102,7 @@ export function TourPanel() {
     }
   };
   return (
-    <aside className="tour-panel" aria-label={`Tour: ${tour.title}`} data-testid="tour-panel" data-step={index + 1}>
+    <aside className="tour-panel" aria-label={`Tour: ${tour.title}`} data-testid="tour-panel" data-step={index + 1} onKeyDown={keepSpace}>
       {/* The spotlight: the id is a validated slug, so it is safe inside a selector. */}
       {step.spotlight ? <style data-testid="tour-spotlight" data-view={step.spotlight}>{`[data-testid="view-${step.spotlight}"] { outline: 3px solid var(--accent); outline-offset: 3px; box-shadow: 0 0 0 8px color-mix(in srgb, var(--accent) 18%, transparent); }`}</style> : null}
       <header className="tour-header">
