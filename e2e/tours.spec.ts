@@ -142,6 +142,17 @@ test('a caption shows HTML as nothing, never as elements; a tour file opens, a b
   await expect(caption.locator('.katex')).toHaveCount(1);
   await expect(caption.locator('img, script')).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  // A tour too large for a link opens in the page only, and says so.
+  let seed = 7;
+  const noise = () => Array.from({ length: 1500 }, () => String.fromCharCode(0x4e00 + ((seed = (seed * 16807) % 2147483647) % 2000))).join('');
+  const big: Tour = { ...tour, id: 'big', steps: [0, 1, 2].map(() => ({ lab: 'superposition', preset: 'pentagon', caption: noise() })) };
+  await page.getByTestId('tour-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
+  await expect(page.getByTestId('tour-count')).toContainText('Step 1 of 3');
+  await expect(page.getByTestId('notice-info')).toContainText('too large to share in a link');
+  await expect(page.getByTestId('tour-local')).toBeVisible();
+  expect(query(page).get('tourData')).toBeNull();
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('tour-count')).toContainText('Step 2 of 3');
 });
 
 test('every built-in tour opens each of its steps and spotlights a view that exists', async ({ page }) => {

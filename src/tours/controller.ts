@@ -9,9 +9,9 @@ import { addNotice, useLab, type LabState } from '../state/store';
 import { MAX_QUERY_LENGTH, decodeUrlState, encodeUrlState, type UrlState } from '../state/url-state';
 import { advanceReached } from './advance';
 import { BUILTIN_TOURS } from './builtin';
-import { decodeTourData, encodeTourData, encodeTourParams, readTourLink, stepIndex, type TourRef } from './link';
-import { MAX_TOUR_BYTES, parseTourText, validateTour, type Tour, type TourStep } from './schema';
-import { stepSearch } from './step-search';
+import { decodeTourData, encodeTourData, encodeTourParams, readTourLink, sharedLinkLength, stepIndex, type TourRef } from './link';
+import { MAX_TOUR_BYTES, parseTourText, validateTour, type Tour } from './schema';
+import { searchFor } from './step-search';
 import { useTour } from './store';
 
 setUrlExtra(() => {
@@ -26,18 +26,6 @@ function resolveRef(ref: TourRef): { tour: Tour } | { error: string } {
   if (ref.kind === 'file') return { error: 'A tour file cannot be reopened from a link.' };
   if (!Object.hasOwn(BUILTIN_TOURS, ref.id)) return { error: `tour=${show(ref.id)} is not a tour; the tours are ${Object.keys(BUILTIN_TOURS).join(', ')}.` };
   return validateTour(BUILTIN_TOURS[ref.id]);
-}
-
-/** The presenter's own settings survive a step change: lecture mode, backend, speed. */
-type Carry = Pick<LabState, 'lecture' | 'backend' | 'speed'>;
-
-function searchFor(step: TourStep, carry: Carry): string {
-  const extra: Record<string, string> = {};
-  if (step.autoplay || step.advance) extra.autoplay = '1';
-  if (carry.lecture) extra.lecture = '1';
-  if (carry.backend !== 'auto') extra.backend = carry.backend;
-  if (carry.speed !== 0) extra.speed = String(carry.speed);
-  return stepSearch(step, extra);
 }
 
 /** False while a step is being booted: the store briefly holds the previous run's step then. */
@@ -99,16 +87,6 @@ export const prevStep = (): void => goTo(useTour.getState().index - 1);
 export function closeTour(): void {
   useTour.setState({ tour: null, ref: null, index: 0, reached: true });
   refreshUrl();
-}
-
-/** The longest link any step of this tour would need with `tourData`. */
-export function sharedLinkLength(tour: Tour, data: string): number {
-  let longest = 0;
-  for (const [i, step] of tour.steps.entries()) {
-    const query = encodeUrlState(decodeUrlState(searchFor(step, { lecture: false, backend: 'auto', speed: 0 })).state);
-    longest = Math.max(longest, query.length - 1 + 1 + encodeTourParams({ kind: 'data', data }, i).length);
-  }
-  return longest;
 }
 
 /** Opens the user's tour file: size-checked before reading, validated, every error named; a bad file changes nothing. */

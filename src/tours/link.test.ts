@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import LZString from 'lz-string';
 import { decodeUrlState, MAX_QUERY_LENGTH } from '../state/url-state';
-import { decodeTourData, encodeTourData, encodeTourParams, readTourLink, stepIndex } from './link';
+import { decodeTourData, encodeTourData, encodeTourParams, readTourLink, sharedLinkLength, stepIndex } from './link';
+import { searchFor } from './step-search';
 import type { Tour } from './schema';
 
 const TOUR: Tour = {
@@ -67,5 +68,21 @@ describe('tour link codec', () => {
     const bomb = LZString.compressToEncodedURIComponent('a'.repeat(200_000));
     expect(bomb.length).toBeLessThan(MAX_QUERY_LENGTH);
     expect(decodeTourData(bomb)).toEqual({ error: expect.stringContaining('limit') as string });
+  });
+
+  it('measures the link a shared tour needs against the 4,000-character limit', () => {
+    const data = encodeTourData(TOUR);
+    const length = sharedLinkLength(TOUR, data);
+    expect(length).toBeGreaterThan(data.length);
+    expect(length).toBeLessThan(MAX_QUERY_LENGTH);
+    // The real link of step 2 is exactly as long.
+    const step2 = decodeUrlState(searchFor(TOUR.steps[1]!, { lecture: false, backend: 'auto', speed: 0 }));
+    expect(length).toBeGreaterThanOrEqual(`v=1&lab=superposition&preset=digons&${encodeTourParams({ kind: 'data', data }, 1)}`.length);
+    expect(step2.warnings).toEqual([]);
+    // Incompressible captions: too long to share.
+    let seed = 1;
+    const noise = () => Array.from({ length: 1500 }, () => String.fromCharCode(0x4e00 + ((seed = (seed * 16807) % 2147483647) % 2000))).join('');
+    const big: Tour = { ...TOUR, steps: Array.from({ length: 4 }, () => ({ lab: 'superposition', caption: noise() })) };
+    expect(sharedLinkLength(big, encodeTourData(big))).toBeGreaterThan(MAX_QUERY_LENGTH);
   });
 });

@@ -5,9 +5,10 @@
  */
 // The default export: lz-string is CommonJS (see state/hash-snapshot.ts).
 import LZString from 'lz-string';
-import { MAX_QUERY_LENGTH } from '../state/url-state';
+import { MAX_QUERY_LENGTH, decodeUrlState, encodeUrlState } from '../state/url-state';
 import { parseQuery } from '../state/query';
 import { MAX_TOUR_BYTES, parseTourText, type Tour } from './schema';
+import { searchFor } from './step-search';
 
 export type TourRef = { kind: 'builtin'; id: string } | { kind: 'data'; data: string } | { kind: 'file'; name: string };
 
@@ -76,4 +77,14 @@ export function decodeTourData(data: string): { tour: Tour } | { error: string }
   if (text.length > MAX_TOUR_BYTES) return { error: `The link's tour is ${text.length.toLocaleString('en')} characters long; the limit is ${MAX_TOUR_BYTES.toLocaleString('en')}.` };
   const parsed = parseTourText(text);
   return 'error' in parsed ? { error: `The link's tour: ${parsed.error}` } : parsed;
+}
+
+/** The longest query (without `?`) any step of this tour needs when it rides in the link as `data`: at most MAX_QUERY_LENGTH to be shared. */
+export function sharedLinkLength(tour: Tour, data: string): number {
+  let longest = 0;
+  for (const [i, step] of tour.steps.entries()) {
+    const query = encodeUrlState(decodeUrlState(searchFor(step, { lecture: false, backend: 'auto', speed: 0 })).state);
+    longest = Math.max(longest, query.length - 1 + 1 + encodeTourParams({ kind: 'data', data }, i).length);
+  }
+  return longest;
 }

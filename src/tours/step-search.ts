@@ -17,3 +17,20 @@ export function stepSearch(step: StepState, extra: Record<string, string> = {}):
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
   return `?${q.toString()}`;
 }
+
+/** The presenter's own settings that survive a step change: lecture mode, backend, speed. */
+export interface Carry {
+  lecture: boolean;
+  backend: string;
+  speed: number;
+}
+
+/** The link query that opens a step: its lab state, autoplay when it trains (`autoplay` or `advance`), and the carried settings. */
+export function searchFor(step: StepState & { autoplay?: boolean | undefined; advance?: unknown }, carry: Carry): string {
+  const extra: Record<string, string> = {};
+  if (step.autoplay || step.advance) extra.autoplay = '1';
+  if (carry.lecture) extra.lecture = '1';
+  if (carry.backend !== 'auto') extra.backend = carry.backend;
+  if (carry.speed !== 0) extra.speed = String(carry.speed);
+  return stepSearch(step, extra);
+}
