@@ -123,7 +123,7 @@ test('a caption shows HTML as nothing, never as elements; a tour file opens, a b
     version: 1,
     id: 'hostile-caption',
     title: 'Caption',
-    steps: [{ lab: 'bias', preset: 'prevalence', spotlight: 'bars', caption: 'Safe <img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script> **bold** ![i](x.png) $x^2$' }],
+    steps: [{ lab: 'bias', preset: 'prevalence', spotlight: 'bars', caption: 'Safe <img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script> **bold** ![i](x.png) $x^2$ [link](javascript:window.__pwned=1) $\\href{javascript:window.__pwned=1}{y}$' }],
   };
   await openLab(page, '?lab=superposition');
   const before = page.url();
@@ -139,8 +139,11 @@ test('a caption shows HTML as nothing, never as elements; a tour file opens, a b
   await expect.poll(() => query(page).get('tourData')).toBe(encodeTourData(tour));
   const caption = page.getByTestId('tour-caption');
   await expect(caption.locator('strong')).toHaveText('bold');
-  await expect(caption.locator('.katex')).toHaveCount(1);
+  await expect(caption.locator('.katex')).toHaveCount(2);
   await expect(caption.locator('img, script')).toHaveCount(0);
+  // Links and KaTeX's \href never carry javascript: (react-markdown's URL filter; KaTeX untrusted).
+  await expect(caption.locator('a')).toHaveCount(1);
+  expect(await caption.locator('a').getAttribute('href')).not.toMatch(/javascript/i);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   // A tour too large for a link opens in the page only, and says so.
   let seed = 7;

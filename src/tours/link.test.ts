@@ -51,6 +51,10 @@ describe('tour link codec', () => {
     expect(back.ref).toEqual({ kind: 'data', data });
     expect(back.step).toBe(2);
     expect(decodeTourData(data)).toEqual({ tour: TOUR });
+    // `+` in lz-string's alphabet is escaped, so that a query parser does not read it as a space.
+    const plus = encodeTourParams({ kind: 'data', data: 'a+b' }, 0);
+    expect(plus).toBe('tourData=a%2Bb&tourStep=1');
+    expect(readTourLink(`?${plus}`).ref).toEqual({ kind: 'data', data: 'a+b' });
     expect(decodeUrlState(`?lab=superposition&${shared}`).warnings).toEqual([]);
     expect(encodeTourParams({ kind: 'file', name: 'big.json' }, 0)).toBe('');
     expect(encodeTourParams(null, 0)).toBe('');

@@ -56,11 +56,12 @@ export function stepIndex(step: number | null, count: number): { index: number; 
 /** The query keys that reproduce a tour at a step (0-based `index`), without a leading separator; '' for a tour that no link can carry. */
 export function encodeTourParams(ref: TourRef | null, index: number): string {
   if (!ref || ref.kind === 'file') return '';
-  const head = ref.kind === 'builtin' ? `tour=${encodeURIComponent(ref.id)}` : `tourData=${ref.data}`;
+  // lz-string's alphabet has `+`, which a query reads as a space: escaped (its decoder would also undo that).
+  const head = ref.kind === 'builtin' ? `tour=${encodeURIComponent(ref.id)}` : `tourData=${encodeURIComponent(ref.data)}`;
   return `${head}&tourStep=${index + 1}`;
 }
 
-/** A tour in the compact form a link carries (lz-string's URI-safe alphabet, no escaping needed). */
+/** A tour in the compact form a link carries (lz-string's URI-safe alphabet). */
 export function encodeTourData(tour: Tour): string {
   return LZString.compressToEncodedURIComponent(JSON.stringify(tour));
 }
