@@ -7,7 +7,7 @@ import type { Tour } from '../src/tours/schema';
 import { currentStep, openLab } from './helpers';
 
 // Read as a file: Node's ESM loader (Playwright's) needs an import attribute for JSON, Vite does not.
-const SUPERPOSITION = JSON.parse(readFileSync(new URL('../src/tours/superposition.json', import.meta.url), 'utf8')) as Tour;
+const SUPERPOSITION = JSON.parse(readFileSync(new URL('../src/labs/superposition/tour.json', import.meta.url), 'utf8')) as Tour;
 
 const query = (page: Page) => new URL(page.url()).searchParams;
 
@@ -161,7 +161,7 @@ test('a caption shows HTML as nothing, never as elements; a tour file opens, a b
 test('every built-in tour opens each of its steps and spotlights a view that exists', async ({ page }) => {
   test.setTimeout(600_000);
   for (const lab of LABS) {
-    const tour = JSON.parse(readFileSync(new URL(`../src/tours/${lab.id}.json`, import.meta.url), 'utf8')) as Tour;
+    const tour = JSON.parse(readFileSync(new URL(`../src/labs/${lab.id}/tour.json`, import.meta.url), 'utf8')) as Tour;
     // 10 steps a second: the steps' training stays light on a shared machine.
     await openLab(page, `?tour=${lab.id}&speed=10`);
     for (const [i, step] of tour.steps.entries()) {

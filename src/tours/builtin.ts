@@ -1,10 +1,10 @@
-/** The tours shipped with the page, one per lab (validated by the same schema in builtin.test.ts and on open). */
-import superposition from './superposition.json';
-import capacity from './capacity.json';
-import bows from './bows.json';
-import spotlight from './spotlight.json';
-import intertwiner from './intertwiner.json';
-import bias from './bias.json';
+/** The tours shipped with the page, one per lab in `labs/<id>/tour.json` (DESIGN §2), validated by the same schema in schema.test.ts and on open. */
+import superposition from '../labs/superposition/tour.json';
+import capacity from '../labs/capacity/tour.json';
+import bows from '../labs/bows/tour.json';
+import spotlight from '../labs/spotlight/tour.json';
+import intertwiner from '../labs/intertwiner/tour.json';
+import bias from '../labs/bias/tour.json';
 
 /** Raw JSON by tour id (= lab id); opened through `validateTour` like any other tour. */
 export const BUILTIN_TOURS: Readonly<Record<string, unknown>> = { superposition, capacity, bows, spotlight, intertwiner, bias };
