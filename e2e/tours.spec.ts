@@ -90,16 +90,26 @@ test('an advance condition trains until step N, then moves on or pauses', async 
     steps: [
       { lab: 'superposition', preset: 'pentagon', spotlight: 'arrows', caption: 'Trains to 150, then moves on.', advance: { until: 'step', step: 150, then: 'next' } },
       { lab: 'superposition', preset: 'digons', spotlight: 'arrows', caption: 'Trains to 250, then pauses.', advance: { until: 'step', step: 250 } },
+      { lab: 'superposition', preset: 'pentagon', spotlight: 'gram', caption: 'Trains until the loss falls below 0.08.', advance: { until: 'metric', metric: 'loss', below: 0.08, maxStep: 50_000 } },
     ],
   };
   await page.goto(`/?tourData=${encodeTourData(tour)}&tourStep=1`);
-  await expect(page.getByTestId('tour-count')).toContainText('Step 2 of 2', { timeout: 60_000 });
+  await expect(page.getByTestId('tour-count')).toContainText('Step 2 of 3', { timeout: 60_000 });
   expect(query(page).get('tourStep')).toBe('2');
   expect(query(page).get('preset')).toBe('digons');
   await expect(page.getByTestId('tour-advance')).toHaveAttribute('data-reached', 'true', { timeout: 60_000 });
   await expect(page.getByTestId('play')).toHaveText(/Play/);
   expect(await currentStep(page)).toBeGreaterThanOrEqual(250);
   await expect(page.getByTestId('tour-copy')).toBeVisible();
+  // A metric condition: the loss crosses 0.08 long before the 50,000-step cap.
+  await page.keyboard.press('ArrowRight');
+  await expect(page.getByTestId('tour-count')).toContainText('Step 3 of 3');
+  await expect(page.getByTestId('tour-advance')).toContainText('loss falls below 0.08');
+  await expect(page.getByTestId('tour-advance')).toHaveAttribute('data-reached', 'true', { timeout: 60_000 });
+  await expect(page.getByTestId('play')).toHaveText(/Play/);
+  const loss = await page.evaluate(() => (window as unknown as { geometryLab: { state(): { snapshot: { loss: number } | null } } }).geometryLab.state().snapshot?.loss ?? NaN);
+  expect(loss).toBeLessThan(0.08);
+  expect(await currentStep(page)).toBeLessThan(50_000);
 });
 
 test('a hostile or unknown tour is named in a warning and leaves the page working', async ({ page }) => {
