@@ -2,7 +2,8 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { Landing, isLandingUrl } from './ui/Landing';
-import { boot, measureStep, pause, play } from './state/controller';
+import { measureStep, pause, play } from './state/controller';
+import { startFromLink } from './tours/controller';
 import { useLab } from './state/store';
 import './ui/styles.css';
 
@@ -14,10 +15,11 @@ if (isLandingUrl(location.search, location.hash)) {
     </StrictMode>,
   );
 } else {
-  boot(location.search, location.hash);
+  // A link opens like the rest of the app's state; with `tour=` or `tourData=`, at its tour's step.
+  startFromLink(location.search, location.hash);
   // Back/forward between links, or a link's hash edited in place, opens that link like a fresh load.
-  addEventListener('popstate', () => boot(location.search, location.hash));
-  addEventListener('hashchange', () => boot(location.search, location.hash));
+  addEventListener('popstate', () => startFromLink(location.search, location.hash));
+  addEventListener('hashchange', () => startFromLink(location.search, location.hash));
 
   /** A small handle for the benchmark and end-to-end tests; not used by the UI. */
   Object.assign(window, { geometryLab: { measureStep, play, pause, state: () => useLab.getState() } });

@@ -54,8 +54,18 @@ function urlStateOf(): UrlState {
   };
 }
 
+/** Extra query keys kept in the address bar and shared links (the open tour: src/tours/controller.ts). */
+let urlExtra: () => string = () => '';
+export function setUrlExtra(extra: () => string): void {
+  urlExtra = extra;
+}
+const withExtra = (query: string): string => {
+  const extra = urlExtra();
+  return extra ? `${query}&${extra}` : query;
+};
+
 export function shareableUrl(): string {
-  return `${location.origin}${location.pathname}${encodeUrlState(urlStateOf())}`;
+  return `${location.origin}${location.pathname}${withExtra(encodeUrlState(urlStateOf()))}`;
 }
 
 /** The link plus the current weights in the hash, or null when the model is too large for a link. */
@@ -69,7 +79,12 @@ export function shareableUrlWithWeights(): string | null {
 /** Parameter edits replace the history entry rather than pushing one per slider tick. */
 function syncUrl(keepHash = false): void {
   if (!keepHash) keptHash = '';
-  history.replaceState(null, '', `${encodeUrlState(urlStateOf())}${keptHash ? `#${keptHash}` : ''}`);
+  history.replaceState(null, '', `${withExtra(encodeUrlState(urlStateOf()))}${keptHash ? `#${keptHash}` : ''}`);
+}
+
+/** Rewrites the address bar from the current state (e.g. after the tour moved or closed). */
+export function refreshUrl(): void {
+  syncUrl(true);
 }
 
 function appendLoss(history: Array<[number, number]>, points: Array<[number, number]>): Array<[number, number]> {

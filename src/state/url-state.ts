@@ -10,7 +10,7 @@ import { encodeParam, quote, resolveParams, resolveView } from './param-codec';
 import { parseQuery } from './query';
 
 export const URL_FORMAT_VERSION = 1;
-const MAX_QUERY_LENGTH = 4000;
+export const MAX_QUERY_LENGTH = 4000;
 const VIEW_PREFIX = 'view_';
 export const SPEEDS = [0, 1000, 100, 10] as const;
 
@@ -27,7 +27,8 @@ export interface UrlState {
   speed: number;
 }
 
-const RESERVED = new Set(['v', 'lab', 'preset', 'backend', 'hide', 'autoplay', 'lecture', 'speed']);
+/** `tour`, `tourData`, `tourStep`: the guided tour (src/tours/link.ts). */
+const RESERVED = new Set(['v', 'lab', 'preset', 'backend', 'hide', 'autoplay', 'lecture', 'speed', 'tour', 'tourData', 'tourStep']);
 
 export function defaultUrlState(labId = LABS[0]!.id): UrlState {
   const lab = findLab(labId) ?? LABS[0]!;

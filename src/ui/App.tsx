@@ -7,6 +7,7 @@ import { HelpOverlay } from './HelpOverlay';
 import { Notices } from './Notices';
 import { Sidebar } from './Sidebar';
 import { Toolbar } from './Toolbar';
+import { TourPanel } from './TourPanel';
 import { useShortcuts } from './useShortcuts';
 
 const viewCache = new Map<string, ComponentType<LabViewProps>>();
@@ -96,6 +97,7 @@ export function App() {
         </main>
       </div>
       <HelpOverlay />
+      <TourPanel />
     </div>
   );
 }

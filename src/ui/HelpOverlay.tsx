@@ -16,7 +16,7 @@ export function HelpOverlay() {
             ))}
           </tbody>
         </table>
-        <p>URL options: <code>hide=lr,batch</code> hides controls, <code>autoplay=1</code> starts training, <code>lecture=1</code> opens in lecture mode, <code>backend=wasm|webgl|webgpu|cpu</code> forces a backend.</p>
+        <p>URL options: <code>hide=lr,batch</code> hides controls, <code>autoplay=1</code> starts training, <code>lecture=1</code> opens in lecture mode, <code>backend=wasm|webgl|webgpu|cpu</code> forces a backend, <code>tour=superposition&amp;tourStep=2</code> opens a guided tour at its second step.</p>
         <button type="button" onClick={close}>Close</button>
       </div>
     </div>

@@ -1,10 +1,11 @@
 /**
  * The page at `/` without a query: the six labs as a gallery of real links (they open in a new tab
- * with a middle click), each with its summary and its presets. Every `?lab=` link still opens its
+ * with a middle click), each with its summary, its presets and its guided tour (`?tour=`). Every `?lab=` link still opens its
  * lab directly; nothing here starts the training worker. Each card has a small drawn thumbnail.
  */
 import { LABS } from '../labs/registry';
 import { LabThumbnail } from './LabThumbnail';
+import { builtinTourSummary } from '../tours/builtin';
 
 const labHref = (id: string, preset?: string) => `?lab=${encodeURIComponent(id)}${preset ? `&preset=${encodeURIComponent(preset)}` : ''}`;
 
@@ -39,11 +40,27 @@ export function Landing() {
                   ))}
                 </p>
               ) : null}
+              <TourLink labId={lab.id} />
             </li>
           ))}
         </ul>
       </main>
     </div>
+  );
+}
+
+/** The lab's guided tour, a real link. */
+function TourLink({ labId }: { labId: string }) {
+  const tour = builtinTourSummary(labId);
+  if (!tour) return null;
+  return (
+    <p className="hint">
+      Guided tour:{' '}
+      <a href={`?tour=${encodeURIComponent(tour.id)}`} data-testid={`tour-link-${labId}`}>
+        {tour.title}
+      </a>{' '}
+      ({tour.steps} steps)
+    </p>
   );
 }
 

@@ -1,10 +1,12 @@
 import { useEffect } from 'react';
 import { reset, setLecture, stepOnce, togglePlay } from '../state/controller';
 import { useLab } from '../state/store';
+import { useTour } from '../tours/store';
 
 export const SHORTCUTS: ReadonlyArray<{ keys: string; action: string }> = [
   { keys: 'Space', action: 'play / pause' },
-  { keys: '→', action: 'one step (when paused)' },
+  { keys: '→', action: 'one step (when paused; during a tour, the next tour step)' },
+  { keys: '← / →, Page Up / Down', action: 'previous / next tour step (during a tour)' },
   { keys: 'r', action: 'reset the run' },
   { keys: 'f', action: 'full screen' },
   { keys: 'l', action: 'lecture mode: large type, high contrast' },
@@ -12,7 +14,8 @@ export const SHORTCUTS: ReadonlyArray<{ keys: string; action: string }> = [
   { keys: 'Esc', action: 'close help' },
 ];
 
-function typingInto(target: EventTarget | null): boolean {
+/** True when the key belongs to what has focus (a text field, a select); shared with the tour keys. */
+export function typingInto(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false;
   if (target.isContentEditable) return true;
   if (target instanceof HTMLTextAreaElement || target instanceof HTMLSelectElement) return true;
@@ -30,6 +33,8 @@ export function useShortcuts(): void {
           break;
         case 'ArrowRight':
           if (e.target instanceof HTMLInputElement && e.target.type === 'range') return;
+          // During a tour → is the next step (useTourKeys).
+          if (useTour.getState().tour) return;
           e.preventDefault();
           stepOnce();
           break;
