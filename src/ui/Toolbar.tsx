@@ -30,7 +30,7 @@ export function Toolbar() {
   };
 
   return (
-    <div className="toolbar">
+    <div className="toolbar" role="region" aria-label="Training">
       <button type="button" className="core" data-testid="play" disabled={!ready} onClick={() => (playing ? pause() : play())} aria-label={playing ? 'Pause' : 'Play'}>
         {playing ? '❚❚ Pause' : '▶ Play'}
       </button>

@@ -79,7 +79,7 @@ export function ViewPanel(props: {
         </div>
       </header>
       {/* For screen readers: what the chart shows, in one line (the chart itself is a picture). */}
-      <p className="sr-only" id={summaryId}>{`${props.title}. ${props.about?.plotted ?? ''}`}</p>
+      <p className="sr-only" id={summaryId}>{`${props.title}. ${props.about?.plotted ?? (typeof props.caption === 'string' ? props.caption : '')}`}</p>
       <div className="view-body" ref={body}>{props.children}</div>
       {props.caption ? <p className="view-caption">{props.caption}</p> : null}
       {props.about ? <About id={props.id} about={props.about} open={focused && !embed} /> : null}
