@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, type RefObject } from 'react';
 
 export interface Drawer {
   /** The sidebar is a drawer now (a phone, a small window, or one view shown full size). */
@@ -6,8 +6,8 @@ export interface Drawer {
   open: boolean;
   toggle(): void;
   close(): void;
-  toggleRef: React.RefObject<HTMLButtonElement | null>;
-  panelRef: React.RefObject<HTMLDivElement | null>;
+  toggleRef: RefObject<HTMLButtonElement | null>;
+  panelRef: RefObject<HTMLDivElement | null>;
 }
 
 const FOCUSABLE = 'button:not([disabled]), select:not([disabled]), input:not([disabled]), textarea, a[href], [tabindex]:not([tabindex="-1"])';
