@@ -96,7 +96,8 @@ export function App() {
         <SidebarDrawer drawer={drawer}>
           <Sidebar />
         </SidebarDrawer>
-        <main className="views" ref={views}>
+        {/* While the drawer is open over the views, Tab stays out of what it covers. */}
+        <main className="views" ref={views} inert={drawer.open || undefined}>
           {lab ? <p className="lab-summary">{lab.summary}</p> : null}
           {focus && !embed ? <FocusBar focus={focus} setFocus={setFocus} /> : null}
           <ViewFocusContext value={focusContext}>
