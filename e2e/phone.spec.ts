@@ -69,7 +69,7 @@ test('touch drags rotate the projection (pointer events, touch-action: none)', a
   await page.evaluate(() => {
     const w = window as unknown as { __touchPointers: number };
     w.__touchPointers = 0;
-    addEventListener('pointermove', (e) => { if (e.pointerType === 'touch') w.__touchPointers++; });
+    addEventListener('pointermove', (e: PointerEvent) => { if (e.pointerType === 'touch') w.__touchPointers++; });
   });
   await touch('touchStart', cx, cy);
   for (let i = 1; i <= 8; i++) await touch('touchMove', cx + i * 10, cy + i * 6);
