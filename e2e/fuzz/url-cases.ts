@@ -36,7 +36,7 @@ const PAYLOADS = [
   '{{constructor.constructor("window.__pwned=1")()}}',
 ];
 const BAD_NUMBERS = ['NaN', 'Infinity', '-Infinity', '1e309', '-1e309', '', ' ', '0x10', '0b11', '0o7', '1_000', '1,5', '５', '١٢', 'abc', '1e', '--1', '+-1', '1.2.3', 'null', 'undefined', 'true', '\u202e1'];
-const JUNK_NAMES = ['foo', '__proto__', 'constructor', 'prototype', '__proto__[polluted]', 'constructor[prototype][polluted]', 'toString', 'hasOwnProperty', 'tfjsflags', 'x'.repeat(300), 'ünïcödé', '𝔘', '<b>', 'view', 'Lab', 'N'];
+const JUNK_NAMES = ['foo', '__proto__', 'constructor', 'prototype', '__proto__[polluted]', 'constructor[prototype][polluted]', 'toString', 'hasOwnProperty', 'tfjsflags', 'x'.repeat(300), 'ünïcödé', '𝔘', '<b>', 'Lab', 'N'];
 const TFJS_FLAGS = ['IS_TEST:true', 'PROD:false,DEBUG:true', 'IS_TEST', 'WEBGL_VERSION:x', 'KEEP_INTERMEDIATE_TENSORS:true'];
 
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[rng.int(items.length)]!;
@@ -101,7 +101,7 @@ function reservedEntry(rng: Rng, lab: LabDefinition): Entry {
   const good = (key: string, v: string) => ({ raw: `${key}=${enc(v)}`, key, mentions: [] });
   const bad = (key: string, v: string, raw = enc(v)) => ({ raw: `${key}=${raw}`, key, mentions: [`${key}=`] });
   const roll = rng.next() < 0.5;
-  switch (rng.int(8)) {
+  switch (rng.int(10)) {
     case 0:
       return roll ? good('backend', pick(rng, ['auto', 'wasm', 'cpu'])) : bad('backend', pick(rng, ['gpu', 'WASM', '', ...PAYLOADS]));
     case 1:
@@ -118,6 +118,10 @@ function reservedEntry(rng: Rng, lab: LabDefinition): Entry {
       return roll && lab.presets.length ? good('preset', pick(rng, lab.presets).name) : bad('preset', pick(rng, ['nopreset', '__proto__', ...PAYLOADS]));
     case 6:
       return roll ? good('v', '1') : bad('v', pick(rng, ['2', '0', 'x']));
+    case 7:
+      return roll ? good('focus', pick(rng, lab.viewIds)) : bad('focus', pick(rng, ['nope', '__proto__', 'constructor', ...PAYLOADS]));
+    case 8:
+      return roll ? bad('view', pick(rng, ['nope', '__proto__', ...PAYLOADS])) : bad('embed', pick(rng, ['yes', '2', 'TRUE']));
     default:
       return bad('backend', '', pick(rng, MALFORMED));
   }

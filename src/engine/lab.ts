@@ -14,6 +14,11 @@ export interface LabDefinition {
   viewParams: readonly ViewParamSpec[];
   presets: readonly Preset[];
   defaultSteps: number;
+  /**
+   * The ids of the lab's views (their ViewPanel ids), in page order: `focus=` and `embed=1&view=`
+   * in a link must name one of them.
+   */
+  viewIds: readonly string[];
   /** The preset `npm run bench` times. */
   benchPreset: string;
   /**

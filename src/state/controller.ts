@@ -51,6 +51,8 @@ function urlStateOf(): UrlState {
     autoplay: s.autoplay,
     lecture: s.lecture,
     speed: s.speed,
+    embed: s.embed,
+    focus: s.focus,
   };
 }
 
@@ -315,6 +317,14 @@ export function setView(key: string, value: string): void {
   const { view } = resolveView(lab?.viewParams ?? [], [[key, value]]);
   if (!(key in view)) return;
   useLab.setState((s) => ({ view: { ...s.view, [key]: view[key]! } }));
+  syncUrl(true);
+}
+
+/** Shows one view alone (null: all of them); it must be one of the lab's views. */
+export function setFocus(focus: string | null): void {
+  const lab = findLab(useLab.getState().labId);
+  if (focus !== null && !lab?.viewIds.includes(focus)) return;
+  useLab.setState({ focus });
   syncUrl(true);
 }
 

@@ -8,13 +8,14 @@ import type { BackendRequest } from '../engine/backend-names';
 import { LABS, findLab } from '../labs/registry';
 import { encodeParam, quote, resolveParams, resolveView } from './param-codec';
 import { parseQuery } from './query';
+import { decodeFocus, encodeFocus, FOCUS_KEYS, type FocusState } from './focus-param';
 
 export const URL_FORMAT_VERSION = 1;
 export const MAX_QUERY_LENGTH = 4000;
 const VIEW_PREFIX = 'view_';
 export const SPEEDS = [0, 1000, 100, 10] as const;
 
-export interface UrlState {
+export interface UrlState extends FocusState {
   labId: string;
   preset: string | null;
   params: Params;
@@ -27,8 +28,8 @@ export interface UrlState {
   speed: number;
 }
 
-/** `tour`, `tourData`, `tourStep`: the guided tour (src/tours/link.ts). */
-const RESERVED = new Set(['v', 'lab', 'preset', 'backend', 'hide', 'autoplay', 'lecture', 'speed', 'tour', 'tourData', 'tourStep']);
+/** `tour`, `tourData`, `tourStep`: the guided tour (src/tours/link.ts); `focus`, `embed`, `view`: src/state/focus-param.ts. */
+const RESERVED = new Set<string>(['v', 'lab', 'preset', 'backend', 'hide', 'autoplay', 'lecture', 'speed', 'tour', 'tourData', 'tourStep', ...FOCUS_KEYS]);
 
 export function defaultUrlState(labId = LABS[0]!.id): UrlState {
   const lab = findLab(labId) ?? LABS[0]!;
@@ -42,6 +43,8 @@ export function defaultUrlState(labId = LABS[0]!.id): UrlState {
     autoplay: false,
     lecture: false,
     speed: 0,
+    embed: false,
+    focus: null,
   };
 }
 
@@ -138,6 +141,9 @@ export function decodeUrlState(search: string): { state: UrlState; warnings: str
     if (speed !== undefined) state.speed = speed;
     else warnings.push(`speed=${quote(speedRaw)} is not one of ${SPEEDS.join(', ')}; using full speed.`);
   }
+  const focus = decodeFocus(lab, get);
+  Object.assign(state, focus.focus);
+  warnings.push(...focus.warnings);
   return { state, warnings };
 }
 
@@ -160,6 +166,7 @@ export function encodeUrlState(state: UrlState): string {
   if (state.hide.length) q.set('hide', state.hide.join(','));
   if (state.autoplay) q.set('autoplay', '1');
   if (state.lecture) q.set('lecture', '1');
+  encodeFocus(state, q);
   // Only validated view settings reach a link.
   const view = resolveView(lab?.viewParams ?? [], Object.entries(state.view)).view;
   for (const [k, v] of Object.entries(view)) q.set(`${VIEW_PREFIX}${k}`, v);

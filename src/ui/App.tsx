@@ -1,6 +1,6 @@
-import { lazy, Suspense, useMemo, type ComponentType } from 'react';
+import { lazy, Suspense, useMemo, useRef, type ComponentType } from 'react';
 import { LABS, findLab } from '../labs/registry';
-import { runSweep, setView, switchLab, trainOnFiles } from '../state/controller';
+import { runSweep, setFocus, setView, switchLab, trainOnFiles } from '../state/controller';
 import { useLab } from '../state/store';
 import type { LabViewProps } from './lab-view-types';
 import { HelpOverlay } from './HelpOverlay';
@@ -9,6 +9,13 @@ import { Sidebar } from './Sidebar';
 import { Toolbar } from './Toolbar';
 import { TourPanel } from './TourPanel';
 import { useShortcuts } from './useShortcuts';
+import { ViewFocusContext } from './view-focus';
+import { FocusBar } from './layout/FocusBar';
+import { DrawerToggle, SidebarDrawer } from './layout/SidebarDrawer';
+import { useChartScale } from './layout/useChartScale';
+import { useDrawer } from './layout/useDrawer';
+import { useMediaQuery } from './layout/useMediaQuery';
+import './layout/layout.css';
 
 const viewCache = new Map<string, ComponentType<LabViewProps>>();
 function labViews(labId: string): ComponentType<LabViewProps> {
@@ -66,8 +73,16 @@ export function App() {
   const adapter = useLab((s) => s.adapter);
   const threads = useLab((s) => s.threads);
   const lab = findLab(labId);
+  const focus = useLab((s) => s.focus);
+  const embed = useLab((s) => s.embed);
+  const narrow = useMediaQuery('(max-width: 760px)');
+  const drawer = useDrawer(!embed && (narrow || focus !== null));
+  const views = useRef<HTMLElement>(null);
+  useChartScale(views, lecture);
+  const focusContext = useMemo(() => ({ focus, embed, setFocus }), [focus, embed]);
+  const classes = ['app', lecture && 'lecture', focus && 'focus', embed && 'embed', drawer.active && 'drawer-mode'].filter(Boolean).join(' ');
   return (
-    <div className={lecture ? 'app lecture' : 'app'} data-testid="app" data-lab={labId} data-boots={boots}>
+    <div className={classes} data-testid="app" data-lab={labId} data-boots={boots}>
       <header className="app-header">
         <h1>
           <a href={location.pathname} className="home-link" title="All labs">
@@ -79,6 +94,7 @@ export function App() {
             <button type="button" key={l.id} className={l.id === labId ? 'tab active' : 'tab'} onClick={() => switchLab(l.id)}>{l.title}</button>
           ))}
         </nav>
+        <DrawerToggle drawer={drawer} />
         <span className="backend-badge" data-testid="backend" title={adapter ?? undefined}>{backend ?? 'starting…'}</span>
         {threads !== null ? (
           <span className="backend-badge" data-testid="threads" title={threadsTitle(threads)}>
@@ -90,10 +106,16 @@ export function App() {
       <Notices />
       <Toolbar />
       <div className="workspace">
-        <Sidebar />
-        <main className="views">
+        <SidebarDrawer drawer={drawer}>
+          <Sidebar />
+        </SidebarDrawer>
+        {/* While the drawer is open over the views, Tab stays out of what it covers. */}
+        <main className="views" ref={views} inert={drawer.open || undefined}>
           {lab ? <p className="lab-summary">{lab.summary}</p> : null}
-          <LabViews />
+          {focus && !embed ? <FocusBar focus={focus} setFocus={setFocus} /> : null}
+          <ViewFocusContext value={focusContext}>
+            <LabViews />
+          </ViewFocusContext>
         </main>
       </div>
       <HelpOverlay />

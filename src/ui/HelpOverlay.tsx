@@ -16,7 +16,7 @@ export function HelpOverlay() {
             ))}
           </tbody>
         </table>
-        <p>URL options: <code>hide=lr,batch</code> hides controls, <code>autoplay=1</code> starts training, <code>lecture=1</code> opens in lecture mode, <code>backend=wasm|webgl|webgpu|cpu</code> forces a backend, <code>tour=superposition&amp;tourStep=2</code> opens a guided tour at its second step.</p>
+        <p>URL options: <code>hide=lr,batch</code> hides controls, <code>autoplay=1</code> starts training, <code>lecture=1</code> opens in lecture mode, <code>focus=arrows</code> shows one view full size, <code>embed=1&amp;view=arrows</code> one view for slides, <code>backend=wasm|webgl|webgpu|cpu</code> forces a backend, <code>tour=superposition&amp;tourStep=2</code> opens a guided tour at its second step.</p>
         <button type="button" onClick={close}>Close</button>
       </div>
     </div>

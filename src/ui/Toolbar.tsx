@@ -30,12 +30,12 @@ export function Toolbar() {
   };
 
   return (
-    <div className="toolbar">
-      <button type="button" data-testid="play" disabled={!ready} onClick={() => (playing ? pause() : play())} aria-label={playing ? 'Pause' : 'Play'}>
+    <div className="toolbar" role="region" aria-label="Training">
+      <button type="button" className="core" data-testid="play" disabled={!ready} onClick={() => (playing ? pause() : play())} aria-label={playing ? 'Pause' : 'Play'}>
         {playing ? '❚❚ Pause' : '▶ Play'}
       </button>
-      <button type="button" data-testid="step" disabled={!ready || playing} onClick={() => stepOnce()} title="One step (→)">Step</button>
-      <button type="button" data-testid="reset" disabled={!ready} onClick={() => reset()} title="Reset (r)">Reset</button>
+      <button type="button" className="core" data-testid="step" disabled={!ready || playing} onClick={() => stepOnce()} title="One step (→)">Step</button>
+      <button type="button" className="core" data-testid="reset" disabled={!ready} onClick={() => reset()} title="Reset (r)">Reset</button>
       <label className="inline">
         speed
         <select data-testid="speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>

@@ -1,4 +1,5 @@
-import { useRef, type ReactNode } from 'react';
+import { useContext, useId, useRef, type ReactNode } from 'react';
+import { ViewFocusContext } from './view-focus';
 import { download, pngBlob, svgBlob } from './export';
 
 /** "About this view": what is plotted, its formula, how to read it, what to try, where it comes from. */
@@ -11,7 +12,7 @@ export interface ViewAbout {
   paper: string;
 }
 
-function About({ id, about }: { id: string; about: ViewAbout }) {
+function About({ id, about, open }: { id: string; about: ViewAbout; open: boolean }) {
   const rows: Array<[string, string]> = [
     ['What is plotted', about.plotted],
     ['Formula', about.formula],
@@ -20,7 +21,7 @@ function About({ id, about }: { id: string; about: ViewAbout }) {
     ['From', about.paper],
   ];
   return (
-    <details className="view-about" data-testid={`about-${id}`}>
+    <details className="view-about" data-testid={`about-${id}`} open={open || undefined}>
       <summary>About this view</summary>
       <dl>
         {rows.map(([term, text]) => (
@@ -47,6 +48,9 @@ export function ViewPanel(props: {
   about?: ViewAbout;
 }) {
   const body = useRef<HTMLDivElement>(null);
+  const summaryId = useId();
+  const { focus, embed, setFocus } = useContext(ViewFocusContext);
+  const focused = focus === props.id;
   const svg = () => body.current?.querySelector('svg') ?? null;
   const exportAs = async (kind: 'png' | 'svg') => {
     const el = svg();
@@ -54,18 +58,31 @@ export function ViewPanel(props: {
     download(`${props.id}.${kind}`, kind === 'svg' ? svgBlob(el) : await pngBlob(el));
   };
   return (
-    <section className="view-panel" data-testid={`view-${props.id}`} aria-label={props.title}>
+    <section
+      className={focused ? 'view-panel view-focused' : 'view-panel'}
+      data-testid={`view-${props.id}`}
+      data-view-id={props.id}
+      aria-label={props.title}
+      aria-describedby={summaryId}
+    >
       <header className="view-header">
         <h3>{props.title}</h3>
         <div className="view-actions">
           {props.actions}
-          <button type="button" className="small" onClick={() => void exportAs('png')} title="Download as PNG">PNG</button>
-          <button type="button" className="small" onClick={() => void exportAs('svg')} title="Download as SVG">SVG</button>
+          {embed ? null : (
+            <button type="button" className="small" data-testid={`focus-${props.id}`} aria-pressed={focused} onClick={() => setFocus(focused ? null : props.id)} title={focused ? 'Show all views' : 'Show this view alone, full size'}>
+              {focused ? 'All views' : 'Focus'}
+            </button>
+          )}
+          <button type="button" className="small export" onClick={() => void exportAs('png')} title="Download as PNG">PNG</button>
+          <button type="button" className="small export" onClick={() => void exportAs('svg')} title="Download as SVG">SVG</button>
         </div>
       </header>
+      {/* For screen readers: what the chart shows, in one line (the chart itself is a picture). */}
+      <p className="sr-only" id={summaryId}>{`${props.title}. ${props.about?.plotted ?? (typeof props.caption === 'string' ? props.caption : '')}`}</p>
       <div className="view-body" ref={body}>{props.children}</div>
       {props.caption ? <p className="view-caption">{props.caption}</p> : null}
-      {props.about ? <About id={props.id} about={props.about} /> : null}
+      {props.about ? <About id={props.id} about={props.about} open={focused && !embed} /> : null}
     </section>
   );
 }

@@ -17,6 +17,7 @@ export const biasLab: LabDefinition = {
   viewParams: biasViewParams,
   presets: biasPresets,
   defaultSteps: 4000,
+  viewIds: ['curves', 'pca', 'bars'],
   benchPreset: 'easy-vs-hard',
   weightShapes(params) {
     const data = dataSpecOf(params);

@@ -51,6 +51,7 @@ export const bowsLab: LabDefinition = {
   viewParams: bowsViewParams,
   presets: bowsPresets,
   defaultSteps: 2000,
+  viewIds: ['bows-gram', 'bows-map', 'bows-pmi', 'bows-cycles', 'bows-cycle-data-months', 'bows-cycles-weekdays', 'bows-cycle-data-weekdays', 'bows-recon', 'bows-own', 'loss'],
   benchPreset: 'small-vocab',
   weightShapes: (params) => {
     forcedWords(params);

@@ -16,6 +16,7 @@ export const capacityLab: LabDefinition = {
   viewParams: capacityViewParams,
   presets: capacityPresets,
   defaultSteps: 3000,
+  viewIds: ['capacity', 'blocks', 'marginal', 'total', 'sweep', 'loss'],
   benchPreset: 'regimes',
   weightShapes: (params) => ({
     W: [1, num(params, 'm'), num(params, 'n')],

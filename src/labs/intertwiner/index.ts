@@ -22,6 +22,7 @@ export const intertwinerLab: LabDefinition = {
   viewParams: intertwinerViewParams,
   presets: intertwinerPresets,
   defaultSteps: 600,
+  viewIds: ['null-ratio', 'procrustes', 'stitching', 'residual', 'stitched', 'heatmap', 'groups'],
   benchPreset: 'relu-vs-isotropic',
   weightShapes(params) {
     const dims = layerDims({ task: str(params, 'task') as Task, hidden: num(params, 'hidden'), bottleneck: num(params, 'bottleneck') });

@@ -65,6 +65,7 @@ export const spotlightLab: LabDefinition = {
   viewParams: spotlightViewParams,
   presets: spotlightPresets,
   defaultSteps: 1500,
+  viewIds: ['anisotropy', 'srm', 'pppm', 'pppm-ensemble', 'latent', 'loss', 'import'],
   benchPreset: 'mnist-16',
   weightShapes(params) {
     const d = str(params, 'data') === 'mnist' ? 784 : num(params, 'dim');

@@ -19,6 +19,7 @@ export const superpositionLab: LabDefinition = {
   viewParams: superpositionViewParams,
   presets: superpositionPresets,
   defaultSteps: 3000,
+  viewIds: ['arrows', 'gram', 'dimensionality', 'loss', 'phase'],
   benchPreset: 'decay',
   weightShapes: (params) => ({ W: [1, num(params, 'm'), num(params, 'n')], b: [1, 1, num(params, 'n')] }),
   async createRun(params: Params, ctx) {

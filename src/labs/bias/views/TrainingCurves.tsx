@@ -109,7 +109,11 @@ export function TrainingCurves({ snapshot, params, viewState, setViewState }: Pr
         <tbody>
           {r.features.map((kind, f) => (
             <tr key={kind}>
-              <td style={{ color: FEATURE_COLORS[kind] }}>{featureLabel(kind, params)}</td>
+              <td>
+                {/* The colour as a swatch: coloured text would miss the contrast a reader needs. */}
+                <span aria-hidden="true" style={{ display: 'inline-block', width: 10, height: 10, marginRight: 4, background: FEATURE_COLORS[kind] }} />
+                {featureLabel(kind, params)}
+              </td>
               <td data-testid={`ve-${kind}`}>{fixed(r.r2[layer]![f]!, 3)}</td>
               <td data-testid={`ve-scored-${kind}`}>{fixed(r.scored.r2[layer]![f]!, 3)}</td>
               <td data-testid={`acc-${kind}`}>{fixed(r.acc[f]!, 3)}</td>

@@ -63,7 +63,7 @@ export function Cycles({ snapshot, viewState, setViewState, fixed }: Props) {
 
   const preset = Object.entries(CYCLE_LISTS).find(([, l]) => l.join(', ') === text)?.[0] ?? 'custom';
   const controls = (
-    <select value={preset} onChange={(e) => CYCLE_LISTS[e.target.value] && setViewState('cycle', CYCLE_LISTS[e.target.value]!.join(', '))} data-testid="cycle-preset" title="Built-in lists">
+    <select value={preset} onChange={(e) => CYCLE_LISTS[e.target.value] && setViewState('cycle', CYCLE_LISTS[e.target.value]!.join(', '))} data-testid="cycle-preset" title="Built-in lists" aria-label="Built-in cycle lists">
       {Object.keys(CYCLE_LISTS).map((k) => <option key={k} value={k}>{k}</option>)}
       <option value="custom" disabled>custom</option>
     </select>

@@ -124,11 +124,11 @@ export function WordMap({ snapshot, viewState, setViewState, params }: Props) {
 
   const controls = (
     <>
-      <select value={mode} onChange={(e) => setViewState('map', e.target.value)} data-testid="map-mode" title="Projection">
+      <select value={mode} onChange={(e) => setViewState('map', e.target.value)} data-testid="map-mode" title="Projection" aria-label="Projection">
         <option value="pca">PCA</option>
         <option value="umap" disabled={!umap}>UMAP</option>
       </select>
-      <select value={colorBy} onChange={(e) => setViewState('color', e.target.value)} data-testid="map-color" title="Colour">
+      <select value={colorBy} onChange={(e) => setViewState('color', e.target.value)} data-testid="map-color" title="Colour" aria-label="Colour the words">
         <option value="cluster">by cluster</option>
         <option value="category">by category</option>
       </select>

@@ -48,7 +48,7 @@ export default function IntertwinerViews(props: LabViewProps) {
   const actSelect = (
     <label style={{ fontSize: '0.85em' }}>
       {' '}
-      <select data-testid="act-select" value={act} onChange={(e) => setViewState('act', e.target.value)}>
+      <select data-testid="act-select" aria-label="Network whose correlations are shown" value={act} onChange={(e) => setViewState('act', e.target.value)}>
         {activations.map((a, i) => (
           <option key={a} value={i}>{ACTIVATION_LABELS[a]}</option>
         ))}

@@ -73,13 +73,15 @@ export function FeatureArrows({ snapshot, viewState, setViewState }: Props) {
   }
 
   return (
-    <ViewPanel id="arrows" about={SUPERPOSITION_ABOUT.arrows} title="Feature directions" caption={rotating ? 'drag to rotate' : undefined}>
+    <ViewPanel id="arrows" about={SUPERPOSITION_ABOUT.arrows} title="Feature directions" caption={rotating ? 'drag (or focus it and press the arrow keys) to rotate' : undefined}>
       <svg
         width={SIZE}
         height={SIZE}
         viewBox={`0 0 ${SIZE} ${SIZE}`}
         role="img"
-        aria-label={`feature directions of ${n} features in ${m} dimensions`}
+        aria-label={`feature directions of ${n} features in ${m} dimensions${rotating ? '; drag or use the arrow keys to rotate' : ''}`}
+        tabIndex={rotating ? 0 : undefined}
+        data-testid="arrows-svg"
         style={rotating ? { cursor: 'grab', touchAction: 'none' } : undefined}
         {...(rotating ? handlers : {})}
       >

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type PointerEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 
 export interface Angles {
   rx: number;
@@ -7,6 +7,9 @@ export interface Angles {
 
 /** Radians per dragged pixel. */
 const SPEED = 0.01;
+/** Radians per arrow key press (the keyboard's way to rotate). */
+const KEY_STEP = 0.1;
+const KEY_TURNS: Record<string, [number, number]> = { ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1] };
 
 const wrap = (a: number) => Math.atan2(Math.sin(a), Math.cos(a));
 
@@ -47,5 +50,16 @@ export function useDragAngles(committed: Angles, commit: (a: Angles) => void) {
       commit(a);
     },
   };
-  return { angles: local ?? committed, handlers: { ...handlers, onPointerCancel: handlers.onPointerUp } };
+  /** Arrow keys rotate like a drag of 10 px and commit at once; the page's own → shortcut is not fired. */
+  const onKeyDown = (e: KeyboardEvent<Element>) => {
+    const turn = KEY_TURNS[e.key];
+    if (!turn || start.current) return;
+    e.preventDefault();
+    e.stopPropagation();
+    const from = local ?? committed;
+    const a = { rx: wrap(from.rx + turn[0] * KEY_STEP), ry: wrap(from.ry + turn[1] * KEY_STEP) };
+    setLocal(a);
+    commit(a);
+  };
+  return { angles: local ?? committed, handlers: { ...handlers, onPointerCancel: handlers.onPointerUp, onKeyDown } };
 }
