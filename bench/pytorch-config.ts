@@ -146,9 +146,14 @@ export function torchConfig(lab: LabDefinition, given?: { preset: string; params
 
 export const PYTORCH_SCRIPT = join(dirname(fileURLToPath(import.meta.url)), 'pytorch_reference.py');
 
-/** A Python that imports torch: Debian's /usr/bin/python3 first, then `python3` on PATH; null if none. */
+/**
+ * A Python that imports torch: $PYTORCH_PYTHON if set, else Debian's /usr/bin/python3, then
+ * `python3` on PATH (often a pyenv one without torch); null if none. PYTORCH_PYTHON=none skips.
+ */
 export function findTorchPython(): string | null {
-  for (const py of [process.env.PYTORCH_PYTHON, '/usr/bin/python3', 'python3']) {
+  const env = process.env.PYTORCH_PYTHON;
+  if (env === 'none') return null;
+  for (const py of env ? [env] : ['/usr/bin/python3', 'python3']) {
     if (!py) continue;
     const r = spawnSync(py, ['-c', 'import torch'], { stdio: 'ignore', timeout: 60_000 });
     if (r.status === 0) return py;
@@ -168,6 +173,8 @@ export interface TorchLabResult {
 export interface TorchResult {
   torch: string;
   python: string;
+  /** torch's BLAS_INFO (Debian's build: "generic", the reference BLAS). */
+  blas: string;
   threads: number;
   labs: TorchLabResult[];
 }
