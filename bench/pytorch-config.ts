@@ -185,7 +185,8 @@ export function runTorchReference(
   configs: TorchConfig[],
   opts: { threads?: number; trials?: number; trialSeconds?: number; timeoutMs?: number } = {},
 ): TorchResult {
-  const input = JSON.stringify({ threads: opts.threads ?? 1, trials: opts.trials ?? 5, trialSeconds: opts.trialSeconds ?? 0.5, labs: configs });
+  // Trials of about a second, as the Node rows.
+  const input = JSON.stringify({ threads: opts.threads ?? 1, trials: opts.trials ?? 5, trialSeconds: opts.trialSeconds ?? 1, labs: configs });
   const r = spawnSync(python, [PYTORCH_SCRIPT], { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'inherit'], timeout: opts.timeoutMs ?? 600_000, maxBuffer: 16 << 20 });
   if (r.error) throw r.error;
   if (r.status !== 0) throw new Error(`${PYTORCH_SCRIPT} exited with ${r.status}`);

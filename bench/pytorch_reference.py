@@ -324,7 +324,7 @@ def main():
     except RuntimeError:
         pass
     trials = int(req.get("trials", 5))
-    target_s = float(req.get("trialSeconds", 0.5))
+    target_s = float(req.get("trialSeconds", 1.0))
     config = torch.__config__.show()
     blas = next((part.split("=", 1)[1] for part in config.replace(",", "\n").split() if part.startswith("BLAS_INFO=")), "unknown")
     out = {"torch": torch.__version__, "python": sys.version.split()[0], "threads": torch.get_num_threads(), "blas": blas, "labs": []}
