@@ -1,10 +1,14 @@
 /**
  * `npm run bench`: per lab and backend, ms per training step (median of trials) and steps per
  * second in headless Chromium and in Node; the page's frame time while training; and the time
- * from page load to a converged pentagon. Prints JSON and writes bench-result.json.
+ * from page load to a converged pentagon; and a PyTorch reference (bench/pytorch_reference.py, the
+ * same models, batch, optimiser and lr, one thread) with the ratio project ÷ PyTorch per lab.
+ * Prints JSON (stdout) and a per-lab table (stderr), and writes bench-result.json.
+ * BENCH_LABS=bias,capacity limits the labs (for a quick check).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { LABS } from '../src/labs/registry';
@@ -12,6 +16,8 @@ import { nodeRunContext } from '../src/cli/node-context';
 import { num } from '../src/engine/params';
 import { resolveParams } from '../src/state/param-codec';
 import { useNodeBackend } from '../src/cli/node-backend';
+import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { findTorchPython, runTorchReference, torchConfig, type TorchResult } from './pytorch-config';
 
 const PORT = 4174;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -37,6 +43,8 @@ interface Row {
   stepsPerSecond: number | null;
   /** Page load until the worker is ready to train (includes data assets). */
   readySeconds?: number;
+  /** Threads tfjs-wasm computes with (wasm rows). */
+  threads?: number;
   error?: string;
 }
 
@@ -56,6 +64,10 @@ async function browserRow(page: Page, lab: string, preset: string, backend: stri
     const used = await waitReady(page);
     row.readySeconds = round((Date.now() - t0) / 1000, 2);
     if (used !== backend) throw new Error(`page fell back to ${used}`);
+    if (backend === 'wasm') {
+      const threads = await page.evaluate(() => (window as unknown as { geometryLab: { state(): { threads: number | null } } }).geometryLab.state().threads);
+      if (threads != null) row.threads = threads;
+    }
     const measure = (n: number) =>
       page.evaluate((k) => (window as unknown as { geometryLab: { measureStep(n: number): Promise<number> } }).geometryLab.measureStep(k), n);
     // Size each trial to about a second of training, so slow backends still finish.
@@ -94,7 +106,9 @@ async function nodeRow(labId: string, backend: 'wasm' | 'cpu'): Promise<Row> {
     trials.push((performance.now() - t0) / steps);
     run.dispose();
   }
-  return { lab: labId, preset: preset.name, backend, where: 'node', msPerStep: round(median(trials)), stepsPerSecond: round(1000 / median(trials), 1) };
+  const row: Row = { lab: labId, preset: preset.name, backend, where: 'node', msPerStep: round(median(trials)), stepsPerSecond: round(1000 / median(trials), 1) };
+  if (backend === 'wasm') row.threads = getThreadsCount();
+  return row;
 }
 
 async function frameTimes(page: Page): Promise<{ p50: number; p95: number; frames: number }> {
@@ -128,7 +142,76 @@ async function loadToPentagon(page: Page): Promise<number> {
   return (Date.now() - t0) / 1000;
 }
 
+/** Runs the PyTorch reference for every lab's bench preset in one process; a note instead when torch is missing. */
+function pytorchReference(labs: typeof LABS): { result: TorchResult | null; note?: string } {
+  const python = findTorchPython();
+  if (!python) {
+    const note = 'PyTorch reference skipped: no Python with torch (tried $PYTORCH_PYTHON, /usr/bin/python3, python3)';
+    process.stderr.write(`${note}\n`);
+    return { result: null, note };
+  }
+  try {
+    return { result: runTorchReference(python, labs.map((l) => torchConfig(l)), { threads: 1, trials: TRIALS }) };
+  } catch (err) {
+    const note = `PyTorch reference failed: ${err instanceof Error ? err.message : String(err)}`;
+    process.stderr.write(`${note}\n`);
+    return { result: null, note };
+  }
+}
+
+interface Comparison {
+  lab: string;
+  preset: string;
+  nodeWasmMs: number | null;
+  chromiumWasmMs: number | null;
+  pytorchMsPerStep: number | null;
+  /** Node wasm ms/step ÷ PyTorch ms/step (issue 15's target: ≤ 1). */
+  nodeOverPytorch: number | null;
+  chromiumOverPytorch: number | null;
+  threads: { nodeWasm: number | null; chromiumWasm: number | null; pytorch: number | null };
+}
+
+function compare(labs: typeof LABS, rows: Row[], torch: TorchResult | null): Comparison[] {
+  const ratio = (a: number | null, b: number | null) => (a != null && b != null && b > 0 ? round(a / b) : null);
+  return labs.map((lab) => {
+    const node = rows.find((r) => r.lab === lab.id && r.where === 'node' && r.backend === 'wasm');
+    const chromium = rows.find((r) => r.lab === lab.id && r.where === 'chromium' && r.backend === 'wasm');
+    const t = torch?.labs.find((l) => l.lab === lab.id);
+    const pytorchMsPerStep = t?.msPerStep != null ? round(t.msPerStep) : null;
+    return {
+      lab: lab.id,
+      preset: lab.benchPreset,
+      nodeWasmMs: node?.msPerStep ?? null,
+      chromiumWasmMs: chromium?.msPerStep ?? null,
+      pytorchMsPerStep,
+      nodeOverPytorch: ratio(node?.msPerStep ?? null, pytorchMsPerStep),
+      chromiumOverPytorch: ratio(chromium?.msPerStep ?? null, pytorchMsPerStep),
+      threads: { nodeWasm: node?.threads ?? null, chromiumWasm: chromium?.threads ?? null, pytorch: torch?.threads ?? null },
+    };
+  });
+}
+
+function comparisonTable(cs: Comparison[]): string {
+  const f = (x: number | null) => (x == null ? '—' : String(x));
+  const head = ['lab', 'preset', 'Node wasm ms', 'Chromium wasm ms', 'PyTorch ms', 'Node/PyTorch', 'Chromium/PyTorch', 'threads node/chromium/torch'];
+  const body = cs.map((c) => [
+    c.lab,
+    c.preset,
+    f(c.nodeWasmMs),
+    f(c.chromiumWasmMs),
+    f(c.pytorchMsPerStep),
+    f(c.nodeOverPytorch),
+    f(c.chromiumOverPytorch),
+    `${f(c.threads.nodeWasm)}/${f(c.threads.chromiumWasm)}/${f(c.threads.pytorch)}`,
+  ]);
+  const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
+  return [head, ...body].map((r) => r.map((v, i) => v.padEnd(widths[i]!)).join('  ')).join('\n');
+}
+
 async function main(): Promise<void> {
+  const only = process.env.BENCH_LABS?.split(',').filter(Boolean);
+  const labs = only ? LABS.filter((l) => only.includes(l.id)) : LABS;
+  if (labs.length === 0) throw new Error(`BENCH_LABS=${process.env.BENCH_LABS} names no lab`);
   if (!existsSync('dist/index.html')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
   const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
   try {
@@ -142,7 +225,7 @@ async function main(): Promise<void> {
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const page = await browser.newPage();
     const rows: Row[] = [];
-    for (const lab of LABS) {
+    for (const lab of labs) {
       for (const backend of BROWSER_BACKENDS) {
         const row = await browserRow(page, lab.id, lab.benchPreset, backend);
         rows.push(row);
@@ -152,17 +235,29 @@ async function main(): Promise<void> {
     const frame = await frameTimes(page);
     const pentagonSeconds = await loadToPentagon(page);
     await browser.close();
-    for (const lab of LABS) {
+    for (const lab of labs) {
       for (const backend of ['wasm', 'cpu'] as const) {
         const row = await nodeRow(lab.id, backend);
         rows.push(row);
         process.stderr.write(`${lab.id} ${backend} node: ${row.msPerStep} ms/step\n`);
       }
     }
-    const result = { date: new Date().toISOString(), machine: `${process.platform} ${process.arch}, node ${process.version}`, rows, frameTimeWhileTrainingMs: frame, loadToConvergedPentagonSeconds: round(pentagonSeconds, 2) };
+    const torch = pytorchReference(labs);
+    const comparison = compare(labs, rows, torch.result);
+    const result = {
+      date: new Date().toISOString(),
+      machine: `${process.platform} ${process.arch}, ${cpus().length} logical cores (${cpus()[0]?.model ?? 'unknown CPU'}), node ${process.version}`,
+      rows,
+      frameTimeWhileTrainingMs: frame,
+      loadToConvergedPentagonSeconds: round(pentagonSeconds, 2),
+      pytorch: torch.result ? { torch: torch.result.torch, python: torch.result.python, blas: torch.result.blas, threads: torch.result.threads, labs: torch.result.labs } : { skipped: torch.note },
+      comparison,
+    };
     const json = JSON.stringify(result, null, 2);
     writeFileSync('bench-result.json', json);
     process.stdout.write(`${json}\n`);
+    process.stderr.write(`\nms per training step, project ÷ PyTorch (target ≤ 1):\n${comparisonTable(comparison)}\n`);
+    if (!torch.result) process.stderr.write(`${torch.note}\n`);
   } finally {
     if (server.pid) process.kill(-server.pid);
   }
