@@ -14,8 +14,8 @@ import { fetchAsset } from './fetch-asset';
 import type { InitRequest, SnapshotSource, Speed, TrainerApi, WorkerEvent } from './worker-protocol';
 import { weightsFinite } from './weight-check';
 import { lossDiverged } from './loss-check';
+import { snapshotGapMs } from './snapshot-budget';
 
-const SNAPSHOT_INTERVAL_MS = 33;
 const CHUNK_TARGET_MS = 12;
 
 /** How the worker finds a lab by id: given by the entry point (labs/trainer-worker.ts), so the engine imports no lab. */
@@ -28,7 +28,8 @@ let playing = false;
 let speed: Speed = 0;
 let chunk = 10;
 let pendingLoss: Array<[number, number]> = [];
-let lastPost = 0;
+/** Earliest time of the next snapshot while playing (snapshot-budget.ts). */
+let nextPostAt = 0;
 let lastGood: Snapshot | null = null;
 let loopToken = 0;
 /** Settles when the training loop started by the last play() has returned. */
@@ -106,6 +107,7 @@ async function postSnapshot(): Promise<boolean> {
   if (!current || !lab) return true;
   // A NaN loss here only means no loss has been computed yet (a fresh or restored run); weights
   // that are not finite mean divergence, even when the loss still looks finite (ReLU maps NaN to 0).
+  const started = performance.now();
   const snapshot = await current.snapshot();
   if (current !== run) return true; // reset or replaced while reading back
   const bad = weightsFinite(snapshot.tensors, Object.keys(lab.weightShapes(params)));
@@ -119,7 +121,8 @@ async function postSnapshot(): Promise<boolean> {
   const sent: Snapshot = { step: snapshot.step, loss: snapshot.loss, tensors: cloneTensors(snapshot) };
   const loss = pendingLoss;
   pendingLoss = [];
-  lastPost = performance.now();
+  const posted = performance.now();
+  nextPostAt = posted + snapshotGapMs(posted - started);
   emit(Comlink.transfer({ type: 'snapshot', snapshot: sent, loss, stepsPerSecond }, transferables(sent)) as WorkerEvent);
   return true;
 }
@@ -177,7 +180,7 @@ async function loop(token: number): Promise<void> {
     const elapsed = performance.now() - t0;
     if (speed === 0) chunk = Math.max(1, Math.min(2000, Math.round((count * CHUNK_TARGET_MS) / Math.max(elapsed, 0.5))));
     if (token !== loopToken) return;
-    if (performance.now() - lastPost >= SNAPSHOT_INTERVAL_MS && !(await postSnapshot())) return;
+    if (performance.now() >= nextPostAt && !(await postSnapshot())) return;
     if (stepsDone > 1e6) {
       budgetStart = performance.now();
       stepsDone = 0;

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { MIN_SNAPSHOT_GAP_MS, snapshotGapMs } from './snapshot-budget';
+
+describe('snapshotGapMs', () => {
+  it('keeps 30 Hz for cheap snapshots', () => {
+    expect(snapshotGapMs(0.2)).toBe(MIN_SNAPSHOT_GAP_MS);
+    expect(snapshotGapMs(0)).toBe(MIN_SNAPSHOT_GAP_MS);
+    expect(snapshotGapMs(NaN)).toBe(MIN_SNAPSHOT_GAP_MS);
+  });
+
+  it('waits nine times a costly snapshot, so snapshots take a tenth of the time', () => {
+    expect(snapshotGapMs(100)).toBeCloseTo(900, 9);
+    const cost = 50;
+    const gap = snapshotGapMs(cost);
+    expect(cost / (cost + gap)).toBeCloseTo(0.1, 9);
+    expect(snapshotGapMs(10, 0.5)).toBe(33);
+    expect(snapshotGapMs(100, 0.5)).toBe(100);
+  });
+});
