@@ -14,12 +14,12 @@ interface SpotlightMetrics {
 }
 
 /**
- * Seed 1 at the preset's full 3,000 steps keeps this file near a minute; `SPOTLIGHT_SEEDS=1,2,3,4,5`
- * (or `npm run repro`) runs the README's five seeds.
+ * Seed 1 at the preset's full 4,000 steps keeps this file near a minute on a quiet machine;
+ * `SPOTLIGHT_SEEDS=1,2,3,4,5` (or `npm run repro`) runs the README's five seeds.
  */
 const SEEDS = (process.env.SPOTLIGHT_SEEDS ?? '1').split(',').map(Number);
 /** Seeds where a claim was measured not to hold (README, spotlight): expected failures, claim unloosened. */
-const FAILS_ON = { tanhOutside: [4], isoNear: [] } as const satisfies Record<string, readonly number[]>;
+const FAILS_ON = { tanhOutside: [], isoNear: [] } as const satisfies Record<string, readonly number[]>;
 const claim = (name: keyof typeof FAILS_ON, seed: number) => ((FAILS_ON[name] as readonly number[]).includes(seed) ? it.fails : it);
 const results = new Map<number, RunnerResult>();
 const metrics = (seed: number) => results.get(seed)!.metrics as unknown as SpotlightMetrics;
@@ -31,12 +31,12 @@ beforeAll(async () => {
   }
 }, 240_000 * SEEDS.length);
 
-describe(`spotlight runner (tanh-vs-isotropic, k = 4, 3,000 steps, seeds ${SEEDS.join(', ')})`, () => {
+describe(`spotlight runner (tanh-vs-isotropic, k = 4, 4,000 steps, seeds ${SEEDS.join(', ')})`, () => {
   it('trains every seed to a falling loss and reports one anisotropy band and the SRM per activation', () => {
     for (const seed of SEEDS) {
       const result = results.get(seed)!;
       const m = metrics(seed);
-      expect(result.steps).toBe(3000);
+      expect(result.steps).toBe(4000);
       expect(m.epsilon).toBe(0.9);
       expect(Object.keys(m.anisotropy)).toEqual(['tanh', 'iso-tanh']);
       expect(m.srm.tanh).toHaveLength(360);
@@ -57,7 +57,9 @@ describe(`spotlight runner (tanh-vs-isotropic, k = 4, 3,000 steps, seeds ${SEEDS
     });
   }
 
-  it('tanh’s reconstruction error is above isotropic tanh’s on at least 4 of 5 seeds (on all of the seeds run, when fewer)', () => {
+  // Measured not to hold at 4,000 steps (README, spotlight): tanh is above on seeds 3, 4, 5 only (3 of 5;
+  // seed 1 by −0.00004). Its disadvantage is transient — 5 of 5 at 3,000 steps, 2 of 5 at 5,000.
+  it.fails('tanh’s reconstruction error is above isotropic tanh’s on at least 4 of 5 seeds (on all of the seeds run, when fewer)', () => {
     const above = SEEDS.filter((seed) => metrics(seed).reconstructionError.tanh! > metrics(seed).reconstructionError['iso-tanh']!).length;
     expect(above).toBeGreaterThanOrEqual(SEEDS.length >= 5 ? SEEDS.length - 1 : SEEDS.length);
   });
