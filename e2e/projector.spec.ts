@@ -40,6 +40,8 @@ for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }]
       await expect(panel).toBeVisible();
       await expect(panel.getByTestId('about-arrows')).toHaveAttribute('open', '');
       await expect(panel.getByText('What is plotted')).toBeVisible();
+      // Its formula is typeset by KaTeX (loaded when the panel opens), with the plain text as its title.
+      await expect(panel.locator('.katex-formula .katex')).toHaveCount(1);
       // The chart takes most of the window's height.
       const box = (await panel.locator('.view-body svg').first().boundingBox())!;
       expect(box.height).toBeGreaterThan(size.height * 0.4);

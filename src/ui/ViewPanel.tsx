@@ -1,4 +1,5 @@
-import { useContext, useId, useRef, type ReactNode } from 'react';
+import { useContext, useId, useRef, useState, type ReactNode } from 'react';
+import { KatexFormula } from './KatexFormula';
 import { ViewFocusContext } from './view-focus';
 import { download, pngBlob, svgBlob } from './export';
 
@@ -7,27 +8,31 @@ export interface ViewAbout {
   plotted: string;
   /** Plain-text (Unicode) formula. */
   formula: string;
+  /** The same formula in TeX, typeset with KaTeX when the panel opens (the plain text is its fallback). */
+  tex?: string;
   read: string;
   tryThis: string;
   paper: string;
 }
 
 function About({ id, about, open }: { id: string; about: ViewAbout; open: boolean }) {
-  const rows: Array<[string, string]> = [
+  // KaTeX loads only once the panel has been opened.
+  const [shown, setShown] = useState(open);
+  const rows: Array<[string, ReactNode]> = [
     ['What is plotted', about.plotted],
-    ['Formula', about.formula],
+    ['Formula', about.tex && (shown || open) ? <KatexFormula tex={about.tex} fallback={about.formula} /> : about.formula],
     ['How to read it', about.read],
     ['Try', about.tryThis],
     ['From', about.paper],
   ];
   return (
-    <details className="view-about" data-testid={`about-${id}`} open={open || undefined}>
+    <details className="view-about" data-testid={`about-${id}`} open={open || undefined} onToggle={(e) => e.currentTarget.open && setShown(true)}>
       <summary>About this view</summary>
       <dl>
-        {rows.map(([term, text]) => (
+        {rows.map(([term, content]) => (
           <div key={term}>
             <dt>{term}</dt>
-            <dd className={term === 'Formula' ? 'formula' : undefined}>{text}</dd>
+            <dd className={term === 'Formula' ? 'formula' : undefined}>{content}</dd>
           </div>
         ))}
       </dl>

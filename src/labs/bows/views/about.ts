@@ -7,6 +7,7 @@ export const BOWS_ABOUT = {
   recon: {
     plotted: 'How well the tied autoencoder reconstructs which words a window contains.',
     formula: 'h = W x,  x′ = ReLU(Wᵀ h + b),  loss = ‖x′ − x‖² + λ ‖W‖² (AdamW)',
+    tex: 'h = Wx,\\quad x^{\\prime} = \\mathrm{ReLU}(W^\\top h + b),\\quad L = \\lVert x^{\\prime} - x\\rVert^2 + \\lambda \\lVert W\\rVert^2',
     read: 'Precision and recall of the words present at x′ > ½; m ≪ V forces words to share dimensions (superposition).',
     tryThis: 'Compare λ = 4 (months) with λ = 0 (no-decay).',
     paper: PAPER,
@@ -14,6 +15,7 @@ export const BOWS_ABOUT = {
   gram: {
     plotted: 'WᵀW for the most frequent words, ordered by clustering their embeddings.',
     formula: '(WᵀW)ᵢⱼ = Wᵢ · Wⱼ',
+    tex: '(W^\\top W)_{ij} = W_i \\cdot W_j',
     read: 'Bright blocks: words that co-occur share directions (constructive interference) instead of being kept orthogonal.',
     tryThis: 'Hover a cell to read the two words and their dot product.',
     paper: PAPER,
@@ -21,6 +23,7 @@ export const BOWS_ABOUT = {
   pmi: {
     plotted: 'For word pairs: their pointwise mutual information in the data against their interference Wᵢ · Wⱼ in the model.',
     formula: 'PMI(i, j) = log p(i, j) / (p(i) p(j)) over windows;  r = corr(PMI, Wᵢ · Wⱼ)',
+    tex: '\\mathrm{PMI}(i,j) = \\log \\frac{p(i,j)}{p(i)\\,p(j)},\\quad r = \\operatorname{corr}(\\mathrm{PMI}_{ij},\\; W_i \\cdot W_j)',
     read: 'A positive slope: the model turns co-occurrence into geometry. Weight decay strengthens it.',
     tryThis: 'months (λ = 4) against no-decay (λ = 0): compare r.',
     paper: PAPER,
