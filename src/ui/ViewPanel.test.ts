@@ -39,4 +39,9 @@ describe('ViewPanel', () => {
     expect(embedded).not.toContain('data-testid="focus-demo"');
     expect(embedded).not.toContain(' open=""');
   });
+
+  it('puts a text caption (the view\'s current state in words) into the screen-reader summary', () => {
+    const html = renderToStaticMarkup(createElement(ViewPanel, { id: 'demo', title: 'Demo', about, caption: 'Now: 5 features at D = 2/5.', children: createElement('svg') }));
+    expect(html).toContain('Demo. P &lt;b&gt;x&lt;/b&gt;. Now: 5 features at D = 2/5.</p>');
+  });
 });

@@ -83,8 +83,8 @@ export function ViewPanel(props: {
           <button type="button" className="small export" onClick={() => void exportAs('svg')} title="Download as SVG">SVG</button>
         </div>
       </header>
-      {/* For screen readers: what the chart shows, in one line (the chart itself is a picture). */}
-      <p className="sr-only" id={summaryId}>{`${props.title}. ${props.about?.plotted ?? (typeof props.caption === 'string' ? props.caption : '')}`}</p>
+      {/* For screen readers: what the chart shows and, where the caption states it in words, what it shows now. */}
+      <p className="sr-only" id={summaryId}>{[props.title, props.about?.plotted, typeof props.caption === 'string' ? props.caption : null].filter(Boolean).join('. ')}</p>
       <div className="view-body" ref={body}>{props.children}</div>
       {props.caption ? <p className="view-caption">{props.caption}</p> : null}
       {props.about ? <About id={props.id} about={props.about} open={focused && !embed} /> : null}
