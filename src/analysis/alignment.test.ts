@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Matrix, solve } from 'ml-matrix';
 import { createRng } from '../engine/rng';
 import { alignAll, centred, correlationMatrix, fitMap, mat, matchNeurons, multiply, normalisedResidual, recoveredShare, applyMap, type Mat } from './alignment';
-import { randomOrthogonal } from './intertwiner-groups';
+import { randomRotation } from './random-rotation';
 
 function gaussian(rows: number, cols: number, seed: number, relu = false): Mat {
   const rng = createRng(seed);
@@ -68,7 +68,7 @@ describe('alignment maps', () => {
   it('Procrustes recovers a planted rotation', () => {
     const d = 12;
     const a = gaussian(300, d, 6);
-    const q = randomOrthogonal(d, createRng(7));
+    const q = randomRotation(d, createRng(7));
     const b = multiply(a, mat(d, d, q));
     const map = fitMap('orthogonal', a, b);
     for (let i = 0; i < d * d; i++) expect(map.M.data[i]).toBeCloseTo(q[i]!, 9);
@@ -110,9 +110,9 @@ describe('alignment maps', () => {
   it('orders the maps by how much they may do, on held-out data', () => {
     const d = 10;
     const a = gaussian(500, d, 14, true);
-    const rot = multiply(a, mat(d, d, randomOrthogonal(d, createRng(15))));
+    const rot = multiply(a, mat(d, d, randomRotation(d, createRng(15))));
     const heldA = gaussian(300, d, 16, true);
-    const heldB = multiply(heldA, mat(d, d, randomOrthogonal(d, createRng(15))));
+    const heldB = multiply(heldA, mat(d, d, randomRotation(d, createRng(15))));
     const res = Object.fromEntries(alignAll(a, rot, heldA, heldB).map((r) => [r.kind, r.residual]));
     expect(res.orthogonal).toBeLessThan(1e-18);
     expect(res.linear).toBeLessThan(1e-18);

@@ -18,7 +18,8 @@
  * which is how it is computed (K×k×k per rotation instead of N×k×k).
  */
 import { createRng } from '../engine/rng';
-import { normaliseRows, randomRotation, type RowMatrix } from './srm';
+import { normaliseRows, type RowMatrix } from './srm';
+import { randomRotation } from './random-rotation';
 
 /** Random rotations behind the null (the issue asks for ≥ 32). */
 export const NULL_ROTATIONS = 40;

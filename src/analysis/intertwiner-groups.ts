@@ -6,6 +6,7 @@
  */
 import type { Rng } from '../engine/rng';
 import { applyActivationValue, type ActivationSpec } from './activation-values';
+import { randomRotation } from './random-rotation';
 
 export const GROUP_FAMILIES = ['permutation', 'scaled-permutation', 'signed-permutation', 'orthogonal', 'linear'] as const;
 export type GroupFamily = (typeof GROUP_FAMILIES)[number];
@@ -26,7 +27,7 @@ export function randomGroupElement(family: GroupFamily, n: number, rng: Rng): Fl
     for (let i = 0; i < n; i++) a[i * n + i]! += 1; // keeps it comfortably invertible
     return a;
   }
-  if (family === 'orthogonal') return randomOrthogonal(n, rng);
+  if (family === 'orthogonal') return randomRotation(n, rng);
   const perm = Array.from({ length: n }, (_, i) => i);
   for (let i = n - 1; i > 0; i--) {
     const j = rng.int(i + 1);
@@ -39,27 +40,6 @@ export function randomGroupElement(family: GroupFamily, n: number, rng: Rng): Fl
     a[i * n + perm[i]!] = v;
   }
   return a;
-}
-
-/** Haar-ish random orthogonal matrix: Gram–Schmidt on a Gaussian matrix. */
-export function randomOrthogonal(n: number, rng: Rng): Float64Array {
-  const q = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) {
-    const v = new Float64Array(n);
-    for (let c = 0; c < n; c++) v[c] = rng.normal();
-    for (let pass = 0; pass < 2; pass++) {
-      for (let j = 0; j < i; j++) {
-        let dot = 0;
-        for (let c = 0; c < n; c++) dot += v[c]! * q[j * n + c]!;
-        for (let c = 0; c < n; c++) v[c]! -= dot * q[j * n + c]!;
-      }
-    }
-    let s = 0;
-    for (let c = 0; c < n; c++) s += v[c]! ** 2;
-    const inv = 1 / Math.sqrt(s);
-    for (let c = 0; c < n; c++) q[i * n + c] = v[c]! * inv;
-  }
-  return q;
 }
 
 function matVec(a: Float64Array, x: ArrayLike<number>, n: number): Float64Array {

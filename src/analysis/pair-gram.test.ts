@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../engine/rng';
 import { applyMap, fitMap, MAP_KINDS, mat, multiply, normalisedResidual, type Mat } from './alignment';
-import { randomOrthogonal } from './intertwiner-groups';
+import { randomRotation } from './random-rotation';
 import { pairGram, residualFromGram, rotateB } from './pair-gram';
 
 function gaussian(rows: number, cols: number, seed: number, shift = 0): Mat {
@@ -18,7 +18,7 @@ function rowsOf(a: Mat, from: number, count: number): Mat {
 describe('pair statistics', () => {
   const a = gaussian(300, 6, 1, 0.4);
   const noise = gaussian(300, 6, 2);
-  const mix = mat(6, 6, randomOrthogonal(6, createRng(3)));
+  const mix = mat(6, 6, randomRotation(6, createRng(3)));
   const b = multiply(a, mix);
   for (let i = 0; i < b.data.length; i++) b.data[i]! += 0.5 * noise.data[i]! + 0.2;
 
@@ -32,7 +32,7 @@ describe('pair statistics', () => {
   });
 
   it('rotating B’s hidden space in the statistics equals recomputing them from B R', () => {
-    const r = mat(6, 6, randomOrthogonal(6, createRng(4)));
+    const r = mat(6, 6, randomRotation(6, createRng(4)));
     const direct = pairGram(a, multiply(b, r));
     const rotated = rotateB(pairGram(a, b), r);
     for (const key of ['ab', 'bb'] as const) {

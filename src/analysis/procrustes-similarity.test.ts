@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../engine/rng';
 import { mat, multiply, type Mat } from './alignment';
-import { randomOrthogonal } from './intertwiner-groups';
+import { randomRotation } from './random-rotation';
 import { pairGram } from './pair-gram';
 import { gReluProcrustesSimilarity, nuclearNorm, orthogonalProcrustesSimilarity } from './procrustes-similarity';
 
@@ -43,7 +43,7 @@ describe('Procrustes similarities (Godfrey et al.)', () => {
 
   it('a rotated, uniformly scaled copy: orthogonal similarity 1, G_ReLU-Procrustes below it', () => {
     const a = reluGaussian(400, 12, 3);
-    const b = multiply(a, mat(12, 12, randomOrthogonal(12, createRng(4))));
+    const b = multiply(a, mat(12, 12, randomRotation(12, createRng(4))));
     for (let i = 0; i < b.data.length; i++) b.data[i]! *= 3;
     const g = pairGram(a, b);
     expect(orthogonalProcrustesSimilarity(g)).toBeCloseTo(1, 6);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../engine/rng';
 import { MAP_KINDS, mat, multiply, type Mat } from './alignment';
-import { randomOrthogonal } from './intertwiner-groups';
+import { randomRotation } from './random-rotation';
 import { pairGram } from './pair-gram';
 import { rotationNull } from './rotation-null';
 
@@ -48,7 +48,7 @@ describe('rotation null', () => {
 
   it('isotropic data (no privileged basis): every family’s ratio is ≈ 1', () => {
     const ha = noise(4000, D, 5, 1);
-    const q = mat(D, D, randomOrthogonal(D, createRng(6)));
+    const q = mat(D, D, randomRotation(D, createRng(6)));
     const { probe, held } = split(ha, plus(multiply(ha, q), noise(4000, D, 7, 0.3)));
     const r = rotationNull(probe, held, createRng(8), { rotations: 16 });
     for (const kind of ['permutation', 'scaled-permutation', 'signed-permutation', 'orthogonal', 'linear'] as const) {

@@ -18,7 +18,7 @@ import { correlationFromStats, fitMapFromStats, mat, MAP_KINDS, type MapKind } f
 
 /** Families whose best map commutes with a rotation of B: their rotation null is their own residual. */
 export const ROTATION_INVARIANT: readonly MapKind[] = ['orthogonal', 'linear'];
-import { randomOrthogonal } from './intertwiner-groups';
+import { randomRotation } from './random-rotation';
 import { probeStatsOf, residualFromGram, rotateB, type PairGram } from './pair-gram';
 
 export interface RotationNull {
@@ -55,7 +55,7 @@ export function rotationNull(
   const low = new Array<number>(kinds.length).fill(Infinity);
   const high = new Array<number>(kinds.length).fill(-Infinity);
   for (let t = 0; t < rotations; t++) {
-    const r = mat(d, d, randomOrthogonal(d, rng));
+    const r = mat(d, d, randomRotation(d, rng));
     const fitted = residualsFromGrams(rotateB(probe, r), rotateB(held, r), refit);
     const res = kinds.map((k, i) => (refit.includes(k) ? fitted[refit.indexOf(k)]! : observed[i]!));
     res.forEach((v, k) => {

@@ -9,7 +9,6 @@
  * exactly when ρ ≥ ε and |θ − φ| ≤ arccos(ε/ρ), so each activation lights one arc of the angle grid;
  * arcs are summed with a difference array: O(N + angles) per plane instead of O(N · angles).
  */
-import type { Rng } from '../engine/rng';
 import { createRng } from '../engine/rng';
 
 /** A row-major rows×cols matrix of any numeric array type. */
@@ -240,27 +239,4 @@ export function srmOfUnit(unit: Float64Array, k: number, basis: RowMatrix, opts:
   const angles = new Float64Array(M);
   for (let m = 0; m < M; m++) angles[m] = (TWO_PI * m) / M;
   return { angles, mean, sd, planes: used, epsilon };
-}
-
-/** A Haar-random k×k rotation (Gram–Schmidt of a Gaussian matrix), row-major. */
-export function randomRotation(k: number, rng: Rng): Float64Array {
-  const q = new Float64Array(k * k);
-  for (let r = 0; r < k; r++) {
-    for (;;) {
-      for (let c = 0; c < k; c++) q[r * k + c] = rng.normal();
-      for (let p = 0; p < r; p++) {
-        let d = 0;
-        for (let c = 0; c < k; c++) d += q[r * k + c]! * q[p * k + c]!;
-        for (let c = 0; c < k; c++) q[r * k + c]! -= d * q[p * k + c]!;
-      }
-      let s = 0;
-      for (let c = 0; c < k; c++) s += q[r * k + c]! ** 2;
-      if (s > 1e-12) {
-        const inv = 1 / Math.sqrt(s);
-        for (let c = 0; c < k; c++) q[r * k + c]! *= inv;
-        break;
-      }
-    }
-  }
-  return q;
 }
