@@ -6,6 +6,9 @@ import { measureStep, pause, play } from './state/controller';
 import { startFromLink } from './tours/controller';
 import { useLab } from './state/store';
 import './ui/styles.css';
+import { isolateWithServiceWorker } from './cross-origin-isolation';
+
+isolateWithServiceWorker();
 
 const root = createRoot(document.getElementById('root')!);
 if (isLandingUrl(location.search, location.hash)) {
