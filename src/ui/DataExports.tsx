@@ -2,6 +2,7 @@ import { useLab } from '../state/store';
 import { openSnapshotFile } from '../state/controller';
 import type { MetricValue } from '../engine/lab';
 import { download, toCsv } from './export';
+import { FilePicker } from './FilePicker';
 
 /** Loss as CSV, metrics as CSV, snapshot and params as JSON. */
 export function DataExports() {
@@ -34,19 +35,14 @@ export function DataExports() {
       <button type="button" className="small" data-testid="export-loss" onClick={exportLoss}>loss CSV</button>
       <button type="button" className="small" data-testid="export-metrics" onClick={exportMetrics}>metrics CSV</button>
       <button type="button" className="small" data-testid="export-snapshot" onClick={exportSnapshot}>snapshot JSON</button>
-      <label className="small file-button" title="Reopen a snapshot JSON exported from this page">
-        open snapshot…
-        <input
-          type="file"
-          accept=".json,application/json"
-          data-testid="import-snapshot"
-          onChange={(e) => {
-            const file = e.target.files?.[0];
-            e.target.value = '';
-            if (file) void openSnapshotFile(file);
-          }}
-        />
-      </label>
+      <FilePicker
+        className="small file-button"
+        title="Reopen a snapshot JSON exported from this page"
+        label="open snapshot…"
+        accept=".json,application/json"
+        testId="import-snapshot"
+        onFile={(file) => void openSnapshotFile(file)}
+      />
     </div>
   );
 }

@@ -12,6 +12,7 @@ import { shareableUrl } from '../state/controller';
 import { addNotice, useLab } from '../state/store';
 import { useTourKeys } from './useTourKeys';
 import './tour.css';
+import { FilePicker } from './FilePicker';
 
 const TourCaption = lazy(() => import('./TourCaption'));
 
@@ -42,21 +43,7 @@ function useScrollTo(viewId: string | undefined, key: string): void {
 }
 
 function TourFileInput() {
-  return (
-    <label className="tour-file">
-      Open a tour file…
-      <input
-        type="file"
-        accept=".json,application/json"
-        data-testid="tour-file"
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void openTourFile(file);
-        }}
-      />
-    </label>
-  );
+  return <FilePicker className="tour-file" label="Open a tour file…" accept=".json,application/json" testId="tour-file" onFile={(file) => void openTourFile(file)} />;
 }
 
 function TourLauncher() {
