@@ -132,6 +132,52 @@ async function frameTimes(page: Page): Promise<{ p50: number; p95: number; frame
   return { p50: round(quantile(deltas, 0.5), 2), p95: round(quantile(deltas, 0.95), 2), frames: deltas.length };
 }
 
+interface PageRate {
+  lab: string;
+  preset: string;
+  /** Steps per second the page reaches at "max" speed (wasm), views drawing. */
+  pageStepsPerSecond: number;
+  /** The same lab's Chromium wasm rate measured without views (measureStep), and the share reached. */
+  benchStepsPerSecond: number | null;
+  share: number | null;
+  frameP95Ms: number;
+}
+
+/** Issue 15: in the page at "max" speed, what share of the bench's own step rate does training reach, and do frames keep up? */
+async function pageRate(page: Page, lab: string, preset: string, bench: Row | undefined): Promise<PageRate> {
+  await page.goto(`${BASE}/?lab=${lab}&preset=${preset}&backend=wasm`);
+  await waitReady(page);
+  const step = () => page.evaluate(() => (window as unknown as { geometryLab: { state(): { snapshot: { step: number } | null } } }).geometryLab.state().snapshot?.step ?? 0);
+  await page.getByTestId('play').click();
+  await page.waitForTimeout(2000);
+  const s0 = await step();
+  const t0 = Date.now();
+  const deltas = (await page.evaluate(`new Promise((resolve) => {
+    const out = [];
+    let last = performance.now();
+    const end = last + 6000;
+    const tick = (now) => {
+      out.push(now - last);
+      last = now;
+      if (now < end) requestAnimationFrame(tick); else resolve(out);
+    };
+    requestAnimationFrame(tick);
+  })`)) as number[];
+  const s1 = await step();
+  const seconds = (Date.now() - t0) / 1000;
+  await page.getByTestId('play').click();
+  const pageStepsPerSecond = round((s1 - s0) / seconds, 1);
+  const benchStepsPerSecond = bench?.stepsPerSecond ?? null;
+  return {
+    lab,
+    preset,
+    pageStepsPerSecond,
+    benchStepsPerSecond,
+    share: benchStepsPerSecond ? round(pageStepsPerSecond / benchStepsPerSecond, 2) : null,
+    frameP95Ms: round(quantile(deltas, 0.95), 1),
+  };
+}
+
 async function loadToPentagon(page: Page): Promise<number> {
   const t0 = Date.now();
   await page.goto(`${BASE}/?lab=superposition&preset=pentagon&autoplay=1`);
@@ -232,6 +278,12 @@ async function main(): Promise<void> {
         process.stderr.write(`${lab.id} ${backend} chromium: ${row.msPerStep ?? row.error} ms/step\n`);
       }
     }
+    const pageRates: PageRate[] = [];
+    for (const lab of labs) {
+      const rate = await pageRate(page, lab.id, lab.benchPreset, rows.find((r) => r.lab === lab.id && r.where === 'chromium' && r.backend === 'wasm'));
+      pageRates.push(rate);
+      process.stderr.write(`${lab.id} in the page at max speed: ${rate.pageStepsPerSecond} steps/s = ${rate.share ?? '—'} of the bench rate, frame p95 ${rate.frameP95Ms} ms\n`);
+    }
     const frame = await frameTimes(page);
     const pentagonSeconds = await loadToPentagon(page);
     await browser.close();
@@ -249,6 +301,7 @@ async function main(): Promise<void> {
       machine: `${process.platform} ${process.arch}, ${cpus().length} logical cores (${cpus()[0]?.model ?? 'unknown CPU'}), node ${process.version}`,
       rows,
       frameTimeWhileTrainingMs: frame,
+      pageRates,
       loadToConvergedPentagonSeconds: round(pentagonSeconds, 2),
       pytorch: torch.result ? { torch: torch.result.torch, python: torch.result.python, blas: torch.result.blas, threads: torch.result.threads, labs: torch.result.labs } : { skipped: torch.note },
       comparison,

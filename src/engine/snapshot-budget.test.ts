@@ -10,6 +10,8 @@ describe('snapshotGapMs', () => {
 
   it('waits nine times a costly snapshot, so snapshots take a tenth of the time', () => {
     expect(snapshotGapMs(100)).toBeCloseTo(900, 9);
+    // …but views update at least once a second.
+    expect(snapshotGapMs(500)).toBe(1000);
     const cost = 50;
     const gap = snapshotGapMs(cost);
     expect(cost / (cost + gap)).toBeCloseTo(0.1, 9);

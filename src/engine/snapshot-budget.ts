@@ -7,10 +7,12 @@
  * up to 30 Hz.
  */
 export const MIN_SNAPSHOT_GAP_MS = 33;
+/** Views update at least once a second however costly a snapshot is (a lab throttles its own heavy analysis). */
+export const MAX_SNAPSHOT_GAP_MS = 1000;
 export const SNAPSHOT_SHARE = 0.1;
 
 /** The time to wait after a snapshot that took `costMs` before the next one. */
-export function snapshotGapMs(costMs: number, share = SNAPSHOT_SHARE, minGapMs = MIN_SNAPSHOT_GAP_MS): number {
+export function snapshotGapMs(costMs: number, share = SNAPSHOT_SHARE, minGapMs = MIN_SNAPSHOT_GAP_MS, maxGapMs = MAX_SNAPSHOT_GAP_MS): number {
   if (!(costMs > 0)) return minGapMs;
-  return Math.max(minGapMs, (costMs * (1 - share)) / share);
+  return Math.min(maxGapMs, Math.max(minGapMs, (costMs * (1 - share)) / share));
 }

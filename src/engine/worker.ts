@@ -73,7 +73,16 @@ async function readTrainingFiles(files: readonly File[]): Promise<string | null>
   return null;
 }
 
-const yieldToMessages = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+/**
+ * Lets queued messages (pause, reset…) run between chunks. Through a MessageChannel, not setTimeout(0):
+ * nested timers are clamped to 4 ms, which cost a light lab a quarter of its training time.
+ */
+const yieldChannel = new MessageChannel();
+const yieldToMessages = () =>
+  new Promise<void>((resolve) => {
+    yieldChannel.port1.onmessage = () => resolve();
+    yieldChannel.port2.postMessage(null);
+  });
 
 function transferables(snapshot: Snapshot): ArrayBuffer[] {
   return Object.values(snapshot.tensors).map((t) => t.data.buffer as ArrayBuffer);

@@ -218,12 +218,14 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
   interface Analysis {
     step: number;
     at: number;
+    costMs: number;
     tensors: Record<string, NamedTensor>;
   }
   let analysis: Analysis | null = null;
   const basisMatrices = cfg.activations.map((spec) => privilegedBasis(spec, k));
 
   const analyse = async (): Promise<Analysis> => {
+    const started = performance.now();
     const [z, err] = tf.tidy(() => {
       const fs = forward(probe);
       return [tf.stack(fs.map((f) => f.z.y)), perModelMse(probe, fs.map((f) => f.out))];
@@ -245,6 +247,7 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
     return {
       step: stepCount,
       at: performance.now(),
+      costMs: performance.now() - started,
       tensors: {
         latent: { shape: [G, P, k], data: latent },
         srm: { shape: [G, DEFAULT_ANGLES], data: srmCurves },
@@ -286,7 +289,11 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
     loss: () => latestLoss.mean(),
     async snapshot(): Promise<Snapshot> {
       const now = performance.now();
-      if (!analysis || (analysis.step !== stepCount && now - analysis.at >= cfg.analysisIntervalMs)) analysis = await analyse();
+      // In the browser worker the analysis (anisotropy null, SRM) could take a large share of a k = 16
+      // run's time: it runs at most every analysisIntervalMs, and at most a tenth of the time (9 × its own
+      // cost apart). With no interval (the runner, tests) every snapshot is analysed afresh.
+      const gap = cfg.analysisIntervalMs > 0 && analysis ? Math.max(cfg.analysisIntervalMs, 9 * analysis.costMs) : cfg.analysisIntervalMs;
+      if (!analysis || (analysis.step !== stepCount && now - analysis.at >= gap)) analysis = await analyse();
       const weights = await readWeights();
       const per = await lossPerModel();
       let loss = 0;
