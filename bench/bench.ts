@@ -111,16 +111,13 @@ async function nodeRow(labId: string, backend: 'wasm' | 'cpu'): Promise<Row> {
   return row;
 }
 
-async function frameTimes(page: Page): Promise<{ p50: number; p95: number; frames: number }> {
-  await page.goto(`${BASE}/?lab=superposition&preset=decay&backend=wasm`);
-  await waitReady(page);
-  await page.getByTestId('play').click();
-  await page.waitForTimeout(500);
+/** Milliseconds between animation frames in the page over `ms`. */
+async function frameDeltas(page: Page, ms: number): Promise<number[]> {
   // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
-  const deltas = (await page.evaluate(`new Promise((resolve) => {
+  return (await page.evaluate(`new Promise((resolve) => {
     const out = [];
     let last = performance.now();
-    const end = last + 3000;
+    const end = last + ${ms};
     const tick = (now) => {
       out.push(now - last);
       last = now;
@@ -128,6 +125,14 @@ async function frameTimes(page: Page): Promise<{ p50: number; p95: number; frame
     };
     requestAnimationFrame(tick);
   })`)) as number[];
+}
+
+async function frameTimes(page: Page): Promise<{ p50: number; p95: number; frames: number }> {
+  await page.goto(`${BASE}/?lab=superposition&preset=decay&backend=wasm`);
+  await waitReady(page);
+  await page.getByTestId('play').click();
+  await page.waitForTimeout(500);
+  const deltas = await frameDeltas(page, 3000);
   await page.getByTestId('play').click();
   return { p50: round(quantile(deltas, 0.5), 2), p95: round(quantile(deltas, 0.95), 2), frames: deltas.length };
 }
@@ -152,17 +157,7 @@ async function pageRate(page: Page, lab: string, preset: string, bench: Row | un
   await page.waitForTimeout(2000);
   const s0 = await step();
   const t0 = Date.now();
-  const deltas = (await page.evaluate(`new Promise((resolve) => {
-    const out = [];
-    let last = performance.now();
-    const end = last + 6000;
-    const tick = (now) => {
-      out.push(now - last);
-      last = now;
-      if (now < end) requestAnimationFrame(tick); else resolve(out);
-    };
-    requestAnimationFrame(tick);
-  })`)) as number[];
+  const deltas = await frameDeltas(page, 6000);
   const s1 = await step();
   const seconds = (Date.now() - t0) / 1000;
   await page.getByTestId('play').click();
