@@ -5,8 +5,8 @@ import { encodeSnapshotHash } from '../src/state/hash-snapshot';
 /** Weights in the store's snapshot: every value finite? */
 const storeWeightsFinite = (page: Page, names: string[]) =>
   page.evaluate((keys) => {
-    const s = (window as unknown as { geometryLab: { state(): { snapshot: { tensors: Record<string, { data: Float32Array }> } | null } } }).geometryLab.state().snapshot;
-    return s ? keys.every((k) => s.tensors[k] !== undefined && Array.from(s.tensors[k].data).every(Number.isFinite)) : false;
+    const s = (window as unknown as { geometryLab: { state(): { snapshot: { weights: Record<string, { data: Float32Array }> } | null } } }).geometryLab.state().snapshot;
+    return s ? keys.every((k) => s.weights[k] !== undefined && Array.from(s.weights[k].data).every(Number.isFinite)) : false;
   }, names);
 
 /** No SVG attribute anywhere on the page holds NaN or Infinity. */
@@ -32,7 +32,7 @@ async function expectCaught(page: Page, weightNames: string[]): Promise<void> {
 /** Finite but huge weights in a link: they load, and turn NaN within a few steps of training. */
 function hugeWeights(W: number[], b: number[]): string {
   const t = (shape: number[]) => ({ shape, data: Float32Array.from({ length: shape.reduce((a, c) => a * c, 1) }, (_, i) => (i % 2 ? -1e30 : 1e30)) });
-  return encodeSnapshotHash({ step: 10, loss: 0.1, tensors: { W: t(W), b: t(b) } })!;
+  return encodeSnapshotHash({ step: 10, loss: 0.1, weights: { W: t(W), b: t(b) } })!;
 }
 
 test.describe('divergence is caught on every lab: paused, explained, last finite snapshot kept', () => {

@@ -14,9 +14,9 @@ interface RunFacts {
 const runFacts = (page: Page) =>
   page.evaluate((): RunFacts => {
     const s = (window as unknown as {
-      geometryLab: { state(): { params: unknown; snapshot: { step: number; tensors: Record<string, { data: Float32Array }> } | null } };
+      geometryLab: { state(): { params: unknown; snapshot: { step: number; weights: Record<string, { data: Float32Array }> } | null } };
     }).geometryLab.state();
-    return { url: location.href, step: s.snapshot?.step ?? -1, params: JSON.stringify(s.params), W: Array.from(s.snapshot?.tensors.W?.data ?? []) };
+    return { url: location.href, step: s.snapshot?.step ?? -1, params: JSON.stringify(s.params), W: Array.from(s.snapshot?.weights.W?.data ?? []) };
   });
 
 const good = {

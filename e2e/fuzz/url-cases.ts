@@ -143,7 +143,7 @@ function malformedNameEntry(rng: Rng): Entry {
 function hashFor(rng: Rng): { hash: string; mentions: string[]; labQuery: string } {
   const W = Float32Array.from({ length: 10 }, () => rng.normal());
   const b = Float32Array.from({ length: 5 }, () => rng.normal() * 0.1);
-  const good = encodeSnapshotHash({ step: 1200, loss: 0.03, tensors: { W: { shape: [1, 2, 5], data: W }, b: { shape: [1, 1, 5], data: b } } })!;
+  const good = encodeSnapshotHash({ step: 1200, loss: 0.03, weights: { W: { shape: [1, 2, 5], data: W }, b: { shape: [1, 1, 5], data: b } } })!;
   const labQuery = 'lab=superposition&n=5&m=2';
   switch (rng.int(5)) {
     case 0:

@@ -48,7 +48,7 @@ export async function runLab(opts: {
       finalLoss: trained.finalLoss,
       ...(trained.diverged ? { diverged: { step: trained.diverged.step, reason: trained.diverged.reason } } : {}),
       loss: trained.loss,
-      metrics: opts.lab.metrics(snapshot, opts.params),
+      metrics: opts.lab.metrics(snapshot, opts.params, run.staticData),
       snapshot: snapshotToJson(snapshot),
     };
   } finally {

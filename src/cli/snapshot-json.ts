@@ -15,7 +15,8 @@ export function toNested(t: NamedTensor): Nested {
 
 export function snapshotToJson(snapshot: Snapshot): Record<string, Nested> {
   const out: Record<string, Nested> = {};
-  for (const [k, v] of Object.entries(snapshot.tensors)) {
+  for (const [k, v] of [...Object.entries(snapshot.weights), ...Object.entries(snapshot.analysis ?? {})]) {
+    if (!v) continue;
     // A bias stored as a [1, n] row reads better as a vector.
     const t = v.shape.length === 3 && v.shape[1] === 1 ? { shape: [v.shape[0]!, v.shape[2]!], data: v.data } : v;
     out[k] = toNested(t);

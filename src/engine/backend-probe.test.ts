@@ -12,9 +12,10 @@ function slowRun(ms: number, disposed: string[], label: string): Run {
   return {
     step: spin,
     loss: async () => 1,
-    snapshot: async (): Promise<Snapshot> => ({ step: 0, loss: 1, tensors: {} }),
+    snapshot: async (): Promise<Snapshot> => ({ step: 0, loss: 1, weights: {} }),
     restore: () => {},
     dispose: () => disposed.push(label),
+    staticData: {},
   };
 }
 

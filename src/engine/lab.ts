@@ -3,7 +3,7 @@ import type { LabViewModule } from '../ui/lab-view-types';
 import type { SweepSpec } from './sweep';
 import type { BoolParam, EnumParam, MetricValue, Metrics, NamedTensor, NumberParam, ParamSpec, ParamValue, Params, Preset, Run, RunContext, Snapshot, TextParam, ViewParamSpec } from './run-types';
 
-export type { ParamValue, NumberParam, EnumParam, BoolParam, ParamSpec, TextParam, ViewParamSpec, Params, NamedTensor, Snapshot, Run, RunContext, Preset, MetricValue, Metrics } from './run-types';
+export type { ParamValue, NumberParam, EnumParam, BoolParam, ParamSpec, TextParam, ViewParamSpec, Params, NamedTensor, Snapshot, SnapshotOptions, Run, RunContext, Preset, MetricValue, Metrics } from './run-types';
 
 export interface LabDefinition {
   id: string;
@@ -28,7 +28,8 @@ export interface LabDefinition {
   weightShapes(params: Params): Record<string, number[]>;
   /** May be async, e.g. to load a data asset first. */
   createRun(params: Params, ctx: RunContext): Run | Promise<Run>;
-  metrics(snapshot: Snapshot, params: Params): Metrics;
+  /** `staticData` is the run's constant data (Run.staticData), for labs whose metrics need it. */
+  metrics(snapshot: Snapshot, params: Params, staticData: Readonly<Record<string, NamedTensor>>): Metrics;
   /** Loaded only by the page, so the worker and the CLI never pull in React. */
   loadViews(): Promise<LabViewModule>;
   /**

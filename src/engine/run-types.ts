@@ -47,11 +47,25 @@ export interface NamedTensor {
   data: Float32Array;
 }
 
-/** What a run reports: plain typed arrays, cheap to transfer between threads. */
-export interface Snapshot {
+/**
+ * What a run reports: plain typed arrays, cheap to transfer between threads. `weights` are what a
+ * restore needs (checked against the lab's weightShapes); `analysis` holds the read-outs computed
+ * from them in the worker, as of `analysisStep`.
+ */
+export interface Snapshot<W extends string = string, A extends string = string> {
   step: number;
   loss: number;
-  tensors: Record<string, NamedTensor>;
+  weights: Record<W, NamedTensor>;
+  analysis?: Partial<Record<A, NamedTensor>>;
+  analysisStep?: number;
+}
+
+export interface SnapshotOptions {
+  /**
+   * 'fresh' (the default: runner, tests, a paused page) computes the analysis for this step;
+   * 'budgeted' (the page's play loop) lets the engine keep an older one (engine/analysis-budget.ts).
+   */
+  analysis?: 'fresh' | 'budgeted';
 }
 
 export interface Run {
@@ -59,10 +73,12 @@ export interface Run {
   step(n: number): void;
   /** Loss of the latest step (reads back one scalar). */
   loss(): Promise<number>;
-  snapshot(): Promise<Snapshot>;
+  snapshot(opts?: SnapshotOptions): Promise<Snapshot>;
   /** Puts weights from a snapshot back (after divergence or a backend change). */
   restore(snapshot: Snapshot): void;
   dispose(): void;
+  /** Constant for the run (vocabularies, labels, bases): sent to the page once, not per snapshot. */
+  readonly staticData: Record<string, NamedTensor>;
 }
 
 export interface RunContext {

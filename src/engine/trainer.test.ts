@@ -14,13 +14,14 @@ function fakeRun(breakAt: number): Run & { restored: Snapshot | null } {
       return step >= breakAt ? NaN : 2 ** -step;
     },
     async snapshot(): Promise<Snapshot> {
-      return { step, loss: 2 ** -step, tensors: { W: { shape: [1], data: new Float32Array([step]) } } };
+      return { step, loss: 2 ** -step, weights: { W: { shape: [1], data: new Float32Array([step]) } } };
     },
     restore(s: Snapshot) {
       self.restored = s;
       step = s.step;
     },
     dispose() {},
+    staticData: {},
   };
   return self;
 }

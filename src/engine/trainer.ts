@@ -38,7 +38,7 @@ export async function trainFor(
   /** Takes a snapshot as the new restore point unless a weight is not finite; returns that weight's name. */
   const keep = async (): Promise<string | null> => {
     const snap = await run.snapshot();
-    const bad = weightsFinite(snap.tensors, names);
+    const bad = weightsFinite(snap.weights, names);
     if (bad === null) lastGood = snap;
     return bad;
   };

@@ -8,9 +8,9 @@ describe('checkWeights', () => {
   it('accepts exact shapes and finite float32 values, dropping everything else', () => {
     const r = checkWeights({ ...good, extra: { shape: [1], data: [null] } }, expected, 'f.json');
     if ('error' in r) throw new Error(r.error);
-    expect(Object.keys(r.tensors)).toEqual(['W', 'b']);
-    expect(Array.from(r.tensors.W!.data)).toEqual([1, 2, 3, 4, 5, 6]);
-    expect(r.tensors.W!.data).toBeInstanceOf(Float32Array);
+    expect(Object.keys(r.weights)).toEqual(['W', 'b']);
+    expect(Array.from(r.weights.W!.data)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(r.weights.W!.data).toBeInstanceOf(Float32Array);
   });
 
   it.each([

@@ -13,7 +13,7 @@ export interface RawTensor {
   data: ArrayLike<number | null>;
 }
 
-export type WeightCheck = { tensors: Record<string, NamedTensor> } | { error: string };
+export type WeightCheck = { weights: Record<string, NamedTensor> } | { error: string };
 
 const sameShape = (a: readonly number[], b: readonly number[]) => a.length === b.length && a.every((v, i) => v === b[i]);
 
@@ -47,7 +47,7 @@ export function checkWeights(
     }
     out[name] = { shape: [...shape], data: Float32Array.from(t.data as ArrayLike<number>) };
   }
-  return { tensors: out };
+  return { weights: out };
 }
 
 /** True when every named weight of a snapshot is finite (the divergence guard). */

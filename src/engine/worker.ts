@@ -9,7 +9,7 @@ import { activateBackend, chooseBackend, wasmThreadCount, watchDeviceLoss } from
 import { probeBackends } from './backend-probe';
 import { createRng } from './rng';
 import { num } from './params';
-import type { LabDefinition, Params, Run, RunContext, Snapshot } from './lab';
+import type { LabDefinition, NamedTensor, Params, Run, RunContext, Snapshot } from './lab';
 import { fetchAsset } from './fetch-asset';
 import type { InitRequest, SnapshotSource, Speed, TrainerApi, WorkerEvent } from './worker-protocol';
 import { weightsFinite } from './weight-check';
@@ -85,7 +85,8 @@ const yieldToMessages = () =>
   });
 
 function transferables(snapshot: Snapshot): ArrayBuffer[] {
-  return Object.values(snapshot.tensors).map((t) => t.data.buffer as ArrayBuffer);
+  const tensors = [...Object.values(snapshot.weights), ...Object.values(snapshot.analysis ?? {})].filter((t): t is NamedTensor => t !== undefined);
+  return tensors.map((t) => t.data.buffer as ArrayBuffer);
 }
 
 /** Pauses, puts the restore point back and says why; the page keeps showing the last finite state. */
@@ -105,7 +106,7 @@ async function stopDiverged(reason: string, restorePoint: Snapshot | null): Prom
   });
   emit({ type: 'status', playing, step: stepCounter });
   if (snap) {
-    const sent: Snapshot = { step: snap.step, loss: snap.loss, tensors: cloneTensors(snap) };
+    const sent = cloneSnapshot(snap);
     emit(Comlink.transfer({ type: 'snapshot', snapshot: sent, loss: [], stepsPerSecond: 0 }, transferables(sent)) as WorkerEvent);
   }
 }
@@ -117,17 +118,17 @@ async function postSnapshot(): Promise<boolean> {
   // A NaN loss here only means no loss has been computed yet (a fresh or restored run); weights
   // that are not finite mean divergence, even when the loss still looks finite (ReLU maps NaN to 0).
   const started = performance.now();
-  const snapshot = await current.snapshot();
+  const snapshot = await current.snapshot({ analysis: playing ? 'budgeted' : 'fresh' });
   if (current !== run) return true; // reset or replaced while reading back
-  const bad = weightsFinite(snapshot.tensors, Object.keys(lab.weightShapes(params)));
+  const bad = weightsFinite(snapshot.weights, Object.keys(lab.weightShapes(params)));
   if (bad !== null) {
     await stopDiverged(`weight ${bad} is not finite`, null);
     return false;
   }
   // The arrays a lab returns may be tfjs's own storage (cpu) or its cached copy (webgl, webgpu):
   // keep one copy as the restore point and transfer another, never the lab's.
-  lastGood = { step: snapshot.step, loss: snapshot.loss, tensors: cloneTensors(snapshot) };
-  const sent: Snapshot = { step: snapshot.step, loss: snapshot.loss, tensors: cloneTensors(snapshot) };
+  lastGood = cloneSnapshot(snapshot);
+  const sent = cloneSnapshot(snapshot);
   const loss = pendingLoss;
   pendingLoss = [];
   const posted = performance.now();
@@ -136,9 +137,18 @@ async function postSnapshot(): Promise<boolean> {
   return true;
 }
 
-function cloneTensors(snapshot: Snapshot): Snapshot['tensors'] {
-  const out: Snapshot['tensors'] = {};
-  for (const [k, v] of Object.entries(snapshot.tensors)) out[k] = { shape: [...v.shape], data: v.data.slice() };
+function cloneTensors(tensors: Readonly<Record<string, NamedTensor | undefined>>): Record<string, NamedTensor> {
+  const out: Record<string, NamedTensor> = {};
+  for (const [k, v] of Object.entries(tensors)) if (v) out[k] = { shape: [...v.shape], data: v.data.slice() };
+  return out;
+}
+
+function cloneSnapshot(snapshot: Snapshot): Snapshot {
+  const out: Snapshot = { step: snapshot.step, loss: snapshot.loss, weights: cloneTensors(snapshot.weights) };
+  if (snapshot.analysis) {
+    out.analysis = cloneTensors(snapshot.analysis);
+    out.analysisStep = snapshot.analysisStep;
+  }
   return out;
 }
 
@@ -216,6 +226,9 @@ async function createRun(): Promise<void> {
   referenceLoss = null;
   pendingLoss = [];
   lastGood = null;
+  // Data constant for the run (vocabularies, labels) goes to the page once, before any snapshot.
+  const data = cloneTensors(created.staticData);
+  emit(Comlink.transfer({ type: 'static', data }, Object.values(data).map((t) => t.data.buffer as ArrayBuffer)) as WorkerEvent);
   await postSnapshot();
 }
 

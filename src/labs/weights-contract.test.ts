@@ -18,10 +18,10 @@ describe.each(LABS.map((lab) => [lab.id, lab] as const))('%s weight shapes', (_,
     const run = await lab.createRun(params, nodeRunContext(1));
     try {
       const snapshot = await run.snapshot();
-      for (const [key, shape] of Object.entries(shapes)) expect(snapshot.tensors[key]?.shape, key).toEqual(shape);
-      const checked = checkWeights(snapshot.tensors, shapes, 'fresh run');
+      for (const [key, shape] of Object.entries(shapes)) expect(snapshot.weights[key]?.shape, key).toEqual(shape);
+      const checked = checkWeights(snapshot.weights, shapes, 'fresh run');
       if ('error' in checked) throw new Error(checked.error);
-      expect(() => run.restore({ step: 5, loss: 0.1, tensors: checked.tensors })).not.toThrow();
+      expect(() => run.restore({ step: 5, loss: 0.1, weights: checked.weights })).not.toThrow();
     } finally {
       run.dispose();
     }

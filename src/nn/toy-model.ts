@@ -9,8 +9,7 @@
  */
 import { tf, type Tensor, type Variable } from '../engine/tf';
 import type { Rng } from '../engine/rng';
-import type { Run, Snapshot } from '../engine/lab';
-import { LatestLoss } from '../engine/latest-loss';
+import { ownedRun, type OwnedRun, type WeightSlot } from '../engine/owned-run';
 
 export interface ToyModelConfig {
   /** Independent models trained side by side. */
@@ -53,10 +52,7 @@ function initialParameters(cfg: ToyModelConfig, rng: Rng): Float32Array {
   return p;
 }
 
-export interface ToyModelRun extends Run {
-  /** Per-model loss of the latest step. */
-  lossPerModel(): Promise<Float32Array>;
-}
+export type ToyModelRun = OwnedRun;
 
 export function createToyModel(cfg: ToyModelConfig, rng: Rng): ToyModelRun {
   const { models: G, n, m, batch: B } = cfg;
@@ -75,12 +71,32 @@ export function createToyModel(cfg: ToyModelConfig, rng: Rng): ToyModelRun {
     tf.variable(tf.tensor3d(initialParameters(cfg, rng), [G, m + 1, n]), true, `toy${id}`),
   );
   const optimizer = tf.train.adam(cfg.lr);
-  const latestLoss = new LatestLoss(G);
-  let stepCount = 0;
 
-  const stepOnce = (withLoss: boolean): void => {
-    const x = pool[rng.int(poolBatches)]!;
-    const loss = tf.tidy((): Tensor | undefined => {
+  /** W and b are rows of one variable: each slot reads or writes its own rows. */
+  const rows = (from: number, count: number): WeightSlot => ({
+    shape: [G, count, n],
+    read: async () => {
+      const p = (await params.data()) as Float32Array;
+      const out = new Float32Array(G * count * n);
+      for (let g = 0; g < G; g++) out.set(p.subarray((g * (m + 1) + from) * n, (g * (m + 1) + from + count) * n), g * count * n);
+      return out;
+    },
+    write: (data) =>
+      tf.tidy(() => {
+        const parts: Tensor[] = [];
+        if (from > 0) parts.push(tf.slice(params, [0, 0, 0], [G, from, n]));
+        parts.push(tf.tensor3d(data, [G, count, n]));
+        if (from + count < m + 1) parts.push(tf.slice(params, [0, from + count, 0], [G, m + 1 - from - count, n]));
+        params.assign(tf.concat(parts, 1));
+      }),
+  });
+
+  return ownedRun({
+    models: G,
+    weights: { W: rows(0, m), b: rows(m, 1) },
+    owned: [optimizer, ...pool, scaledImportance, onesRow, half, params],
+    trainStep(withLoss) {
+      const x = pool[rng.int(poolBatches)]!;
       const W = tf.slice(params, [0, 0, 0], [G, m, n]);
       const b = tf.slice(params, [0, m, 0], [G, 1, n]);
       const Wt = tf.transpose(W, [0, 2, 1]);
@@ -98,54 +114,6 @@ export function createToyModel(cfg: ToyModelConfig, rng: Rng): ToyModelRun {
       optimizer.applyGradients([{ name: params.name, tensor: tf.concat([gW, gb], 1) }]);
       // Σ I (x−x')² / B = ½ Σ (2I/B)(x−x') (x−x')
       return withLoss ? tf.mul(tf.sum(tf.mul(weighted, diff), [1, 2]), half) : undefined;
-    });
-    latestLoss.keep(loss);
-    stepCount++;
-  };
-
-  return {
-    step(count: number) {
-      for (let i = 0; i < count; i++) stepOnce(i === count - 1);
     },
-    lossPerModel: () => latestLoss.perModel(),
-    loss: () => latestLoss.mean(),
-    async snapshot(): Promise<Snapshot> {
-      const [p, loss] = await Promise.all([params.data(), latestLoss.mean()]);
-      const w = new Float32Array(G * m * n);
-      const bias = new Float32Array(G * n);
-      for (let g = 0; g < G; g++) {
-        const base = g * (m + 1) * n;
-        w.set(p.subarray(base, base + m * n), g * m * n);
-        bias.set(p.subarray(base + m * n, base + (m + 1) * n), g * n);
-      }
-      return {
-        step: stepCount,
-        loss,
-        tensors: {
-          W: { shape: [G, m, n], data: w },
-          b: { shape: [G, 1, n], data: bias },
-        },
-      };
-    },
-    restore(snapshot: Snapshot) {
-      const w = snapshot.tensors.W;
-      const bias = snapshot.tensors.b;
-      if (!w || !bias || w.data.length !== G * m * n || bias.data.length !== G * n) {
-        throw new Error('snapshot does not match this model');
-      }
-      const p = new Float32Array(G * (m + 1) * n);
-      for (let g = 0; g < G; g++) {
-        p.set(w.data.subarray(g * m * n, (g + 1) * m * n), g * (m + 1) * n);
-        p.set(bias.data.subarray(g * n, (g + 1) * n), g * (m + 1) * n + m * n);
-      }
-      tf.tidy(() => params.assign(tf.tensor3d(p, [G, m + 1, n])));
-      stepCount = snapshot.step;
-      latestLoss.clear(snapshot.loss);
-    },
-    dispose() {
-      latestLoss.clear();
-      optimizer.dispose();
-      tf.dispose([...pool, scaledImportance, onesRow, half, params]);
-    },
-  };
+  });
 }

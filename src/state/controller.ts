@@ -18,7 +18,7 @@ const WEIGHT_BLOWUP = 1e4;
 
 function maxAbsWeight(snapshot: Snapshot, names: readonly string[]): number {
   let max = 0;
-  for (const name of names) for (const v of snapshot.tensors[name]?.data ?? []) max = Math.max(max, Math.abs(v));
+  for (const name of names) for (const v of snapshot.weights[name]?.data ?? []) max = Math.max(max, Math.abs(v));
   return max;
 }
 
@@ -102,7 +102,7 @@ function flushFrame(): void {
   pending = null;
   const s = useLab.getState();
   const lab = findLab(s.labId);
-  const metrics = lab ? lab.metrics(snapshot, s.params) : null;
+  const metrics = lab ? lab.metrics(snapshot, s.params, s.staticData) : null;
   // A metric that turns non-finite counts as divergence only while the weights have blown up
   // (beyond 1e4): some read-outs are 0/0 for a moment in healthy runs.
   const broken = metrics && snapshot.step > (s.snapshot?.step ?? 0) ? metricBroken(s.metrics, metrics) : null;
@@ -138,6 +138,9 @@ function onWorkerEvent(event: WorkerEvent): void {
         frameRequested = true;
         requestAnimationFrame(flushFrame);
       }
+      break;
+    case 'static':
+      useLab.setState({ staticData: event.data });
       break;
     case 'status':
       // The step shown comes from snapshots only (applied on animation frames), so that the readout
@@ -199,10 +202,10 @@ export function boot(search: string, hash = ''): void {
   if (shared && 'error' in shared) addNotice(shared.error, 'warning', 'url');
   if (shared && 'snapshot' in shared) {
     const lab = findLab(state.labId)!;
-    const checked = checkWeights(shared.snapshot.tensors, lab.weightShapes(state.params), "The link's weights");
+    const checked = checkWeights(shared.snapshot.weights, lab.weightShapes(state.params), "The link's weights");
     if ('error' in checked) addNotice(`${checked.error} Starting from fresh weights.`, 'warning', 'url');
     else {
-      sharedSnapshot = { snapshot: { ...shared.snapshot, tensors: checked.tensors }, source: 'link' };
+      sharedSnapshot = { snapshot: { ...shared.snapshot, weights: checked.weights }, source: 'link' };
       keptHash = hash.replace(/^#/, '');
     }
   }

@@ -16,7 +16,7 @@ const api = {
     }
     const result = readSnapshotText(file.name, text);
     if ('error' in result) return result;
-    const buffers = Object.values(result.snapshot.tensors).map((t) => t.data.buffer as ArrayBuffer);
+    const buffers = Object.values(result.snapshot.weights).map((t) => t.data.buffer as ArrayBuffer);
     return Comlink.transfer(result, buffers);
   },
 

@@ -6,7 +6,7 @@ import type { Snapshot } from '../engine/lab';
 const snapshot: Snapshot = {
   step: 1234,
   loss: 0.0205,
-  tensors: {
+  weights: {
     W: { shape: [1, 2, 5], data: Float32Array.from([0.1, -0.2, 0.3, 1e-8, -4, 5, 6, 7, 8, 9.5]) },
     b: { shape: [1, 1, 5], data: Float32Array.from([-0.1, 0, 0, 0, 0.25]) },
   },
@@ -22,8 +22,8 @@ describe('snapshot in the URL hash', () => {
 
   it('keeps only the named tensors, and refuses models too large for a link', () => {
     const only = decodeSnapshotHash(encodeSnapshotHash(snapshot, ['W'])!);
-    expect(only && 'snapshot' in only ? Object.keys(only.snapshot.tensors) : []).toEqual(['W']);
-    const big: Snapshot = { step: 0, loss: 1, tensors: { W: { shape: [MAX_HASH_FLOATS + 1], data: new Float32Array(MAX_HASH_FLOATS + 1) } } };
+    expect(only && 'snapshot' in only ? Object.keys(only.snapshot.weights) : []).toEqual(['W']);
+    const big: Snapshot = { step: 0, loss: 1, weights: { W: { shape: [MAX_HASH_FLOATS + 1], data: new Float32Array(MAX_HASH_FLOATS + 1) } } };
     expect(encodeSnapshotHash(big)).toBeNull();
   });
 
@@ -39,7 +39,7 @@ describe('snapshot in the URL hash', () => {
         let out: ReturnType<typeof decodeSnapshotHash> = null;
         expect(() => (out = decodeSnapshotHash(h))).not.toThrow();
         if (out && 'snapshot' in out) {
-          for (const t of Object.values((out as { snapshot: Snapshot }).snapshot.tensors)) {
+          for (const t of Object.values((out as { snapshot: Snapshot }).snapshot.weights)) {
             expect(t.data.length).toBe(t.shape.reduce((a, b) => a * b, 1));
             expect(t.data.every(Number.isFinite)).toBe(true);
           }

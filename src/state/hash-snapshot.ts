@@ -46,7 +46,7 @@ function fromBase64(text: string): Float32Array | null {
 
 /** `w=…` for the hash, or null when the snapshot is too large to share in a link. */
 export function encodeSnapshotHash(snapshot: Snapshot, names?: readonly string[]): string | null {
-  const picked = Object.entries(snapshot.tensors).filter(([k]) => !names || names.includes(k));
+  const picked = Object.entries(snapshot.weights).filter(([k]) => !names || names.includes(k));
   const floats = picked.reduce((n, [, t]) => n + t.data.length, 0);
   if (floats > MAX_HASH_FLOATS) return null;
   const body = {
@@ -84,5 +84,5 @@ export function decodeSnapshotHash(hash: string): DecodedHash {
     if (floats > MAX_HASH_FLOATS) return { error: "The link's weights are too large; they were ignored." };
     tensors[name] = { shape: t.s, data };
   }
-  return { snapshot: { step: parsed.data.step, loss: parsed.data.loss ?? NaN, tensors } };
+  return { snapshot: { step: parsed.data.step, loss: parsed.data.loss ?? NaN, weights: tensors } };
 }

@@ -28,8 +28,8 @@ describe('snapshot file', () => {
     expect(out.labId).toBe('superposition');
     expect(out.params).toMatchObject({ n: 5, sparsity: 0.9, seed: 1 });
     expect(out.snapshot.step).toBe(1500);
-    expect(Object.keys(out.snapshot.tensors)).toEqual(['W', 'b']);
-    expect(Array.from(out.snapshot.tensors.W!.data)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(Object.keys(out.snapshot.weights)).toEqual(['W', 'b']);
+    expect(Array.from(out.snapshot.weights.W!.data)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
   });
 
   it('explains, without throwing, what is wrong with a bad file', () => {

@@ -61,5 +61,5 @@ export function readSnapshotText(name: string, text: string): SnapshotFile {
   }
   const weights = checkWeights(file.tensors, shapes, what);
   if ('error' in weights) return weights;
-  return { labId: lab.id, params, snapshot: { step: file.step, loss: file.loss ?? NaN, tensors: weights.tensors } };
+  return { labId: lab.id, params, snapshot: { step: file.step, loss: file.loss ?? NaN, weights: weights.weights } };
 }

@@ -1,6 +1,6 @@
 /** The page's state. The worker's snapshots land here at most once per animation frame. */
 import { create } from 'zustand';
-import type { Metrics, Snapshot } from '../engine/lab';
+import type { Metrics, NamedTensor, Snapshot } from '../engine/lab';
 import type { BackendName } from '../engine/backend-names';
 import type { SweepResult } from '../engine/sweep';
 import { defaultUrlState, type UrlState } from './url-state';
@@ -21,6 +21,8 @@ export interface LabState extends UrlState {
   playing: boolean;
   step: number;
   snapshot: Snapshot | null;
+  /** The run's constant data (Run.staticData), sent once when the run is created. */
+  staticData: Record<string, NamedTensor>;
   metrics: Metrics | null;
   lossHistory: Array<[number, number]>;
   stepsPerSecond: number;
@@ -47,6 +49,7 @@ export const useLab = create<LabState>(() => ({
   playing: false,
   step: 0,
   snapshot: null,
+  staticData: {},
   metrics: null,
   lossHistory: [],
   stepsPerSecond: 0,

@@ -31,6 +31,7 @@ function labViews(labId: string): ComponentType<LabViewProps> {
 function LabViews() {
   const labId = useLab((s) => s.labId);
   const snapshot = useLab((s) => s.snapshot);
+  const staticData = useLab((s) => s.staticData);
   const metrics = useLab((s) => s.metrics);
   const params = useLab((s) => s.params);
   const lossHistory = useLab((s) => s.lossHistory);
@@ -43,6 +44,7 @@ function LabViews() {
     <Suspense fallback={<p className="hint">Loading views…</p>}>
       <Views
         snapshot={snapshot}
+        staticData={staticData}
         metrics={metrics}
         params={params}
         lossHistory={lossHistory}

@@ -23,8 +23,11 @@ export function DataExports() {
   };
   const exportSnapshot = () => {
     const s = useLab.getState();
+    // One `tensors` record in the file (its format since the first release): the weights a restore
+    // needs, then the read-outs computed from them.
+    const all = { ...(s.snapshot?.analysis ?? {}), ...(s.snapshot?.weights ?? {}) };
     const tensors = Object.fromEntries(
-      Object.entries(s.snapshot?.tensors ?? {}).map(([k, t]) => [k, { shape: t.shape, data: Array.from(t.data) }]),
+      Object.entries(all).flatMap(([k, t]) => (t ? [[k, { shape: t.shape, data: Array.from(t.data) }]] : [])),
     );
     const body = { lab: s.labId, params: s.params, backend: s.backendInUse, step: s.snapshot?.step ?? 0, loss: s.snapshot?.loss ?? null, tensors, metrics: s.metrics };
     download(`${labId}-snapshot.json`, new Blob([JSON.stringify(body)], { type: 'application/json' }));

@@ -1,9 +1,11 @@
 import type { ComponentType } from 'react';
-import type { Metrics, Params, Snapshot } from '../engine/run-types';
+import type { Metrics, NamedTensor, Params, Snapshot } from '../engine/run-types';
 import type { SweepResult } from '../engine/sweep';
 
 export interface LabViewProps {
   snapshot: Snapshot | null;
+  /** The run's constant data (vocabularies, labels, bases), sent once per run. */
+  staticData: Readonly<Record<string, NamedTensor>>;
   metrics: Metrics | null;
   params: Params;
   lossHistory: ReadonlyArray<readonly [number, number]>;

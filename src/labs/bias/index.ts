@@ -5,9 +5,6 @@ import { biasPresets } from './presets';
 import { biasMetrics, dataSpecOf } from './metrics';
 import { biasViewParams } from './view-params';
 
-/** Probing 30 times a second would slow training; in the browser worker it runs every 250 ms. */
-const inWorker = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
-
 export const biasLab: LabDefinition = {
   id: 'bias',
   title: 'Feature bias',
@@ -45,7 +42,6 @@ export const biasLab: LabDefinition = {
         lr: num(params, 'lr'),
         first,
         firstSteps: num(params, 'firstSteps'),
-        probeIntervalMs: inWorker ? 250 : 0,
         initScale: num(params, 'init'),
         loss: str(params, 'loss') === 'mse' ? 'mse' : 'bce',
       },

@@ -38,29 +38,29 @@ export interface BiasReadout {
 }
 
 export function readout(snapshot: Snapshot, params: Params): BiasReadout | null {
-  const r2 = snapshot.tensors.r2;
-  const acc = snapshot.tensors.acc;
+  const r2 = snapshot.analysis?.r2;
+  const acc = snapshot.analysis?.acc;
   if (!r2 || !acc) return null;
   const [L, F] = r2.shape as [number, number];
   const features = dataSpecOf(params).features.map((f) => f.kind);
   if (features.length !== F) return null;
   const rows = (t: Float32Array, n: number, m: number, off = 0) =>
     Array.from({ length: n }, (_, i) => Array.from(t.subarray(off + i * m, off + (i + 1) * m)));
-  const hs = snapshot.tensors.histStep;
-  const hr = snapshot.tensors.histR2;
-  const ha = snapshot.tensors.histAcc;
+  const hs = snapshot.analysis?.histStep;
+  const hr = snapshot.analysis?.histR2;
+  const ha = snapshot.analysis?.histAcc;
   const T = hs?.data.length ?? 0;
-  const sr2 = snapshot.tensors.scoredR2;
-  const sacc = snapshot.tensors.scoredAcc;
+  const sr2 = snapshot.analysis?.scoredR2;
+  const sacc = snapshot.analysis?.scoredAcc;
   return {
     features,
     r2: rows(r2.data, L, F),
     acc: Array.from(acc.data),
-    probeStep: snapshot.tensors.probeStep?.data[0] ?? snapshot.step,
+    probeStep: snapshot.analysis?.probeStep?.data[0] ?? snapshot.step,
     scored: {
       r2: sr2 ? rows(sr2.data, L, F) : rows(new Float32Array(L * F).fill(NaN), L, F),
       acc: sacc ? Array.from(sacc.data) : features.map(() => NaN),
-      step: snapshot.tensors.scoredStep?.data[0] ?? NaN,
+      step: snapshot.analysis?.scoredStep?.data[0] ?? NaN,
     },
     history: {
       step: hs ? Array.from(hs.data) : [],

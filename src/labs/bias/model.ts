@@ -8,21 +8,20 @@
  * registers no gradients), and nothing is read back during steps; the loss scalar is computed only
  * for the last step of a call.
  *
- * Analysis: snapshot() runs the network on a fixed probe set, reads back every hidden layer and
- * computes, per layer and feature, the variance explained (R²) and, per feature, the accuracy; it
- * appends them to a history kept here (so views can plot them over training) and projects each
- * layer on its top two principal components. In a browser worker, where snapshots come up to 30
- * times a second, this is throttled to `probeIntervalMs`; headless, every snapshot is fresh, so
- * results are deterministic.
+ * Analysis: the run's analysis runs the network on a fixed probe set, reads back every hidden layer
+ * and computes, per layer and feature, the variance explained (R²) and, per feature, the accuracy;
+ * it appends them to a history kept here (so views can plot them over training) and projects each
+ * layer on its top two principal components. The engine throttles it while the page plays;
+ * headless, every snapshot is fresh, so results are deterministic.
  */
 import { tf, type Tensor, type Variable } from '../../engine/tf';
 import type { Rng } from '../../engine/rng';
-import type { NamedTensor, Run, Snapshot } from '../../engine/lab';
+import type { NamedTensor } from '../../engine/lab';
 import { varianceExplainedByFeatures } from '../../analysis/variance-explained';
 import { principalComponents, type Pca } from '../../analysis/pca-tracking';
 import { balanced, sampleBatch, type DataSpec } from './features';
 import type { Activation, LossKind } from './params';
-import { LatestLoss } from '../../engine/latest-loss';
+import { ownedRun, variableSlot, type OwnedRun, type WeightSlot } from '../../engine/owned-run';
 
 export interface BiasModelConfig {
   data: DataSpec;
@@ -35,8 +34,6 @@ export interface BiasModelConfig {
   /** Index of the feature trained alone first, or −1. */
   first: number;
   firstSteps: number;
-  /** Minimum wall time between probes; 0 probes on every snapshot. */
-  probeIntervalMs: number;
   /** Samples in the probe set (R², accuracy). */
   probe?: number;
   /** Multiplies the initial weights' standard deviation (1: He for ReLU/ELU, LeCun otherwise). */
@@ -153,7 +150,7 @@ export interface ProbeResult extends HistoryEntry {
   pca: Pca[];
 }
 
-export function createBiasModel(cfg: BiasModelConfig, rng: Rng): Run {
+export function createBiasModel(cfg: BiasModelConfig, rng: Rng): OwnedRun {
   const { data, width, rep, batch: B } = cfg;
   const F = data.features.length;
   const L = LAYER_NAMES.length;
@@ -207,31 +204,22 @@ export function createBiasModel(cfg: BiasModelConfig, rng: Rng): Run {
 
   const forward = (x: Tensor): Tensor[] => mlpForward(vars, x, cfg.activation);
 
-  const latestLoss = new LatestLoss();
-  /** Loss reported before any step since creation or a restore. */
-  let stepCount = 0;
-
-  const stepOnce = (withLoss: boolean): void => {
+  const trainStep = (withLoss: boolean, step: number): Tensor | undefined => {
     const k = rng.int(poolBatches);
-    const w = firstOn && stepCount < cfg.firstSteps ? weightFirst : weightAll;
-    const cost = tf.tidy((): Tensor | undefined => {
-      const { grads, loss } = mlpGradients(vars, poolX[k]!, poolXT[k]!, poolY[k]!, w, onesRow, cfg.activation, cfg.loss, withLoss);
-      optimizer.applyGradients(vars.map((v, i) => ({ name: v.name, tensor: grads[i]! })));
-      return loss ?? undefined;
-    });
-    latestLoss.keep(cost);
-    stepCount++;
+    const w = firstOn && step < cfg.firstSteps ? weightFirst : weightAll;
+    const { grads, loss } = mlpGradients(vars, poolX[k]!, poolXT[k]!, poolY[k]!, w, onesRow, cfg.activation, cfg.loss, withLoss);
+    optimizer.applyGradients(vars.map((v, i) => ({ name: v.name, tensor: grads[i]! })));
+    return loss ?? undefined;
   };
 
-  // ---- probe: R², accuracy, PCA (throttled) ----
+  // ---- probe: R², accuracy, PCA (the run's analysis) ----
   const history: HistoryEntry[] = [];
   let latest: ProbeResult | null = null;
   /** The latest probe at which every feature was ≥ SCORE_ACCURACY accurate: the scored shares. */
   let scored: HistoryEntry | null = null;
-  let lastProbeTime = -Infinity;
   const allLearned = (p: HistoryEntry): boolean => p.acc.every((a) => a >= SCORE_ACCURACY);
 
-  const runProbe = async (): Promise<ProbeResult> => {
+  const runProbe = async (stepCount: number): Promise<ProbeResult> => {
     const outs = tf.tidy(() => forward(probeX));
     let arrays: Float32Array[];
     try {
@@ -289,8 +277,6 @@ export function createBiasModel(cfg: BiasModelConfig, rng: Rng): Run {
       pcaVar[l * 3 + 1] = q.variances[1] ?? 0;
       pcaVar[l * 3 + 2] = q.totalVariance;
     });
-    const labels = new Float32Array(pcaPoints * F);
-    for (let i = 0; i < pcaPoints; i++) for (let f = 0; f < F; f++) labels[i * F + f] = probeLabels[f]![i]!;
     return {
       r2: { shape: [L, F], data: p.r2.slice() },
       acc: { shape: [F], data: p.acc.slice() },
@@ -304,56 +290,31 @@ export function createBiasModel(cfg: BiasModelConfig, rng: Rng): Run {
       histAcc: { shape: [T, F], data: histAcc },
       pca: { shape: [L, pcaPoints, 2], data: pcaXY },
       pcaVar: { shape: [L, 3], data: pcaVar },
-      pcaLabels: { shape: [pcaPoints, F], data: labels },
     };
   };
 
-  const weightTensors = async (): Promise<Record<string, NamedTensor>> => {
-    const values = (await Promise.all(vars.map((v) => v.data()))) as Float32Array[];
-    const out: Record<string, NamedTensor> = {};
-    vars.forEach((v, i) => {
-      const l = Math.floor(i / 2) + 1;
-      out[i % 2 === 0 ? `W${l}` : `b${l}`] = { shape: [...v.shape], data: values[i]! };
-    });
-    return out;
-  };
+  const labels = new Float32Array(pcaPoints * F);
+  for (let i = 0; i < pcaPoints; i++) for (let f = 0; f < F; f++) labels[i * F + f] = probeLabels[f]![i]!;
 
-  return {
-    step(count: number) {
-      for (let i = 0; i < count; i++) stepOnce(i === count - 1);
+  const weights: Record<string, WeightSlot> = {};
+  vars.forEach((v, i) => (weights[i % 2 === 0 ? `W${Math.floor(i / 2) + 1}` : `b${Math.floor(i / 2) + 1}`] = variableSlot(v)));
+
+  return ownedRun({
+    weights,
+    owned: [optimizer, ...poolX, ...poolXT, ...poolY, onesRow, probeX, weightAll, weightFirst, ...vars],
+    staticData: { pcaLabels: { shape: [pcaPoints, F], data: labels } },
+    trainStep,
+    async analyse({ step }) {
+      latest = await runProbe(step);
+      record(latest);
+      if (allLearned(latest)) scored = { step: latest.step, r2: latest.r2.slice(), acc: latest.acc.slice() };
+      return probeTensors(latest);
     },
-    loss: () => latestLoss.mean(),
-    async snapshot(): Promise<Snapshot> {
-      const now = performance.now();
-      if (!latest || (latest.step !== stepCount && now - lastProbeTime >= cfg.probeIntervalMs)) {
-        latest = await runProbe();
-        lastProbeTime = performance.now();
-        record(latest);
-        if (allLearned(latest)) scored = { step: latest.step, r2: latest.r2.slice(), acc: latest.acc.slice() };
-      }
-      const loss = await latestLoss.mean();
-      return { step: stepCount, loss, tensors: { ...(await weightTensors()), ...probeTensors(latest) } };
-    },
-    restore(snapshot: Snapshot) {
-      const values: Float32Array[] = [];
-      vars.forEach((v, i) => {
-        const l = Math.floor(i / 2) + 1;
-        const t = snapshot.tensors[i % 2 === 0 ? `W${l}` : `b${l}`];
-        if (!t || t.data.length !== v.size) throw new Error('snapshot does not match this model');
-        values.push(t.data);
-      });
-      tf.tidy(() => vars.forEach((v, i) => v.assign(tf.tensor(values[i]!, v.shape))));
-      stepCount = snapshot.step;
+    onRestore(step) {
       // Keep the history up to the restored step.
-      while (history.length && history[history.length - 1]!.step > stepCount) history.pop();
+      while (history.length && history[history.length - 1]!.step > step) history.pop();
       latest = null;
-      if (scored && scored.step > stepCount) scored = history.findLast(allLearned) ?? null;
-      latestLoss.clear(snapshot.loss);
+      if (scored && scored.step > step) scored = history.findLast(allLearned) ?? null;
     },
-    dispose() {
-      latestLoss.clear();
-      optimizer.dispose();
-      tf.dispose([...poolX, ...poolXT, ...poolY, onesRow, probeX, weightAll, weightFirst, ...vars]);
-    },
-  };
+  });
 }

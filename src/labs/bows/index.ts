@@ -77,7 +77,7 @@ export const bowsLab: LabDefinition = {
       ctx.rng,
     );
   },
-  metrics: (snapshot) => bowsMetrics(snapshot),
+  metrics: (snapshot, _params, staticData) => bowsMetrics(snapshot, staticData),
   loadViews: () => import('./views'),
   trainingFiles: { flag: 'corpus', maxBytes: MAX_CORPUS_BYTES, check: checkCorpusFiles, params: { data: 'own' } },
 };

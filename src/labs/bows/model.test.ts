@@ -59,7 +59,7 @@ describe('bows model', () => {
     const [sa, sb] = [await a.snapshot(), await b.snapshot()];
     expect(sa.loss).toBeCloseTo(sb.loss, 6);
     let maxDiff = 0;
-    sa.tensors.W!.data.forEach((v, k) => (maxDiff = Math.max(maxDiff, Math.abs(v - sb.tensors.W!.data[k]!))));
+    sa.weights.W!.data.forEach((v, k) => (maxDiff = Math.max(maxDiff, Math.abs(v - sb.weights.W!.data[k]!))));
     expect(maxDiff).toBeLessThan(1e-4);
     a.dispose();
     b.dispose();
@@ -77,9 +77,9 @@ describe('bows model', () => {
     const runs = await Promise.all([1, 1, 2].map((s) => bowsLab.createRun({ ...small, seed: s }, nodeRunContext(s))));
     for (const r of runs) r.step(20);
     const [a, b, c] = await Promise.all(runs.map((r) => r.snapshot()));
-    expect(Array.from(a!.tensors.W!.data)).toEqual(Array.from(b!.tensors.W!.data));
-    expect(Array.from(a!.tensors.stats!.data)).toEqual(Array.from(b!.tensors.stats!.data));
-    expect(Array.from(a!.tensors.W!.data)).not.toEqual(Array.from(c!.tensors.W!.data));
+    expect(Array.from(a!.weights.W!.data)).toEqual(Array.from(b!.weights.W!.data));
+    expect(Array.from(a!.analysis!.stats!.data)).toEqual(Array.from(b!.analysis!.stats!.data));
+    expect(Array.from(a!.weights.W!.data)).not.toEqual(Array.from(c!.weights.W!.data));
     runs.forEach((r) => r.dispose());
   });
 
@@ -87,11 +87,11 @@ describe('bows model', () => {
     const run = await bowsLab.createRun(small, nodeRunContext(3));
     run.step(30);
     const snap = await run.snapshot();
-    const words = String.fromCharCode(...Array.from(snap.tensors.vocab!.data.subarray(0, 40))).split('\n');
+    const words = String.fromCharCode(...Array.from(run.staticData.vocab!.data.subarray(0, 40))).split('\n');
     expect(words[0]).toBe('one');
-    expect(snap.tensors.pca!.shape).toEqual([500, 2]);
-    expect(snap.tensors.clusterOrder!.data.length).toBe(200);
-    const metrics = bowsLab.metrics(snap, small) as { precision: number; recall: number; corpus: { windows: number; docs: number; records: number } };
+    expect(snap.analysis!.pca!.shape).toEqual([500, 2]);
+    expect(snap.analysis!.clusterOrder!.data.length).toBe(200);
+    const metrics = bowsLab.metrics(snap, small, run.staticData) as { precision: number; recall: number; corpus: { windows: number; docs: number; records: number } };
     // Defaults: windows of 20 consecutive Brown paragraphs, stride 1, inside each of the 500 texts.
     expect(metrics.corpus.docs).toBe(500);
     expect(metrics.corpus.records).toBe(15666);
@@ -102,7 +102,7 @@ describe('bows model', () => {
     run.restore(snap);
     const back = await run.snapshot();
     expect(back.step).toBe(30);
-    expect(Array.from(back.tensors.W!.data)).toEqual(Array.from(snap.tensors.W!.data));
+    expect(Array.from(back.weights.W!.data)).toEqual(Array.from(snap.weights.W!.data));
     run.dispose();
   });
 });

@@ -10,7 +10,6 @@
  */
 import { tf, type Tensor, type Variable } from '../../engine/tf';
 import type { Rng } from '../../engine/rng';
-import type { Run, Snapshot } from '../../engine/lab';
 import { createRng } from '../../engine/rng';
 import { AdamW } from './adamw';
 import { BatchSampler } from './batches';
@@ -18,7 +17,7 @@ import type { BowsSource } from './source';
 import { clusterWords, columns, cyclePlane, encodeWords, pairDots, pcaMap } from './analysis';
 import { cosineByCyclicDistance } from '../../analysis/cycle-structure';
 import { pearson } from '../../analysis/pmi';
-import { LatestLoss } from '../../engine/latest-loss';
+import { ownedRun, variableSlot, type OwnedRun } from '../../engine/owned-run';
 
 export type Encoder = 'sparse' | 'dense';
 
@@ -39,18 +38,10 @@ import type { NamedTensor } from '../../engine/lab';
 export { STAT_KEYS, CLUSTER_WORDS, CLUSTERS, SCATTER_PAIRS, type StatKey };
 
 const EVAL_WINDOWS = 512;
-/** In a browser worker, recompute the heavier read-outs at most this often, and never for more than a fifth of the time. */
-const ANALYSIS_INTERVAL_MS = 1000;
-const ANALYSIS_SHARE = 0.2;
 
 let instanceCounter = 0;
 
-const inWorker = (): boolean =>
-  typeof (globalThis as { importScripts?: unknown }).importScripts === 'function' &&
-  typeof (globalThis as { document?: unknown }).document === 'undefined';
-
-export interface BowsRun extends Run {
-  /** One step timed apart from read-back, for the benchmark. */
+export interface BowsRun extends OwnedRun {
   readonly config: BowsConfig;
 }
 
@@ -104,49 +95,7 @@ export function createBowsModel(cfg: BowsConfig, source: BowsSource, rng: Rng): 
   const clusterWordCount = Math.min(CLUSTER_WORDS, V);
   const clusterCount = Math.max(2, Math.min(CLUSTERS, Math.floor(V / 2)));
 
-  const latestLoss = new LatestLoss();
-  let stepCount = 0;
-
-  const stepOnce = (withLoss: boolean): void => {
-    const batch = sampler.sample(rng);
-    const x = tf.tensor2d(sampler.dense, [B, V]);
-    const sparse = cfg.encoder === 'sparse';
-    const idx = sparse
-      ? [
-          tf.tensor1d(batch.words, 'int32'),
-          tf.tensor1d(batch.rows, 'int32'),
-          tf.tensor1d(batch.rowsByWord, 'int32'),
-          tf.tensor1d(batch.wordsSorted, 'int32'),
-        ]
-      : [];
-    const loss = tf.tidy((): Tensor | undefined => {
-      const Wt = tf.transpose(W); // V×m
-      const h = sparse ? tf.sparse.sparseSegmentSum(Wt, idx[0]!, idx[1]!) : tf.matMul(x, Wt); // B×m
-      const pre = tf.add(tf.matMul(h, W), b); // B×V
-      const diff = tf.sub(tf.relu(pre), x);
-      const gPre = tf.mul(tf.mul(diff, tf.step(pre)), scale);
-      const gb = tf.matMul(onesRow, gPre);
-      const gH = tf.matMul(gPre, Wt); // B×m
-      const gDec = tf.matMul(tf.transpose(h), gPre); // m×V
-      const gEnc = sparse
-        ? tf.transpose(tf.sparse.sparseSegmentSum(tf.concat([gH, zeroRow]), idx[2]!, idx[3]!)) // (V×m)ᵀ
-        : tf.matMul(tf.transpose(gH), x);
-      opt.apply([tf.add(gDec, gEnc), gb]);
-      return withLoss ? tf.mean(tf.square(diff)) : undefined;
-    });
-    tf.dispose([x, ...idx]);
-    latestLoss.keep(loss);
-    stepCount++;
-  };
-
-  // Cached read-outs (recomputed when the step changed; throttled inside a browser worker).
-  let analysis: Record<string, Float32Array> | null = null;
-  let analysisStep = -1;
-  let analysisAt = 0;
-  let analysisMs = 0;
-  let lastSnapshotStep = -1;
-
-  const analyse = async (w: Float32Array): Promise<Record<string, Float32Array>> => {
+  const analyse = async (w: Float32Array, step: number): Promise<Record<string, NamedTensor>> => {
     const [tp, predicted] = tf.tidy(() => {
       const out = tf.relu(tf.add(tf.matMul(tf.matMul(evalX, tf.transpose(W)), W), b));
       const pred = tf.cast(tf.greater(out, 0.5), 'float32');
@@ -157,9 +106,10 @@ export function createBowsModel(cfg: BowsConfig, source: BowsSource, rng: Rng): 
     const dots = pairDots(w, m, V, source.pairI, source.pairJ);
     const score = (ids: readonly number[] | undefined) => (ids && ids.length >= 3 ? cyclePlane(w, m, V, ids).score : NaN);
     const clusters = clusterWords(w, m, V, clusterWordCount, clusterCount);
-    const cycleSims: Record<string, Float32Array> = {};
+    const cycleSims: Record<string, NamedTensor> = {};
     for (const c of source.cycles) {
-      cycleSims[cycleTensor(c.name, 'simModel')] = Float32Array.from(cosineByCyclicDistance(columns(w, m, V, c.ids), c.ids.length, m, c.at));
+      const sims = Float32Array.from(cosineByCyclicDistance(columns(w, m, V, c.ids), c.ids.length, m, c.at));
+      cycleSims[cycleTensor(c.name, 'simModel')] = { shape: [sims.length], data: sims };
     }
     const statVals: Record<StatKey, number> = {
       pmiCorrelation: pearson(source.pairPmi, dots),
@@ -180,85 +130,59 @@ export function createBowsModel(cfg: BowsConfig, source: BowsSource, rng: Rng): 
       docs: source.info.docs,
       records: source.info.records,
       tokens: source.info.tokens,
-      analysisStep: stepCount,
+      analysisStep: step,
     };
+    const t = (data: Float32Array, shape: number[]) => ({ shape, data });
     return {
-      stats: Float32Array.from(STAT_KEYS, (k) => statVals[k]),
-      pca: pcaMap(w, m, V),
-      clusterOrder: Float32Array.from(clusters.order),
-      clusterLabel: Float32Array.from(clusters.labels),
-      pairI: Float32Array.from(source.pairI.subarray(0, scatterN)),
-      pairJ: Float32Array.from(source.pairJ.subarray(0, scatterN)),
-      pairPmi: Float32Array.from(source.pairPmi.subarray(0, scatterN)),
-      pairDot: dots.slice(0, scatterN),
+      stats: t(Float32Array.from(STAT_KEYS, (k) => statVals[k]), [STAT_KEYS.length]),
+      pca: t(pcaMap(w, m, V), [V, 2]),
+      clusterOrder: t(Float32Array.from(clusters.order), [clusters.order.length]),
+      clusterLabel: t(Float32Array.from(clusters.labels), [V]),
+      pairDot: t(dots.slice(0, scatterN), [scatterN]),
       ...cycleSims,
     };
   };
 
-  const t2 = (data: Float32Array, shape: number[]) => ({ shape, data });
-
-  return {
-    config: cfg,
-    step(count: number) {
-      for (let i = 0; i < count; i++) stepOnce(i === count - 1);
-    },
-    loss: () => latestLoss.mean(),
-    async snapshot(): Promise<Snapshot> {
-      const [w, bias] = await Promise.all([W.data() as Promise<Float32Array>, b.data() as Promise<Float32Array>]);
-      const loss = await latestLoss.mean();
-      const now = Date.now();
-      const stale = analysis === null || analysisStep !== stepCount;
-      const throttled = inWorker() && analysis !== null && now - analysisAt < Math.max(ANALYSIS_INTERVAL_MS, (analysisMs * (1 - ANALYSIS_SHARE)) / ANALYSIS_SHARE) && lastSnapshotStep !== stepCount;
-      if (stale && !throttled) {
-        analysis = await analyse(w);
-        analysisStep = stepCount;
-        analysisAt = Date.now();
-        analysisMs = analysisAt - now;
-      }
-      lastSnapshotStep = stepCount;
-      const a = analysis!;
-      const copy = (k: string) => a[k]!.slice();
-      return {
-        step: stepCount,
-        loss,
-        tensors: {
-          W: t2(w, [m, V]),
-          b: t2(bias, [1, V]),
-          vocab: t2(vocabCodes.slice(), [vocabCodes.length]),
-          stats: t2(copy('stats'), [STAT_KEYS.length]),
-          pca: t2(copy('pca'), [V, 2]),
-          clusterOrder: t2(copy('clusterOrder'), [a.clusterOrder!.length]),
-          clusterLabel: t2(copy('clusterLabel'), [V]),
-          pairI: t2(copy('pairI'), [scatterN]),
-          pairJ: t2(copy('pairJ'), [scatterN]),
-          pairPmi: t2(copy('pairPmi'), [scatterN]),
-          pairDot: t2(copy('pairDot'), [scatterN]),
-          ...Object.fromEntries(
-            Object.entries(a)
-              .filter(([k]) => k.startsWith('cycle.'))
-              .map(([k, v]) => [k, t2(v.slice(), [v.length])]),
-          ),
-          ...Object.fromEntries(Object.entries(dataTensors).map(([k, t]) => [k, { shape: t.shape, data: t.data.slice() }])),
-        },
-      };
-    },
-    restore(snapshot: Snapshot) {
-      const w = snapshot.tensors.W;
-      const bias = snapshot.tensors.b;
-      if (!w || !bias || w.data.length !== m * V || bias.data.length !== V) throw new Error('snapshot does not match this model');
-      tf.tidy(() => {
-        W.assign(tf.tensor2d(w.data, [m, V]));
-        b.assign(tf.tensor2d(bias.data, [1, V]));
-      });
-      stepCount = snapshot.step;
-      latestLoss.clear(snapshot.loss);
-      opt.reset(snapshot.step);
-      analysis = null;
-    },
-    dispose() {
-      latestLoss.clear();
-      opt.dispose();
-      tf.dispose([W, b, onesRow, zeroRow, scale, evalX]);
-    },
+  const staticData: Record<string, NamedTensor> = {
+    vocab: { shape: [vocabCodes.length], data: vocabCodes },
+    pairI: { shape: [scatterN], data: Float32Array.from(source.pairI.subarray(0, scatterN)) },
+    pairJ: { shape: [scatterN], data: Float32Array.from(source.pairJ.subarray(0, scatterN)) },
+    pairPmi: { shape: [scatterN], data: Float32Array.from(source.pairPmi.subarray(0, scatterN)) },
+    ...dataTensors,
   };
+
+  const run = ownedRun({
+    weights: { W: variableSlot(W), b: variableSlot(b) },
+    owned: [opt, W, b, onesRow, zeroRow, scale, evalX],
+    staticData,
+    trainStep(withLoss) {
+      const batch = sampler.sample(rng);
+      const x = tf.tensor2d(sampler.dense, [B, V]);
+      const sparse = cfg.encoder === 'sparse';
+      const idx = sparse
+        ? [
+            tf.tensor1d(batch.words, 'int32'),
+            tf.tensor1d(batch.rows, 'int32'),
+            tf.tensor1d(batch.rowsByWord, 'int32'),
+            tf.tensor1d(batch.wordsSorted, 'int32'),
+          ]
+        : [];
+      const Wt = tf.transpose(W); // V×m
+      const h = sparse ? tf.sparse.sparseSegmentSum(Wt, idx[0]!, idx[1]!) : tf.matMul(x, Wt); // B×m
+      const pre = tf.add(tf.matMul(h, W), b); // B×V
+      const diff = tf.sub(tf.relu(pre), x);
+      const gPre = tf.mul(tf.mul(diff, tf.step(pre)), scale);
+      const gb = tf.matMul(onesRow, gPre);
+      const gH = tf.matMul(gPre, Wt); // B×m
+      const gDec = tf.matMul(tf.transpose(h), gPre); // m×V
+      const gEnc = sparse
+        ? tf.transpose(tf.sparse.sparseSegmentSum(tf.concat([gH, zeroRow]), idx[2]!, idx[3]!)) // (V×m)ᵀ
+        : tf.matMul(tf.transpose(gH), x);
+      opt.apply([tf.add(gDec, gEnc), gb]);
+      return withLoss ? tf.mean(tf.square(diff)) : undefined;
+    },
+    analyse: (ctx) => analyse(ctx.weights.W.data, ctx.step),
+    onRestore: (step) => opt.reset(step),
+  });
+  return { ...run, config: cfg };
 }

@@ -15,7 +15,7 @@ export const LOAD_THRESHOLD = 0.2;
 
 /** Model `model`'s W (m×n) of a snapshot. */
 export function weightMatrix(snapshot: Snapshot, model = 0): Matrix {
-  const w = snapshot.tensors.W;
+  const w = snapshot.weights.W;
   if (!w) throw new Error('snapshot has no W');
   const [, m, n] = w.shape as [number, number, number];
   return { rows: m, cols: n, data: w.data.subarray(model * m * n, (model + 1) * m * n) };

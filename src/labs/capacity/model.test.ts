@@ -47,8 +47,8 @@ describe('quadratic capacity model', () => {
     const x = tf.tensor2d(xs, [cfg.batch, cfg.n]);
     const v = tf.tensor2d(cfg.importance[0]!, [cfg.n, 1]);
     const y = tf.matMul(tf.square(x), v);
-    const W0 = tf.tensor2d(before.tensors.W!.data, [cfg.m, cfg.n]);
-    const b0 = tf.scalar(before.tensors.b!.data[0]!);
+    const W0 = tf.tensor2d(before.weights.W!.data, [cfg.m, cfg.n]);
+    const b0 = tf.scalar(before.weights.b!.data[0]!);
     const lossFn = (W: tf.Tensor, b: tf.Tensor) => {
       const yHat = tf.add(tf.sum(tf.square(tf.matMul(x, W, false, true)), 1, true), b);
       return tf.mean(tf.square(tf.sub(yHat, y))) as tf.Scalar;
@@ -59,8 +59,8 @@ describe('quadratic capacity model', () => {
     expect(after.loss).toBeCloseTo((await lossFn(W0, b0).data())[0]!, 3);
     const gWd = await gW!.data();
     let moved = 0;
-    after.tensors.W!.data.forEach((w, i) => {
-      const d = w - before.tensors.W!.data[i]!;
+    after.weights.W!.data.forEach((w, i) => {
+      const d = w - before.weights.W!.data[i]!;
       if (Math.abs(gWd[i]!) > 1e-4) {
         expect(Math.sign(d)).toBe(-Math.sign(gWd[i]!));
         moved++;
@@ -69,7 +69,7 @@ describe('quadratic capacity model', () => {
     });
     expect(moved).toBeGreaterThan(5);
     const gbd = (await gb!.data())[0]!;
-    expect(Math.sign(after.tensors.b!.data[0]! - before.tensors.b!.data[0]!)).toBe(-Math.sign(gbd));
+    expect(Math.sign(after.weights.b!.data[0]! - before.weights.b!.data[0]!)).toBe(-Math.sign(gbd));
     tf.dispose([x, v, y, W0, b0, gW!, gb!]);
     run.dispose();
   });
@@ -81,11 +81,11 @@ describe('quadratic capacity model', () => {
     a.step(50);
     b.step(50);
     const sa = await a.snapshot();
-    expect(Array.from(sa.tensors.W!.data)).toEqual(Array.from((await b.snapshot()).tensors.W!.data));
+    expect(Array.from(sa.weights.W!.data)).toEqual(Array.from((await b.snapshot()).weights.W!.data));
     b.step(50);
     b.restore(sa);
     const sb = await b.snapshot();
-    expect(Array.from(sb.tensors.W!.data)).toEqual(Array.from(sa.tensors.W!.data));
+    expect(Array.from(sb.weights.W!.data)).toEqual(Array.from(sa.weights.W!.data));
     expect(sb.step).toBe(50);
     a.dispose();
     b.dispose();

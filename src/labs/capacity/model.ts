@@ -8,10 +8,9 @@
  */
 import { tf, type Tensor, type Variable } from '../../engine/tf';
 import type { Rng } from '../../engine/rng';
-import type { Run, Snapshot } from '../../engine/lab';
 import type { GeneratorSetting } from '../../analysis/kurtosis';
 import { fillSamples } from '../../data/kurtosis-inputs';
-import { LatestLoss } from '../../engine/latest-loss';
+import { ownedRun, variableSlot, type OwnedRun } from '../../engine/owned-run';
 
 export interface QuadraticModelConfig {
   models: number;
@@ -72,9 +71,7 @@ function initialParameters(cfg: QuadraticModelConfig, rng: Rng): { w: Float32Arr
   return { w, b };
 }
 
-export interface QuadraticModelRun extends Run {
-  lossPerModel(): Promise<Float32Array>;
-}
+export type QuadraticModelRun = OwnedRun;
 
 export function createQuadraticModel(cfg: QuadraticModelConfig, rng: Rng): QuadraticModelRun {
   const { models: G, n, m, batch: B } = cfg;
@@ -96,14 +93,15 @@ export function createQuadraticModel(cfg: QuadraticModelConfig, rng: Rng): Quadr
   const W: Variable = tf.tidy(() => tf.variable(tf.tensor3d(init.w, [G, m, n]), true, `capacityW${id}`));
   const b: Variable = tf.tidy(() => tf.variable(tf.tensor3d(init.b, [G, 1, 1]), true, `capacityB${id}`));
   const optimizer = tf.train.adam(cfg.lr);
-  const latestLoss = new LatestLoss(G);
-  let stepCount = 0;
 
-  const stepOnce = (withLoss: boolean): void => {
-    const pick = rng.int(poolBatches);
-    const x = poolX[pick]!;
-    const y = poolY[pick]!;
-    const loss = tf.tidy((): Tensor | undefined => {
+  return ownedRun({
+    models: G,
+    weights: { W: variableSlot(W), b: variableSlot(b) },
+    owned: [optimizer, ...poolX, ...poolY, onesRow, fourOverB, twoOverB, invB, W, b],
+    trainStep(withLoss) {
+      const pick = rng.int(poolBatches);
+      const x = poolX[pick]!;
+      const y = poolY[pick]!;
       const h = tf.matMul(x, tf.transpose(W, [0, 2, 1])); // G×B×m
       const yHat = tf.add(tf.sum(tf.square(h), 2, true), b); // G×B×1
       const e = tf.sub(yHat, y);
@@ -115,49 +113,6 @@ export function createQuadraticModel(cfg: QuadraticModelConfig, rng: Rng): Quadr
         { name: b.name, tensor: gb },
       ]);
       return withLoss ? tf.reshape(tf.mul(tf.matMul(onesRow, tf.square(e)), invB), [G]) : undefined;
-    });
-    latestLoss.keep(loss);
-    stepCount++;
-  };
-
-  const lossPerModel = (): Promise<Float32Array> => latestLoss.perModel();
-
-  return {
-    step(count: number) {
-      for (let i = 0; i < count; i++) stepOnce(i === count - 1);
     },
-    lossPerModel,
-    loss: () => latestLoss.mean(),
-    async snapshot(): Promise<Snapshot> {
-      const [w, bias, per] = await Promise.all([W.data(), b.data(), lossPerModel()]);
-      let loss = 0;
-      for (const v of per) loss += v;
-      return {
-        step: stepCount,
-        loss: loss / per.length,
-        tensors: {
-          W: { shape: [G, m, n], data: Float32Array.from(w) },
-          b: { shape: [G, 1, 1], data: Float32Array.from(bias) },
-        },
-      };
-    },
-    restore(snapshot: Snapshot) {
-      const w = snapshot.tensors.W;
-      const bias = snapshot.tensors.b;
-      if (!w || !bias || w.data.length !== G * m * n || bias.data.length !== G) {
-        throw new Error('snapshot does not match this model');
-      }
-      tf.tidy(() => {
-        W.assign(tf.tensor3d(w.data, [G, m, n]));
-        b.assign(tf.tensor3d(bias.data, [G, 1, 1]));
-      });
-      stepCount = snapshot.step;
-      latestLoss.clear(snapshot.loss);
-    },
-    dispose() {
-      latestLoss.clear();
-      optimizer.dispose();
-      tf.dispose([...poolX, ...poolY, onesRow, fourOverB, twoOverB, invB, W, b]);
-    },
-  };
+  });
 }

@@ -8,11 +8,6 @@ import { intertwinerPresets } from './presets';
 import { intertwinerMetrics } from './metrics';
 import { intertwinerViewParams } from './view-params';
 
-/** True inside the page's training worker: there the map fits are throttled. */
-function inWorker(): boolean {
-  return typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
-}
-
 export const intertwinerLab: LabDefinition = {
   id: 'intertwiner',
   title: 'Intertwiners',
@@ -50,7 +45,6 @@ export const intertwinerLab: LabDefinition = {
         centreInputs: params.centre === true,
         initScale: num(params, 'initScale'),
         weightDecay: num(params, 'weightDecay'),
-        throttleFits: inWorker(),
       },
       data,
       ctx.rng,

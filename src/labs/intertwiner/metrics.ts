@@ -46,18 +46,18 @@ export interface FitTables {
 }
 
 export function fitTables(snapshot: Snapshot | null, params: Params): FitTables | null {
-  const residual = snapshot?.tensors.residual;
-  const stitched = snapshot?.tensors.stitched;
-  const own = snapshot?.tensors.ownScore;
-  const info = snapshot?.tensors.fitInfo;
+  const residual = snapshot?.analysis?.residual;
+  const stitched = snapshot?.analysis?.stitched;
+  const own = snapshot?.analysis?.ownScore;
+  const info = snapshot?.analysis?.fitInfo;
   if (!residual || !stitched || !own || !info) return null;
   const activations = activationSet(str(params, 'activations'));
   const [nAct, L, K] = residual.shape as [number, number, number];
   if (nAct !== activations.length || K !== MAP_KINDS.length) return null;
-  const band = snapshot.tensors.nullBand;
-  const sim = snapshot.tensors.similarity;
-  const stitch = snapshot.tensors.stitchScore;
-  const stitchInfo = snapshot.tensors.stitchInfo;
+  const band = snapshot.analysis?.nullBand;
+  const sim = snapshot.analysis?.similarity;
+  const stitch = snapshot.analysis?.stitchScore;
+  const stitchInfo = snapshot.analysis?.stitchInfo;
   if (!sim) return null;
   const S = STITCH_KINDS.length;
   const byLayer: LayerTable[] = [];

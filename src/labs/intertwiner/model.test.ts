@@ -54,11 +54,11 @@ describe('intertwiner networks', () => {
       return run.snapshot(); // same step again: the run has stopped, so the null and stitching run
     };
     const first = await stoppedSnapshot();
-    expect(first.tensors.stitchScore).toBeDefined();
-    expect(first.tensors.nullBand).toBeDefined();
+    expect(first.analysis!.stitchScore).toBeDefined();
+    expect(first.analysis!.nullBand).toBeDefined();
     const warmed = tf.memory().numTensors;
     const again = await stoppedSnapshot();
-    expect(again.tensors.stitchInfo!.data[0]).toBe(again.step);
+    expect(again.analysis!.stitchInfo!.data[0]).toBe(again.step);
     expect(tf.memory().numTensors).toBe(warmed);
     run.dispose();
     expect(tf.memory().numTensors).toBe(start);
@@ -68,7 +68,7 @@ describe('intertwiner networks', () => {
     const firstLayer = async (params: Params, steps: number) => {
       const run = await intertwinerLab.createRun(params, nodeRunContext(5));
       run.step(steps);
-      const w = (await run.snapshot()).tensors.p0!.data;
+      const w = (await run.snapshot()).weights.p0!.data;
       run.dispose();
       return Math.sqrt(w.reduce((s, v) => s + v * v, 0));
     };
@@ -106,13 +106,13 @@ describe('intertwiner networks', () => {
     b.step(20);
     const sa = await a.snapshot();
     const sb = await b.snapshot();
-    expect(Array.from(sa.tensors.p2!.data)).toEqual(Array.from(sb.tensors.p2!.data));
-    expect(Array.from(sa.tensors.residual!.data)).toEqual(Array.from(sb.tensors.residual!.data));
+    expect(Array.from(sa.weights.p2!.data)).toEqual(Array.from(sb.weights.p2!.data));
+    expect(Array.from(sa.analysis!.residual!.data)).toEqual(Array.from(sb.analysis!.residual!.data));
     b.step(10);
     b.restore(sa);
     const sr = await b.snapshot();
     expect(sr.step).toBe(20);
-    expect(Array.from(sr.tensors.p0!.data)).toEqual(Array.from(sa.tensors.p0!.data));
+    expect(Array.from(sr.weights.p0!.data)).toEqual(Array.from(sa.weights.p0!.data));
     a.dispose();
     b.dispose();
   });
@@ -122,10 +122,10 @@ describe('intertwiner networks', () => {
     run.step(60);
     const snap = await run.snapshot();
     // Make each network B an exact copy of its A.
-    const copy: Snapshot = { step: snap.step, loss: snap.loss, tensors: {} };
+    const copy: Snapshot = { step: snap.step, loss: snap.loss, weights: {} };
     const G = 4;
     const h = 16;
-    for (const [key, t] of Object.entries(snap.tensors)) {
+    for (const [key, t] of Object.entries(snap.weights)) {
       if (!/^p\d+$/.test(key)) continue;
       const data = t.data.slice();
       if (key === 'p0' || key === 'p1') {
@@ -135,7 +135,7 @@ describe('intertwiner networks', () => {
         const per = data.length / G;
         for (let g = 1; g < G; g += 2) data.copyWithin(g * per, (g - 1) * per, g * per);
       }
-      copy.tensors[key] = { shape: t.shape, data };
+      copy.weights[key] = { shape: t.shape, data };
     }
     run.restore(copy);
     const t = fitTables(await run.snapshot(), small)!;

@@ -9,12 +9,13 @@
  * (maps are fitted there) and the held-out set (maps are scored and stitched networks run there).
  *
  * The alignment analysis (every map for every activation and hidden layer, plus the stitched
- * networks) runs inside snapshot(), i.e. in the worker: on every new step headless, and in the
- * page throttled to ≤ ~20% of the time (see `throttleFits`).
+ * networks) is the run's analysis, in the worker: the engine decides when the cheap fits run
+ * (engine/analysis-budget.ts); the stitching layers' training, which costs seconds, runs when the run
+ * has settled and, while the page plays, at most a quarter of the time.
  */
 import { tf, type Tensor, type Variable } from '../../engine/tf';
 import type { Rng } from '../../engine/rng';
-import type { NamedTensor, Run, Snapshot } from '../../engine/lab';
+import type { NamedTensor } from '../../engine/lab';
 import type { MnistData } from '../../data/mnist';
 import { mnistImages } from '../../data/mnist';
 import { applyActivation } from '../../nn/activations';
@@ -28,7 +29,8 @@ import { probeAndHeldGrams } from './grams';
 import { trainStitches } from './stitching';
 import { STITCH_KINDS } from './stitching-kinds';
 import { activationBackward } from './activation-grads';
-import { LatestLoss } from '../../engine/latest-loss';
+import { ownedRun, variableSlot, type OwnedRun, type AnalysisContext } from '../../engine/owned-run';
+import { AnalysisBudget } from '../../engine/analysis-budget';
 
 import { layerDims, type Task } from './layers';
 export { layerDims, type Task };
@@ -40,8 +42,6 @@ export interface IntertwinerConfig {
   bottleneck: number;
   batch: number;
   lr: number;
-  /** Throttle the map fits (the page); false: refit on every snapshot whose step is new (headless). */
-  throttleFits: boolean;
   /** Subtract the mean training digit from every input. */
   centreInputs: boolean;
   /** Digits in the probe-fit and held-out sets (each). */
@@ -54,10 +54,7 @@ export interface IntertwinerConfig {
 
 const INPUT = 784;
 const CLASSES = 10;
-/** Minimum time between two fits in the page, and their share of the time at most. */
-const FIT_MIN_INTERVAL_MS = 1000;
-const FIT_MAX_SHARE = 0.2;
-/** The same for the stitching layers' training (the most expensive part of a fit). */
+/** While the page plays: the stitching layers' training (the most expensive part of a fit) at most this often and this share of the time. */
 const STITCH_MIN_INTERVAL_MS = 3000;
 const STITCH_MAX_SHARE = 0.25;
 /** Random rotations of B's hidden space in the rotation null, and the seeds of the null and the stitching batches. */
@@ -77,7 +74,7 @@ export function splitDigits(count: number, probe = 1000): DataSplit {
   return { train: count - 2 * p, probe: p, held: p };
 }
 
-export interface IntertwinerRun extends Run {
+export interface IntertwinerRun extends OwnedRun {
   readonly config: IntertwinerConfig;
   /** Seconds spent on the latest fit. */
   lastFitMs(): number;
@@ -212,16 +209,13 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
     return tf.concat(acts.map((a, i) => activationBackward(ACTIVATION_SPECS[a], part(z, i), part(h, i), part(delta, i))), 0);
   };
 
-  const latestLoss = new LatestLoss();
-  let stepCount = 0;
-
   /** One Adam step with hand-written backprop; the loss (mean over the G networks) when asked. */
-  const stepOnce = (withLoss: boolean) => {
+  const trainStep = (withLoss: boolean): Tensor | undefined => {
     const p = rng.int(poolBatches);
     const x = poolX[p]!;
     const xT = poolXT[p]!;
     const y = poolY[p]!;
-    const loss = tf.tidy((): Tensor | undefined => {
+    {
       const zs: Tensor[] = [];
       const hs: Tensor[] = [];
       const pre0 = tf.add(tf.matMul(x, vars[0]!), vars[1]!);
@@ -263,21 +257,14 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
       optimizer.applyGradients(grads);
       if (decay !== 1) for (let w = 0; w < W; w++) vars[2 * w]!.assign(tf.mul(vars[2 * w]!, decay));
       return value;
-    });
-    latestLoss.keep(loss);
-    stepCount++;
+    }
   };
 
   // ---- the alignment analysis ----------------------------------------------------------------
   let fit: Record<string, NamedTensor> | null = null;
-  let fitStep = -1;
   let fitMs = 0;
-  let lastFitEnd = -Infinity;
   let stitchStep = -1;
-  /** Step of the previous snapshot (a repeat means the run has stopped). */
-  let lastSnapshotStep = -1;
-  let stitchMs = 0;
-  let lastStitchEnd = -Infinity;
+  const stitchBudget = new AnalysisBudget(STITCH_MAX_SHARE, STITCH_MIN_INTERVAL_MS);
 
   /** B's network from hidden layer l (1-based) on, applied to rows of h ([M·N, d_l]). */
   const tailOfB = (a: number, l: number, h: Tensor): Tensor => {
@@ -330,7 +317,8 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
     return s.map((v) => 1 - v / heldPixelVar);
   };
 
-  const runFit = async (): Promise<void> => {
+  const runFit = async (ctx: AnalysisContext<string>): Promise<Record<string, NamedTensor>> => {
+    const stepCount = ctx.step;
     const t0 = performance.now();
     const K = MAP_KINDS.length;
     const nAct = acts.length;
@@ -347,7 +335,7 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
     const stitched = new Float32Array(nAct * L * K);
     const nullBand = new Float32Array(nAct * L * K * 4);
     const similarity = new Float32Array(nAct * L * 2);
-    const stitchNow = stitchDue();
+    const stitchNow = stitchDue(ctx);
     let stitchTime = 0;
     const stitchScore = new Float32Array(nAct * L * STITCH_KINDS.length);
     const tensors: Record<string, NamedTensor> = {};
@@ -426,8 +414,7 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
     } finally {
       tf.dispose(hidden);
     }
-    fitStep = stepCount;
-    if (diverged) return; // non-finite activations: keep the previous fit
+    if (diverged) return fit ?? {}; // non-finite activations: keep the previous fit
     // The cheap fits' own time: it sets how often they may run, and stitching must not slow them down.
     fitMs = performance.now() - t0 - stitchTime;
     tensors.residual = { shape: [nAct, L, K], data: residual };
@@ -436,12 +423,11 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
     tensors.ownScore = { shape: [nAct, 2], data: own };
     tensors.fitInfo = { shape: [3], data: Float32Array.from([stepCount, fitMs, stepCount]) };
     if (stitchNow) {
-      stitchMs = stitchTime;
+      stitchBudget.spent(stitchTime);
       stitchStep = stepCount;
-      lastStitchEnd = performance.now();
       tensors.stitchScore = { shape: [nAct, L, STITCH_KINDS.length], data: stitchScore };
       tensors.nullBand = { shape: [nAct, L, K, 4], data: nullBand };
-      tensors.stitchInfo = { shape: [3], data: Float32Array.from([stepCount, stitchMs, NULL_ROTATIONS]) };
+      tensors.stitchInfo = { shape: [3], data: Float32Array.from([stepCount, stitchTime, NULL_ROTATIONS]) };
     } else if (fit?.stitchScore && fit.stitchInfo && fit.nullBand) {
       // Kept from the latest stopped or throttled fit; stitchInfo says at which step.
       tensors.stitchScore = fit.stitchScore;
@@ -449,75 +435,31 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
       tensors.nullBand = fit.nullBand;
     }
     fit = tensors;
-    lastFitEnd = performance.now();
+    return tensors;
   };
 
   /**
    * Stitching trains four layers per activation and hidden layer, which costs seconds, so it runs
-   * when the run has stopped — a snapshot asked for again at the step of the previous one (the
-   * runner's final snapshot, after trainFor's own at the last step; a paused page) — and, in the
-   * page while playing, at most ~1/4 of the time. The cheap fits run on every new step.
+   * when the run has settled (the runner's final snapshot; a paused page) and, while the page plays,
+   * at most a quarter of the time. Untrained networks have nothing to stitch.
    */
-  const stitchDue = (): boolean => {
-    // Untrained networks have nothing to stitch; at step 0 it would only delay the start.
-    if (stitchStep === stepCount || stepCount === 0) return false;
-    if (lastSnapshotStep === stepCount) return true;
-    if (!cfg.throttleFits) return false;
-    const since = performance.now() - lastStitchEnd;
-    return since >= Math.max(STITCH_MIN_INTERVAL_MS, (stitchMs * (1 - STITCH_MAX_SHARE)) / STITCH_MAX_SHARE);
+  const stitchDue = (ctx: AnalysisContext<string>): boolean => {
+    if (stitchStep === ctx.step || ctx.step === 0) return false;
+    if (ctx.settled) return true;
+    return !ctx.fresh && stitchBudget.due();
   };
 
-  const fitDue = (): boolean => {
-    if (fitStep === stepCount) return false;
-    if (!cfg.throttleFits || fit === null) return true;
-    const since = performance.now() - lastFitEnd;
-    return since >= Math.max(FIT_MIN_INTERVAL_MS, (fitMs * (1 - FIT_MAX_SHARE)) / FIT_MAX_SHARE);
-  };
+  const weights: Record<string, ReturnType<typeof variableSlot>> = {};
+  vars.forEach((v, i) => (weights[`p${i}`] = variableSlot(v)));
 
-  const cloneFit = (): Record<string, NamedTensor> => {
-    const out: Record<string, NamedTensor> = {};
-    if (!fit) return out;
-    for (const [k, v] of Object.entries(fit)) out[k] = { shape: [...v.shape], data: v.data.slice() };
-    return out;
-  };
-
-  return {
-    config: cfg,
-    lastFitMs: () => fitMs,
-    step(count: number) {
-      for (let i = 0; i < count; i++) stepOnce(i === count - 1);
-    },
-    loss: () => latestLoss.mean(),
-    async snapshot(): Promise<Snapshot> {
-      if (fitDue() || stitchDue()) await runFit();
-      lastSnapshotStep = stepCount;
-      const weights = (await Promise.all(vars.map((v) => v.data()))) as Float32Array[];
-      const tensors: Record<string, NamedTensor> = cloneFit();
-      weights.forEach((w, i) => {
-        tensors[`p${i}`] = { shape: [...vars[i]!.shape], data: w };
-      });
-      const loss = await latestLoss.mean();
-      if (tensors.fitInfo) tensors.fitInfo.data[2] = stepCount;
-      return { step: stepCount, loss, tensors };
-    },
-    restore(snapshot: Snapshot) {
-      const ws = vars.map((v, i) => {
-        const t = snapshot.tensors[`p${i}`];
-        if (!t || t.data.length !== v.size) throw new Error('snapshot does not match this model');
-        return t;
-      });
-      tf.tidy(() => vars.forEach((v, i) => v.assign(tf.tensor(ws[i]!.data, v.shape))));
-      stepCount = snapshot.step;
-      latestLoss.clear(snapshot.loss);
-      fitStep = -1;
+  const run = ownedRun({
+    weights,
+    owned: [optimizer, ...poolX, ...poolXT, ...poolY, evalX, probeTarget, onesRow, onesRow2d, ...vars, ...(heldXTensor ? [heldXTensor] : [])],
+    trainStep,
+    analyse: runFit,
+    onRestore: () => {
       stitchStep = -1;
-      lastSnapshotStep = -1;
     },
-    dispose() {
-      latestLoss.clear();
-      optimizer.dispose();
-      tf.dispose([...poolX, ...poolXT, ...poolY, evalX, probeTarget, onesRow, onesRow2d, ...vars]);
-      heldXTensor?.dispose();
-    },
-  };
+  });
+  return { ...run, config: cfg, lastFitMs: () => fitMs };
 }

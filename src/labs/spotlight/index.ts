@@ -13,9 +13,9 @@ import { spotlightViewParams } from './view-params';
 export const PROBE = 2000;
 const SYNTHETIC_TRAIN = 8192;
 
-export async function createSpotlightRun(params: Params, ctx: RunContext, analysisIntervalMs?: number): Promise<SpotlightRun> {
+export async function createSpotlightRun(params: Params, ctx: RunContext): Promise<SpotlightRun> {
   // The model (and tfjs) loads here, in the worker or the runner, never on the page's main thread.
-  const { createAutoencoder, ANALYSIS_INTERVAL_MS } = await import('./model');
+  const { createAutoencoder } = await import('./model');
   const k = num(params, 'k');
   const seed = num(params, 'seed');
   const names = chosenActivations(params);
@@ -50,7 +50,6 @@ export async function createSpotlightRun(params: Params, ctx: RunContext, analys
       probeLabels,
       epsilon: defaultEpsilon(k),
       maxPlanes: MAX_PLANES,
-      analysisIntervalMs: analysisIntervalMs ?? ANALYSIS_INTERVAL_MS,
     },
     ctx.rng,
   );

@@ -18,7 +18,7 @@ export type AnisotropyMetric = Record<(typeof ANISOTROPY_KEYS)[number], number>;
 
 /** Per-model anisotropy from a snapshot's `anisotropy` tensor (the page reads it through here too). */
 export function snapshotAnisotropy(snapshot: Snapshot | null, g: number): AnisotropyMetric | null {
-  const t = snapshot?.tensors.anisotropy;
+  const t = snapshot?.analysis?.anisotropy;
   if (!t || t.shape[0]! <= g) return null;
   const w = t.shape[1]!;
   const out = {} as AnisotropyMetric;
@@ -27,18 +27,18 @@ export function snapshotAnisotropy(snapshot: Snapshot | null, g: number): Anisot
 }
 
 /**
- * Runner/page metrics, per activation, all computed once in the run's snapshot() on the probe digits:
+ * Runner/page metrics, per activation, all computed once in the run's analysis on the probe digits:
  * `anisotropy` ({ value, nullMean, nullLow, nullHigh, z }: the ε-free Σ_i(b_i·â)⁴ against 40 seeded
  * random rotations, analysis/anisotropy.ts), `reconstructionError` (MSE per pixel), `trainLoss`,
  * and `srm` / `srmSd` (mean and s.d. over planes of the unsigned SRM at 360 angles, default ε).
  */
 export function spotlightMetrics(snapshot: Snapshot, params: Params, epsilon: number): Metrics {
   const names = slotNames(params);
-  const srmT = snapshot.tensors.srm;
-  const sdT = snapshot.tensors.srmSd;
-  const rec = snapshot.tensors.reconstruction;
-  const loss = snapshot.tensors.modelLoss;
-  if (!srmT || !rec || !snapshot.tensors.anisotropy) return {};
+  const srmT = snapshot.analysis?.srm;
+  const sdT = snapshot.analysis?.srmSd;
+  const rec = snapshot.analysis?.reconstruction;
+  const loss = snapshot.analysis?.modelLoss;
+  if (!srmT || !rec || !snapshot.analysis?.anisotropy) return {};
   const M = srmT.shape[1]!;
   const srm: Record<string, MetricValue> = {};
   const srmSd: Record<string, MetricValue> = {};

@@ -58,7 +58,7 @@ describe('spotlight autoencoder', () => {
         inputDim: d, hidden: 8, k: 3, batch: 32, lr: 1e-2,
         activations: specs.slice(4).map(([, s]) => s),
         train: continuousSamples('gaussian', 512, d, rng), probe: continuousSamples('ball', 64, d, rng),
-        epsilon: 0.9, maxPlanes: 12, analysisIntervalMs: 0,
+        epsilon: 0.9, maxPlanes: 12,
       },
       rng,
     );
@@ -74,14 +74,14 @@ describe('spotlight autoencoder', () => {
     expect(tf.memory().numTensors).toBe(before);
     const last = await run.lossPerModel();
     last.forEach((v, g) => expect(v).toBeLessThan(first[g]!));
-    expect(snap.tensors.latent!.shape).toEqual([3, 64, 3]);
-    expect(snap.tensors.srm!.shape).toEqual([3, 360]);
-    expect(snap.tensors.basis0!.shape).toEqual([6, 3]);
+    expect(snap.analysis!.latent!.shape).toEqual([3, 64, 3]);
+    expect(snap.analysis!.srm!.shape).toEqual([3, 360]);
+    expect(run.staticData.basis0!.shape).toEqual([6, 3]);
     // restore puts the weights back exactly
-    const w = Array.from(snap.tensors.W2!.data);
+    const w = Array.from(snap.weights.W2!.data);
     run.step(5);
     run.restore(snap);
-    expect(Array.from((await run.snapshot()).tensors.W2!.data)).toEqual(w);
+    expect(Array.from((await run.snapshot()).weights.W2!.data)).toEqual(w);
     run.dispose();
     expect(tf.memory().numTensors).toBe(start);
   });
@@ -93,12 +93,12 @@ describe('spotlight autoencoder', () => {
     a.step(3);
     b.step(3);
     const [sa, sb] = [await a.snapshot(), await b.snapshot()];
-    expect(Array.from(sa.tensors.W2!.data)).toEqual(Array.from(sb.tensors.W2!.data));
+    expect(Array.from(sa.weights.W2!.data)).toEqual(Array.from(sb.weights.W2!.data));
     // two identical activations in one run stay identical: same init, same batches
-    const w2 = sa.tensors.W2!.data;
+    const w2 = sa.weights.W2!.data;
     const half = w2.length / 2;
     for (let i = 0; i < half; i += 7) expect(w2[i + half]).toBeCloseTo(w2[i]!, 6);
-    const m = spotlightLab.metrics(sa, params) as { reconstructionError: Record<string, number> };
+    const m = spotlightLab.metrics(sa, params, a.staticData) as { reconstructionError: Record<string, number> };
     expect(Object.keys(m.reconstructionError)).toEqual(['tanh', 'tanh#2']);
     a.dispose();
     b.dispose();

@@ -9,18 +9,18 @@
  * register_all_gradients cannot be loaded by tsx in Node), one Adam for all; the tests check them
  * against autodiff.
  * SRM (mean and s.d. over planes), the anisotropy against its rotation null and the reconstruction
- * error of a fixed probe set are computed inside snapshot(), throttled in the browser worker: the
- * page, the metrics CSV and the runner all read these tensors, so they show the same numbers.
+ * error of a fixed probe set are the run's analysis (the engine decides when it runs): the page, the
+ * metrics CSV and the runner all read these tensors, so they show the same numbers.
  */
 import { tf, type Tensor, type Variable } from '../../engine/tf';
 import type { Rng } from '../../engine/rng';
-import type { NamedTensor, Run, Snapshot } from '../../engine/lab';
+import type { NamedTensor } from '../../engine/lab';
 import type { Directions } from '../../analysis/thomson';
 import { type ActivationSpec } from '../../analysis/activation-values';
 import { activationGrad, applyActivation } from '../../nn/activations';
 import { DEFAULT_ANGLES, srm, type RowMatrix } from '../../analysis/srm';
 import { anisotropy, ANISOTROPY_KEYS } from '../../analysis/anisotropy';
-import { LatestLoss } from '../../engine/latest-loss';
+import { ownedRun, variableSlot, type OwnedRun, type WeightSlot } from '../../engine/owned-run';
 
 export interface AutoencoderConfig {
   inputDim: number;
@@ -39,8 +39,6 @@ export interface AutoencoderConfig {
   /** SRM settings used for the snapshot's (and the runner's) metrics. */
   epsilon: number;
   maxPlanes: number;
-  /** Minimum ms between two recomputations of the analyses (0: every snapshot). */
-  analysisIntervalMs: number;
 }
 
 /** The privileged directions an activation's SRM is measured against. */
@@ -74,17 +72,11 @@ function tileColumns(block: Float32Array, rows: number, cols: number, times: num
   return out;
 }
 
-const inWorker = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
-export const ANALYSIS_INTERVAL_MS = inWorker ? 300 : 0;
-
 let instanceCounter = 0;
 
 const ANISOTROPY_FIELDS = ANISOTROPY_KEYS.length;
 
-export interface SpotlightRun extends Run {
-  /** Per-model training loss of the latest step. */
-  lossPerModel(): Promise<Float32Array>;
-}
+export type SpotlightRun = OwnedRun;
 
 export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRun {
   const { inputDim: d, hidden: h, k, batch: B } = cfg;
@@ -173,8 +165,6 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
 
   const optimizer = cfg.optimizer === 'momentum' ? tf.train.momentum(cfg.lr, 0.9) : tf.train.adam(cfg.lr);
   const onesB = tf.ones([1, B]);
-  const latestLoss = new LatestLoss(G);
-  let stepCount = 0;
 
   /** Gradients of Σ_g MSE_g for one batch, by hand. */
   const gradients = (x: Tensor, fs: ReturnType<typeof forward>): Array<{ name: string; tensor: Tensor }> => {
@@ -202,30 +192,9 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
     return out;
   };
 
-  const stepOnce = (withLoss: boolean): void => {
-    const x = pool[rng.int(poolBatches)]!;
-    const loss = tf.tidy((): Tensor | undefined => {
-      const fs = forward(x);
-      optimizer.applyGradients(gradients(x, fs));
-      return withLoss ? perModelMse(x, fs.map((f) => f.out)) : undefined;
-    });
-    latestLoss.keep(loss);
-    stepCount++;
-  };
-
-  const lossPerModel = (): Promise<Float32Array> => latestLoss.perModel();
-
-  interface Analysis {
-    step: number;
-    at: number;
-    costMs: number;
-    tensors: Record<string, NamedTensor>;
-  }
-  let analysis: Analysis | null = null;
   const basisMatrices = cfg.activations.map((spec) => privilegedBasis(spec, k));
 
-  const analyse = async (): Promise<Analysis> => {
-    const started = performance.now();
+  const analyse = async (lossPerModel: Float32Array): Promise<Record<string, NamedTensor>> => {
     const [z, err] = tf.tidy(() => {
       const fs = forward(probe);
       return [tf.stack(fs.map((f) => f.z.y)), perModelMse(probe, fs.map((f) => f.out))];
@@ -245,100 +214,54 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
       aniso.set([a.value, a.nullMean, a.nullLow, a.nullHigh, a.z], g * ANISOTROPY_FIELDS);
     }
     return {
-      step: stepCount,
-      at: performance.now(),
-      costMs: performance.now() - started,
-      tensors: {
-        latent: { shape: [G, P, k], data: latent },
-        srm: { shape: [G, DEFAULT_ANGLES], data: srmCurves },
-        srmSd: { shape: [G, DEFAULT_ANGLES], data: srmSd },
-        /** Per model: value, nullMean, nullLow, nullHigh, z (analysis/anisotropy.ts). */
-        anisotropy: { shape: [G, ANISOTROPY_FIELDS], data: aniso },
-        reconstruction: { shape: [G], data: Float32Array.from(errData) },
-        /** The step the analyses were computed at (views memoise on it). */
-        analysisStep: { shape: [1], data: Float32Array.of(stepCount) },
+      latent: { shape: [G, P, k], data: latent },
+      srm: { shape: [G, DEFAULT_ANGLES], data: srmCurves },
+      srmSd: { shape: [G, DEFAULT_ANGLES], data: srmSd },
+      /** Per model: value, nullMean, nullLow, nullHigh, z (analysis/anisotropy.ts). */
+      anisotropy: { shape: [G, ANISOTROPY_FIELDS], data: aniso },
+      reconstruction: { shape: [G], data: Float32Array.from(errData) },
+      /** Per-model training loss of the latest step. */
+      modelLoss: { shape: [G], data: Float32Array.from(lossPerModel) },
+    };
+  };
+
+  /** W2…b4 of the G models stacked as [G, ·, ·]: each model's own variable is one slice. */
+  const stacked = (n: LayerName): WeightSlot => {
+    const size = layerShapes[n][0] * layerShapes[n][1];
+    return {
+      shape: shapes[n]!,
+      read: async () => {
+        const data = new Float32Array(G * size);
+        const parts = await Promise.all(layers.map((L) => L[n].data()));
+        parts.forEach((p, g) => data.set(p as Float32Array, g * size));
+        return data;
       },
+      write: (data) =>
+        tf.tidy(() => layers.forEach((L, g) => L[n].assign(tf.tensor2d(data.subarray(g * size, (g + 1) * size), [...layerShapes[n]])))),
     };
   };
 
-  const readWeights = async (): Promise<Record<string, NamedTensor>> => {
-    const out: Record<string, NamedTensor> = {
-      W1: { shape: shapes.W1!, data: (await W1.data()) as Float32Array },
-      b1: { shape: shapes.b1!, data: (await b1.data()) as Float32Array },
-    };
-    for (const n of layerNames) {
-      const size = layerShapes[n][0] * layerShapes[n][1];
-      const data = new Float32Array(G * size);
-      for (let g = 0; g < G; g++) data.set((await layers[g]![n].data()) as Float32Array, g * size);
-      out[n] = { shape: shapes[n]!, data };
-    }
-    return out;
-  };
+  const staticData: Record<string, NamedTensor> = {};
+  basisMatrices.forEach((b, g) => (staticData[`basis${g}`] = { shape: [b.rows, b.cols], data: Float32Array.from(b.data) }));
+  if (cfg.probeLabels) staticData.probeLabels = { shape: [P], data: Float32Array.from(cfg.probeLabels) };
 
-  const copyTensors = (t: Record<string, NamedTensor>): Record<string, NamedTensor> => {
-    const out: Record<string, NamedTensor> = {};
-    for (const [key, v] of Object.entries(t)) out[key] = { shape: [...v.shape], data: v.data.slice() };
-    return out;
-  };
-
-  return {
-    step(count: number) {
-      for (let i = 0; i < count; i++) stepOnce(i === count - 1);
+  return ownedRun({
+    models: G,
+    weights: {
+      W1: variableSlot(W1),
+      b1: variableSlot(b1),
+      ...(Object.fromEntries(layerNames.map((n) => [n, stacked(n)])) as Record<LayerName, WeightSlot>),
     },
-    lossPerModel,
-    loss: () => latestLoss.mean(),
-    async snapshot(): Promise<Snapshot> {
-      const now = performance.now();
-      // In the browser worker the analysis (anisotropy null, SRM) could take a large share of a k = 16
-      // run's time: it runs at most every analysisIntervalMs, and at most a tenth of the time (9 × its own
-      // cost apart). With no interval (the runner, tests) every snapshot is analysed afresh.
-      const gap = cfg.analysisIntervalMs > 0 && analysis ? Math.max(cfg.analysisIntervalMs, 9 * analysis.costMs) : cfg.analysisIntervalMs;
-      if (!analysis || (analysis.step !== stepCount && now - analysis.at >= gap)) analysis = await analyse();
-      const weights = await readWeights();
-      const per = await lossPerModel();
-      let loss = 0;
-      for (const v of per) loss += v;
-      const bases: Record<string, NamedTensor> = {};
-      basisMatrices.forEach((b, g) => (bases[`basis${g}`] = { shape: [b.rows, b.cols], data: Float32Array.from(b.data) }));
-      return {
-        step: stepCount,
-        loss: loss / per.length,
-        tensors: {
-          ...weights,
-          ...copyTensors(analysis.tensors),
-          modelLoss: { shape: [G], data: Float32Array.from(per) },
-          ...bases,
-          ...(cfg.probeLabels ? { probeLabels: { shape: [P], data: Float32Array.from(cfg.probeLabels) } } : {}),
-        },
-      };
+    owned: [optimizer, ...pool, probe, onesB, ...allVars, ...bases.flatMap((b) => (b ? [b.b, b.bT] : []))],
+    staticData,
+    trainStep(withLoss) {
+      const x = pool[rng.int(poolBatches)]!;
+      const fs = forward(x);
+      optimizer.applyGradients(gradients(x, fs));
+      return withLoss ? perModelMse(x, fs.map((f) => f.out)) : undefined;
     },
-    restore(snapshot: Snapshot) {
-      for (const [n, shape] of Object.entries(shapes)) {
-        const t = snapshot.tensors[n];
-        const size = shape.reduce((a, b) => a * b, 1);
-        if (!t || t.data.length !== size) throw new Error(`snapshot does not match this model (${n})`);
-      }
-      tf.tidy(() => {
-        W1.assign(tf.tensor2d(snapshot.tensors.W1!.data, [d, G * h]));
-        b1.assign(tf.tensor2d(snapshot.tensors.b1!.data, [1, G * h]));
-        layers.forEach((L, g) => {
-          for (const n of layerNames) {
-            const size = layerShapes[n][0] * layerShapes[n][1];
-            L[n].assign(tf.tensor2d(snapshot.tensors[n]!.data.subarray(g * size, (g + 1) * size), [...layerShapes[n]]));
-          }
-        });
-      });
-      stepCount = snapshot.step;
-      latestLoss.clear(snapshot.loss);
-      analysis = null;
-    },
-    dispose() {
-      latestLoss.clear();
-      optimizer.dispose();
-      tf.dispose([...pool, probe, onesB, ...allVars]);
-      for (const b of bases) if (b) tf.dispose([b.b, b.bT]);
-    },
-  };
+    analyse: (ctx) => analyse(ctx.lossPerModel),
+  });
 }
 
 export type { Directions };

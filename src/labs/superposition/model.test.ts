@@ -47,8 +47,8 @@ describe('toy model of superposition', () => {
     }
     for (let i = 0; i < cfg.m * cfg.n; i++) rng.normal(); // initial weights
     const x = tf.tensor2d(batches[rng.int(poolBatches)]!, [cfg.batch, cfg.n]);
-    const W0 = tf.tensor2d(before.tensors.W!.data, [cfg.m, cfg.n]);
-    const b0 = tf.tensor1d(before.tensors.b!.data);
+    const W0 = tf.tensor2d(before.weights.W!.data, [cfg.m, cfg.n]);
+    const b0 = tf.tensor1d(before.weights.b!.data);
     const I = tf.tensor1d(cfg.importance[0]!);
     const lossFn = (W: tf.Tensor, b: tf.Tensor) => {
       const out = tf.relu(tf.add(tf.matMul(tf.matMul(x, W, false, true), W), b));
@@ -61,12 +61,12 @@ describe('toy model of superposition', () => {
     expect(after.loss).toBeCloseTo(autoLoss, 5);
     const gWd = await gW!.data();
     const gbd = await gb!.data();
-    after.tensors.W!.data.forEach((w, i) => {
-      const moved = w - before.tensors.W!.data[i]!;
+    after.weights.W!.data.forEach((w, i) => {
+      const moved = w - before.weights.W!.data[i]!;
       if (Math.abs(gWd[i]!) > 1e-5) expect(Math.sign(moved)).toBe(-Math.sign(gWd[i]!));
       expect(Math.abs(moved)).toBeLessThanOrEqual(cfg.lr * 1.001);
     });
-    after.tensors.b!.data.forEach((v, i) => {
+    after.weights.b!.data.forEach((v, i) => {
       if (Math.abs(gbd[i]!) > 1e-5) expect(Math.sign(v)).toBe(-Math.sign(gbd[i]!));
     });
     run.dispose();
@@ -78,7 +78,7 @@ describe('toy model of superposition', () => {
     const b = await superpositionLab.createRun(params, nodeRunContext(5));
     a.step(50);
     b.step(50);
-    expect(Array.from((await a.snapshot()).tensors.W!.data)).toEqual(Array.from((await b.snapshot()).tensors.W!.data));
+    expect(Array.from((await a.snapshot()).weights.W!.data)).toEqual(Array.from((await b.snapshot()).weights.W!.data));
     a.dispose();
     b.dispose();
   });

@@ -54,7 +54,7 @@ export async function runPhaseDiagram(
       onProgress((done + k) / steps);
     }
     const snap = await run.snapshot();
-    const w = snap.tensors.W!.data;
+    const w = snap.weights.W!.data;
     const cells = Array.from({ length: GRID * GRID }, (_, g) =>
       classifyCell(Math.abs(w[2 * g]!), Math.abs(w[2 * g + 1]!)),
     );

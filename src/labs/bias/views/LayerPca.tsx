@@ -18,10 +18,10 @@ const SIZE = 320;
 const M: Margin = { top: 26, right: 12, bottom: 40, left: 48 };
 const OFF = '#d9d9d9';
 
-type Props = Pick<LabViewProps, 'snapshot' | 'params' | 'viewState' | 'setViewState'>;
+type Props = Pick<LabViewProps, 'snapshot' | 'staticData' | 'params' | 'viewState' | 'setViewState'>;
 
 /** The chosen layer's probe activations on their top two principal components, coloured by a feature. */
-export function LayerPca({ snapshot, params, viewState, setViewState }: Props) {
+export function LayerPca({ snapshot, staticData, params, viewState, setViewState }: Props) {
   const r = useMemo(() => safeReadout(snapshot, params), [snapshot, params]);
   const layer = layerIndex(viewState);
   const features = r?.features ?? [];
@@ -29,9 +29,9 @@ export function LayerPca({ snapshot, params, viewState, setViewState }: Props) {
   const f = features.indexOf(colorBy);
 
   const pts = useMemo(() => {
-    const pca = snapshot?.tensors.pca;
-    const labels = snapshot?.tensors.pcaLabels;
-    const pv = snapshot?.tensors.pcaVar;
+    const pca = snapshot?.analysis?.pca;
+    const labels = staticData.pcaLabels;
+    const pv = snapshot?.analysis?.pcaVar;
     if (!pca || !labels || !pv || f < 0) return null;
     const [L, n] = pca.shape as [number, number, number];
     const F = labels.shape[1]!;
@@ -41,7 +41,7 @@ export function LayerPca({ snapshot, params, viewState, setViewState }: Props) {
     const total = pv.data[layer * 3 + 2]!;
     const share = [pv.data[layer * 3]! / total, pv.data[layer * 3 + 1]! / total];
     return { points, share };
-  }, [snapshot, layer, f]);
+  }, [snapshot, staticData, layer, f]);
 
   const actions = (
     <>

@@ -9,7 +9,7 @@ import { indexColor } from '../../../ui/charts/indexColor';
 import { CHART_FONT, FAINT, INK } from '../../../ui/charts/style';
 import { cycleTensor } from '../constants';
 import { snapshotStats } from '../metrics';
-import { tensorData } from './shared';
+import { tensorData, type BowsSnapshot } from './shared';
 import { BOWS_ABOUT } from './about';
 
 const W = 520;
@@ -24,7 +24,7 @@ const DATA_COLOR = '#d62728';
  * order score), and similarity against cyclic (calendar) distance for the model (cosine of W
  * columns) and the data (mean PMI), which shows calendar structure even where no ring closes.
  */
-export function CycleData({ snapshot, cycle, words, modelScore }: { snapshot: Snapshot | null; cycle: string; words: readonly string[]; modelScore: number }) {
+export function CycleData({ snapshot, cycle, words, modelScore }: { snapshot: BowsSnapshot | null; cycle: string; words: readonly string[]; modelScore: number }) {
   const xy = tensorData(snapshot, cycleTensor(cycle, 'dataXY'));
   const simModel = tensorData(snapshot, cycleTensor(cycle, 'simModel'));
   const simPmi = tensorData(snapshot, cycleTensor(cycle, 'simDataPmi'));
@@ -106,7 +106,7 @@ export function CycleData({ snapshot, cycle, words, modelScore }: { snapshot: Sn
 const fmt = (v: number) => (Number.isFinite(v) ? v.toFixed(2) : '—');
 
 /** The data-side cycle score the worker put in the stats (headline cycle or weekdays). */
-function scoreOf(snapshot: Snapshot | null, cycle: string): number {
+function scoreOf(snapshot: BowsSnapshot | null, cycle: string): number {
   const stats = snapshotStats(snapshot);
   if (!stats) return NaN;
   return cycle === 'weekdays' ? stats.dataWeekdayCycleOrderScore : stats.dataCycleOrderScore;

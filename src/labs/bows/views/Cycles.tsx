@@ -6,7 +6,7 @@ import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { indexColor } from '../../../ui/charts/indexColor';
 import { CHART_FONT, FAINT, INK } from '../../../ui/charts/style';
 import { cyclePlane, listIds, MONTHS, NUMBERS, WEEKDAYS } from '../analysis';
-import { snapshotW, tensorData, useThrottled, useWords } from './shared';
+import { snapshotW, tensorData, useThrottled, useWords, type BowsSnapshot } from './shared';
 import { CycleData } from './CycleData';
 import { snapshotCycles } from '../metrics';
 import { cycleTensor } from '../constants';
@@ -24,21 +24,21 @@ export function parseList(text: string): string[] {
   return text.split(/[\s,;]+/).map((w) => w.trim()).filter((w) => w.length > 0).slice(0, MAX_ITEMS);
 }
 
-type Props = Pick<LabViewProps, 'snapshot' | 'viewState' | 'setViewState'> & {
+type Props = Pick<LabViewProps, 'viewState' | 'setViewState'> & { snapshot: BowsSnapshot | null } & {
   /** A fixed list (e.g. the weekdays) in its own view, without the list editor. */
   fixed?: { name: string; list: readonly string[] };
 };
 
 /** The default list: the synthetic ring's features when the data is synthetic, else the months. */
-function defaultList(snapshot: Snapshot | null, words: readonly string[]): string {
+function defaultList(snapshot: BowsSnapshot | null, words: readonly string[]): string {
   const ring = tensorData(snapshot, cycleTensor('ring', 'ids'));
   if (ring) return Array.from(ring, (i) => words[i] ?? '').join(', ');
   return MONTHS.join(', ');
 }
 
 /** The worker's cycle (with data-side read-outs) whose items are exactly these ids, if any. */
-function matchingCycle(snapshot: Snapshot | null, ids: readonly number[]): string | null {
-  for (const c of snapshotCycles(snapshot)) {
+function matchingCycle(snapshot: BowsSnapshot | null, ids: readonly number[]): string | null {
+  for (const c of snapshotCycles(snapshot?.staticData ?? {})) {
     const t = tensorData(snapshot, cycleTensor(c, 'ids'));
     if (t && t.length === ids.length && ids.every((id, k) => t[k] === id)) return c;
   }

@@ -5,7 +5,7 @@ import { ViewPanel } from '../../../ui/ViewPanel';
 import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { RampLegend } from '../../../ui/charts/RampLegend';
 import { CHART_FONT, INK } from '../../../ui/charts/style';
-import { snapshotW, tensorData, useThrottled, useWords } from './shared';
+import { snapshotW, tensorData, useThrottled, useWords, type BowsSnapshot } from './shared';
 import { BOWS_ABOUT } from './about';
 
 const WIDTH = 360;
@@ -20,7 +20,7 @@ const LUT = Array.from({ length: 257 }, (_, k) => {
 });
 
 /** WᵀW of the most frequent words, rows and columns in dendrogram (average-linkage) order. */
-export function GramClustered({ snapshot }: Pick<LabViewProps, 'snapshot'>) {
+export function GramClustered({ snapshot }: { snapshot: BowsSnapshot | null }) {
   const snap = useThrottled(snapshot, 250);
   const words = useWords(snap);
   const order = tensorData(snap, 'clusterOrder');

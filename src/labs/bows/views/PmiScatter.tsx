@@ -8,7 +8,7 @@ import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { CHART_FONT, GRID, INK, type Margin } from '../../../ui/charts/style';
 import { linearTicks } from '../../../ui/charts/ticks';
 import { snapshotStats } from '../metrics';
-import { tensorData, useThrottled, useWords } from './shared';
+import { tensorData, useThrottled, useWords, type BowsSnapshot } from './shared';
 import { BOWS_ABOUT } from './about';
 
 const WIDTH = 360;
@@ -16,7 +16,7 @@ const HEIGHT = 300;
 const M: Margin = { top: 22, right: 12, bottom: 40, left: 56 };
 
 /** PMI of co-occurring word pairs (from the corpus) against W_i·W_j. */
-export function PmiScatter({ snapshot }: Pick<LabViewProps, 'snapshot'>) {
+export function PmiScatter({ snapshot }: { snapshot: BowsSnapshot | null }) {
   const snap = useThrottled(snapshot, 300);
   const words = useWords(snap);
   const pmi = tensorData(snap, 'pairPmi');

@@ -8,7 +8,7 @@ import { SwatchLegend } from '../../../ui/charts/SwatchLegend';
 import { CHART_FONT, FAINT, INK } from '../../../ui/charts/style';
 import { MONTHS, NUMBERS, WEEKDAYS } from '../analysis';
 import { CLUSTERS } from '../constants';
-import { snapshotW, tensorData, useThrottled, useWords } from './shared';
+import { snapshotW, tensorData, useThrottled, useWords, type BowsSnapshot } from './shared';
 import type { UmapReply, UmapRequest } from './umap.worker';
 import { BOWS_ABOUT } from './about';
 
@@ -32,7 +32,7 @@ interface Embedding {
   step: number;
 }
 
-type Props = Pick<LabViewProps, 'snapshot' | 'viewState' | 'setViewState' | 'params'>;
+type Props = Pick<LabViewProps, 'viewState' | 'setViewState' | 'params'> & { snapshot: BowsSnapshot | null };
 
 export function WordMap({ snapshot, viewState, setViewState, params }: Props) {
   const snap = useThrottled(snapshot, 300);

@@ -1,4 +1,6 @@
+import { useMemo } from 'react';
 import type { LabViewProps } from '../../../ui/lab-view-types';
+import { withStatic } from './shared';
 import { LossCurve } from '../../../ui/charts/LossCurve';
 import { Cycles } from './Cycles';
 import { WEEKDAYS } from '../analysis';
@@ -11,18 +13,19 @@ import { OwnCorpus } from './OwnCorpus';
 
 /** The bows lab's views, laid out by the shell's CSS grid. */
 export default function BowsViews(props: LabViewProps) {
+  const snapshot = useMemo(() => withStatic(props.snapshot, props.staticData), [props.snapshot, props.staticData]);
   return (
     <div className="view-grid">
-      <GramClustered snapshot={props.snapshot} />
-      <WordMap snapshot={props.snapshot} viewState={props.viewState} setViewState={props.setViewState} params={props.params} />
-      <PmiScatter snapshot={props.snapshot} />
-      <Cycles snapshot={props.snapshot} viewState={props.viewState} setViewState={props.setViewState} />
+      <GramClustered snapshot={snapshot} />
+      <WordMap snapshot={snapshot} viewState={props.viewState} setViewState={props.setViewState} params={props.params} />
+      <PmiScatter snapshot={snapshot} />
+      <Cycles snapshot={snapshot} viewState={props.viewState} setViewState={props.setViewState} />
       {isTextData(String(props.params.data)) ? (
-        <Cycles snapshot={props.snapshot} viewState={props.viewState} setViewState={props.setViewState} fixed={{ name: 'weekdays', list: WEEKDAYS }} />
+        <Cycles snapshot={snapshot} viewState={props.viewState} setViewState={props.setViewState} fixed={{ name: 'weekdays', list: WEEKDAYS }} />
       ) : null}
-      <Reconstruction snapshot={props.snapshot} params={props.params} />
-      <OwnCorpus snapshot={props.snapshot} params={props.params} trainOnFiles={props.trainOnFiles} trainingFiles={props.trainingFiles} />
-      <LossCurve lossHistory={props.lossHistory} snapshot={props.snapshot} />
+      <Reconstruction snapshot={snapshot} params={props.params} />
+      <OwnCorpus snapshot={snapshot} params={props.params} trainOnFiles={props.trainOnFiles} trainingFiles={props.trainingFiles} />
+      <LossCurve lossHistory={props.lossHistory} snapshot={snapshot} />
     </div>
   );
 }

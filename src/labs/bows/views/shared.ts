@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { Snapshot } from '../../../engine/lab';
+import type { NamedTensor, Snapshot } from '../../../engine/lab';
 import { decodeWords } from '../analysis';
 
 /** The latest snapshot, but at most every `ms` milliseconds (heavy views redraw less often). */
@@ -25,9 +25,19 @@ export function useThrottled<T>(value: T, ms: number): T {
   return held;
 }
 
-/** The vocabulary carried by a snapshot (decoded once per vocabulary). */
-export function useWords(snapshot: Snapshot | null): string[] {
-  const codes = snapshot?.tensors.vocab?.data ?? null;
+/**
+ * A snapshot with its run's constant data (vocabulary, the data-side cycle read-outs, the PMI pairs)
+ * beside it: what the bows views read.
+ */
+export type BowsSnapshot = Snapshot & { staticData: Readonly<Record<string, NamedTensor>> };
+
+export function withStatic(snapshot: Snapshot | null, staticData: Readonly<Record<string, NamedTensor>>): BowsSnapshot | null {
+  return snapshot ? { ...snapshot, staticData } : null;
+}
+
+/** The vocabulary of a run (decoded once per vocabulary). */
+export function useWords(snapshot: BowsSnapshot | null): string[] {
+  const codes = snapshot?.staticData.vocab?.data ?? null;
   const key = codes ? `${codes.length}:${codes[0]}:${codes[codes.length - 1]}` : '';
   // eslint-disable-next-line react-hooks/exhaustive-deps
   return useMemo(() => (codes ? decodeWords(codes) : []), [key]);
@@ -40,11 +50,12 @@ export interface WeightView {
 }
 
 export function snapshotW(snapshot: Snapshot | null): WeightView | null {
-  const w = snapshot?.tensors.W;
+  const w = snapshot?.weights.W;
   if (!w || w.shape.length !== 2) return null;
   return { m: w.shape[0]!, V: w.shape[1]!, data: w.data };
 }
 
-export function tensorData(snapshot: Snapshot | null, key: string): Float32Array | null {
-  return snapshot?.tensors[key]?.data ?? null;
+/** A read-out of the analysis, or else of the run's constant data. */
+export function tensorData(snapshot: BowsSnapshot | null, key: string): Float32Array | null {
+  return (snapshot?.analysis?.[key] ?? snapshot?.staticData[key])?.data ?? null;
 }

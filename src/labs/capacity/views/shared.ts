@@ -25,7 +25,7 @@ export interface CapacityData {
 
 /** Capacity and friends for model 0, from the metrics where present, else from W. */
 export function capacityData(snapshot: Snapshot | null, metrics: Metrics | null, params: Params): CapacityData | null {
-  if (!snapshot?.tensors.W) return null;
+  if (!snapshot?.weights.W) return null;
   const w = weightMatrix(snapshot);
   const fromMetrics = numberArray(metrics?.capacity);
   const c = fromMetrics && fromMetrics.length === w.cols ? fromMetrics : capacity(w);

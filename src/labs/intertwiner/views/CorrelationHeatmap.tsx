@@ -28,8 +28,8 @@ export interface HeatmapData {
 
 /** corr(A_i, B_j) in the networks' own order, and with B's columns put in the matched order. */
 export function heatmapData(snapshot: Snapshot | null, act: number, layer: number): HeatmapData | null {
-  const corr = snapshot?.tensors[`corr_${act}_${layer}`];
-  const match = snapshot?.tensors[`match_${act}_${layer}`];
+  const corr = snapshot?.analysis?.[`corr_${act}_${layer}`];
+  const match = snapshot?.analysis?.[`match_${act}_${layer}`];
   if (!corr || !match) return null;
   const d = corr.shape[0]!;
   const n = Math.min(d, HEATMAP_CAP);

@@ -1,5 +1,5 @@
 /** View-side analyses of a snapshot at the view's ε and plane (memoised by the caller). */
-import type { Snapshot } from '../../../engine/lab';
+import type { NamedTensor, Snapshot } from '../../../engine/lab';
 import { normaliseRows, planeFrame, planePairs, projectOntoPlane, srm, type RowMatrix } from '../../../analysis/srm';
 import { pppm, pppmEnsemble, type PppmResult } from '../../../analysis/pppm';
 import { anisotropy, type AnisotropySummary } from '../../../analysis/anisotropy';
@@ -32,14 +32,14 @@ export interface ModelAnalysis {
 }
 
 /** Per-model latent activations and privileged bases from a spotlight snapshot. */
-export function snapshotModels(snapshot: Snapshot | null, names: string[]): ModelView[] {
-  const lat = snapshot?.tensors.latent;
+export function snapshotModels(snapshot: Snapshot | null, staticData: Readonly<Record<string, NamedTensor>>, names: string[]): ModelView[] {
+  const lat = snapshot?.analysis?.latent;
   if (!snapshot || !lat) return [];
   const [G, P, k] = lat.shape as [number, number, number];
-  const rec = snapshot.tensors.reconstruction;
+  const rec = snapshot.analysis?.reconstruction;
   const out: ModelView[] = [];
   for (let g = 0; g < G; g++) {
-    const b = snapshot.tensors[`basis${g}`];
+    const b = staticData[`basis${g}`];
     out.push({
       name: names[g] ?? `model ${g + 1}`,
       acts: { rows: P, cols: k, data: lat.data.subarray(g * P * k, (g + 1) * P * k) },

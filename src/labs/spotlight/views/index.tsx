@@ -22,16 +22,16 @@ function clampEps(text: string | undefined, fallback: number): number {
 }
 
 export default function SpotlightViews(props: LabViewProps) {
-  const { snapshot, params, viewState, setViewState } = props;
+  const { snapshot, staticData, params, viewState, setViewState } = props;
   const k = num(params, 'k');
   const epsilon = clampEps(viewState.eps, defaultEpsilon(k));
   const signed = viewState.signed === '1';
   const normalisedPppm = viewState.pppmnorm === '1';
   const names = useMemo(() => slotNames(params), [params]);
-  const analysisStep = snapshot?.tensors.analysisStep?.data[0] ?? -1;
+  const analysisStep = snapshot?.analysisStep ?? -1;
 
   // Re-analyse only when the worker's analysis (latents) changed, or ε / plane / signed changed.
-  const models = useMemo(() => snapshotModels(snapshot, names), [analysisStep, names]); // eslint-disable-line react-hooks/exhaustive-deps
+  const models = useMemo(() => snapshotModels(snapshot, staticData, names), [analysisStep, staticData, names]); // eslint-disable-line react-hooks/exhaustive-deps
   const K = models[0]?.basis.rows ?? k;
   const analyses = useMemo<ModelAnalysis[]>(
     () => models.map((m) => analyseModel(m, { epsilon, signed, plane: viewState.plane, normalisedPppm })),
@@ -45,7 +45,7 @@ export default function SpotlightViews(props: LabViewProps) {
     sweep.current += SWEEP_PER_SNAPSHOT;
   }
 
-  const labels = snapshot?.tensors.probeLabels?.data ?? null;
+  const labels = staticData.probeLabels?.data ?? null;
   const options = useMemo(() => planeOptions(K), [K]);
   const plane = analyses[0]?.plane.join('-') ?? '0-1';
 

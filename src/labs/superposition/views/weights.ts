@@ -4,6 +4,6 @@ import { weightMatrix } from '../metrics';
 
 /** Model 0's W of a snapshot, or null when there is no snapshot (or no W in it). */
 export function snapshotWeights(snapshot: Snapshot | null): Matrix | null {
-  if (!snapshot?.tensors.W) return null;
+  if (!snapshot?.weights.W) return null;
   return weightMatrix(snapshot);
 }

@@ -1,0 +1,144 @@
+/**
+ * The run the engine owns. A lab supplies what is specific to it — its named weights, one training
+ * step, the tensors it keeps, an optional analysis — and `ownedRun` does the rest once for every lab:
+ * the step loop, the latest loss and its read-back, the step count, snapshots, restore, analysis
+ * throttling and disposal.
+ */
+import { tf, type Tensor, type Variable } from './tf';
+import { LatestLoss } from './latest-loss';
+import { AnalysisBudget } from './analysis-budget';
+import type { NamedTensor, Run, Snapshot, SnapshotOptions } from './run-types';
+
+/** One named weight: read for a snapshot, written back by a restore. */
+export interface WeightSlot {
+  shape: readonly number[];
+  read(): Promise<Float32Array>;
+  write(data: Float32Array): void;
+}
+
+/** A weight that is one tfjs variable. */
+export function variableSlot(v: Variable): WeightSlot {
+  return {
+    shape: v.shape,
+    read: async () => Float32Array.from((await v.data()) as Float32Array),
+    write: (data) => tf.tidy(() => v.assign(tf.tensor(data, v.shape))),
+  };
+}
+
+/** What an analysis is told when it is asked for. */
+export interface AnalysisContext<W extends string> {
+  step: number;
+  /** The weights just read for this snapshot. */
+  weights: Readonly<Record<W, NamedTensor>>;
+  /** Per-model loss of the latest step. */
+  lossPerModel: Float32Array;
+  /**
+   * True when the run has stopped: a snapshot asked for again at the step of the previous one (the
+   * runner's last snapshot, a paused page). Expensive read-outs may wait for it.
+   */
+  settled: boolean;
+  /** True when the caller wants every read-out now (runner, tests); false inside the page's play loop. */
+  fresh: boolean;
+}
+
+export interface LabModel<W extends string = string, A extends string = string> {
+  /** Independent models trained side by side in one graph (the loss is per model). */
+  models?: number;
+  weights: Record<W, WeightSlot>;
+  /**
+   * One optimiser step, run inside tf.tidy by the engine. Returns the loss (scalar or [models]) when
+   * `withLoss` (only the last step of a chunk is asked, so the loss costs nothing otherwise).
+   */
+  trainStep(withLoss: boolean, step: number): Tensor | undefined;
+  /** Tensors and optimisers freed on dispose, besides the weights' own storage. */
+  owned: ReadonlyArray<Tensor | { dispose(): void }>;
+  /** Read-outs computed from the weights, in the worker; the engine decides when (analysis-budget.ts). */
+  analyse?(ctx: AnalysisContext<W>): Promise<Partial<Record<A, NamedTensor>>>;
+  /** Constant for the run (vocabularies, labels, bases): sent to the page once, not with every snapshot. */
+  staticData?: Record<string, NamedTensor>;
+  /** After the weights are written back (optimiser state, histories, caches). */
+  onRestore?(step: number): void;
+}
+
+export interface OwnedRun extends Run {
+  /** Per-model loss of the latest step. */
+  lossPerModel(): Promise<Float32Array>;
+}
+
+const copy = (t: NamedTensor): NamedTensor => ({ shape: [...t.shape], data: t.data.slice() });
+
+export function ownedRun<W extends string, A extends string>(model: LabModel<W, A>): OwnedRun {
+  const latestLoss = new LatestLoss(model.models ?? 1);
+  const names = Object.keys(model.weights) as W[];
+  const budget = new AnalysisBudget();
+  let stepCount = 0;
+  let analysis: { step: number; settled: boolean; tensors: Partial<Record<A, NamedTensor>> } | null = null;
+  let lastSnapshotStep = -1;
+  let disposed = false;
+
+  const readWeights = async (): Promise<Record<W, NamedTensor>> => {
+    const datas = await Promise.all(names.map((n) => model.weights[n].read()));
+    const out = {} as Record<W, NamedTensor>;
+    names.forEach((n, i) => (out[n] = { shape: [...model.weights[n].shape], data: datas[i]! }));
+    return out;
+  };
+
+  return {
+    staticData: model.staticData ?? {},
+    step(count: number) {
+      if (disposed) throw new Error('the run was disposed');
+      for (let i = 0; i < count; i++) {
+        const withLoss = i === count - 1;
+        const step = stepCount;
+        latestLoss.keep(tf.tidy(() => model.trainStep(withLoss, step)));
+        stepCount++;
+      }
+    },
+    lossPerModel: () => latestLoss.perModel(),
+    loss: () => latestLoss.mean(),
+    async snapshot(opts: SnapshotOptions = {}): Promise<Snapshot> {
+      const fresh = opts.analysis !== 'budgeted';
+      const weights = await readWeights();
+      const per = await latestLoss.perModel();
+      let loss = 0;
+      for (const v of per) loss += v;
+      const settled = lastSnapshotStep === stepCount;
+      lastSnapshotStep = stepCount;
+      // Stale, or the run has just settled and the analysis may have put read-outs off until then.
+      const stale = analysis?.step !== stepCount || (settled && !analysis.settled);
+      if (model.analyse && stale && (fresh || settled || budget.due(analysis === null))) {
+        const started = performance.now();
+        const tensors = await model.analyse({ step: stepCount, weights, lossPerModel: per, settled, fresh });
+        budget.spent(performance.now() - started);
+        analysis = { step: stepCount, settled, tensors };
+      }
+      const snap: Snapshot = { step: stepCount, loss: loss / per.length, weights };
+      if (analysis) {
+        const out: Record<string, NamedTensor> = {};
+        for (const [k, t] of Object.entries(analysis.tensors) as Array<[string, NamedTensor | undefined]>) if (t) out[k] = copy(t);
+        snap.analysis = out;
+        snap.analysisStep = analysis.step;
+      }
+      return snap;
+    },
+    restore(snapshot: Snapshot) {
+      for (const n of names) {
+        const t = snapshot.weights[n];
+        const size = model.weights[n].shape.reduce((a, b) => a * b, 1);
+        if (!t || t.data.length !== size) throw new Error(`snapshot does not match this model (${n})`);
+      }
+      for (const n of names) model.weights[n].write(snapshot.weights[n]!.data);
+      stepCount = snapshot.step;
+      latestLoss.clear(snapshot.loss);
+      analysis = null;
+      lastSnapshotStep = -1;
+      model.onRestore?.(snapshot.step);
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      latestLoss.clear();
+      for (const t of model.owned) t.dispose();
+    },
+  };
+}
