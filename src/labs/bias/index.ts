@@ -1,9 +1,9 @@
 import type { LabDefinition, Params } from '../../engine/lab';
 import { num, str } from '../../engine/params';
-import { biasParams, ACTIVATIONS, type Activation } from './params';
+import { biasParamSchema, biasParams, ACTIVATIONS, type Activation } from './params';
 import { biasPresets } from './presets';
 import { biasMetrics, dataSpecOf } from './metrics';
-import { biasViewParams } from './view-params';
+import { biasViewParamSchema, biasViewParams } from './view-params';
 
 /** Probing 30 times a second would slow training; in the browser worker it runs every 250 ms. */
 const inWorker = typeof (globalThis as { WorkerGlobalScope?: unknown }).WorkerGlobalScope !== 'undefined';
@@ -13,7 +13,9 @@ export const biasLab: LabDefinition = {
   title: 'Feature bias',
   summary:
     'Features computed equally well are not represented equally: a single bit takes far more of a layer’s variance than an XOR, and learning order and prevalence shift the shares.',
+  paramSchema: biasParamSchema,
   params: biasParams,
+  viewParamSchema: biasViewParamSchema,
   viewParams: biasViewParams,
   presets: biasPresets,
   defaultSteps: 4000,
