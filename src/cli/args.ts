@@ -114,6 +114,10 @@ export function parseArgs(
   if (!(NODE_BACKENDS as readonly string[]).includes(backend)) throw new UsageError(`--backend ${show(backend)} must be one of ${NODE_BACKENDS.join(', ')}`);
   const out = flags.get('out');
   if (out !== undefined) checkOutPath(out);
+  // The whole set (defaults, the preset, the flags) against the lab's schema: a preset out of bounds is caught here too.
+  const checked = lab.paramSchema.safeParse(params);
+  if (!checked.success) throw new UsageError(`these parameters are not valid: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  params = checked.data;
   try {
     lab.weightShapes(params);
   } catch (err) {

@@ -72,6 +72,12 @@ describe('runner arguments', () => {
     expect(parseArgs(['superposition', '--n', '7'], LABS).params.n).toBe(7);
   });
 
+  it('checks the whole set against the lab’s schema: a preset out of bounds is refused', () => {
+    const broken = { ...superpositionLab, presets: [{ name: 'bad', description: 'n out of bounds', params: { n: 65 } }] };
+    expect(() => parseArgs(['superposition', '--preset', 'bad'], [broken])).toThrow(/these parameters are not valid: n: Too big/);
+    expect(() => parseArgs(['superposition', '--preset', 'bad', '--n', '6'], [broken])).not.toThrow();
+  });
+
   it('checks --out before training: a missing directory, a directory, an empty name', () => {
     expect(() => parseArgs(['superposition', '--out', '/nonexistent/dir/x.json'], LABS)).toThrow(/directory "\/nonexistent\/dir" does not exist/);
     expect(() => parseArgs(['superposition', '--out', tmpdir()], LABS)).toThrow(/is a directory/);

@@ -1,6 +1,7 @@
 /** The contract every lab fulfils. The shell, URL codec, worker, runner and tests iterate over it. */
 import type { LabViewModule } from '../ui/lab-view-types';
 import type { SweepSpec } from './sweep';
+import type { ParamSchema } from './param-schema';
 import type { BoolParam, EnumParam, MetricValue, Metrics, NamedTensor, NumberParam, ParamSpec, ParamValue, Params, Preset, Run, RunContext, Snapshot, TextParam, ViewParamSpec } from './run-types';
 
 export type { ParamValue, NumberParam, EnumParam, BoolParam, ParamSpec, TextParam, ViewParamSpec, Params, NamedTensor, Snapshot, SnapshotOptions, Run, RunContext, Preset, MetricValue, Metrics } from './run-types';
@@ -9,8 +10,15 @@ export interface LabDefinition {
   id: string;
   title: string;
   summary: string;
+  /**
+   * The parameters, declared once in the lab's params.ts (engine/param-schema.ts): the schema parses
+   * a whole Params object (imported files, presets, tours); the specs derived from it, in order,
+   * drive the URL codec, the controls and the runner's flags.
+   */
+  paramSchema: ParamSchema;
   params: readonly ParamSpec[];
   /** Every view setting the lab's views read; anything else in a link is refused with a warning. */
+  viewParamSchema: ParamSchema;
   viewParams: readonly ViewParamSpec[];
   presets: readonly Preset[];
   defaultSteps: number;

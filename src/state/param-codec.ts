@@ -6,6 +6,7 @@
 import { z } from './schema';
 import type { ParamSpec, ParamValue, Params, ViewParamSpec } from '../engine/lab';
 import { defaultParams } from '../engine/params';
+import { anchored, PRINTABLE, type ParamSchema } from '../engine/param-schema';
 
 /** What was wrong with a value: the page adds "; using X", the runner refuses it. */
 export interface ParamProblem {
@@ -28,8 +29,6 @@ export interface Decoded<T> {
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d{1,3})?$/;
 const decimalNumber = z.string().max(40).regex(DECIMAL).transform(Number).pipe(z.number().finite());
 const boolText = z.enum(['1', '0', 'true', 'false', 'on', 'off']);
-/** Text shown as text only: printable, without markup brackets. */
-const PRINTABLE = /^[^\u0000-\u001f\u007f<>]*$/u;
 
 /** Shows at most 40 characters of an untrusted value, as text. */
 export function quote(raw: string): string {
@@ -74,7 +73,7 @@ export function decodeParam(spec: ViewParamSpec, raw: string): Decoded<ParamValu
     case 'text': {
       if (raw.length > spec.maxLength) return problem(spec, raw, `is longer than ${spec.maxLength} characters`, spec.default);
       if (!PRINTABLE.test(raw)) return problem(spec, raw, 'holds control characters or < >', spec.default);
-      if (spec.pattern && !new RegExp(`^(?:${spec.pattern.source})$`, spec.pattern.flags.replace('g', '')).test(raw)) {
+      if (spec.pattern && !anchored(spec.pattern).test(raw)) {
         return problem(spec, raw, 'is malformed', spec.default);
       }
       return { value: raw };
@@ -134,4 +133,34 @@ export function resolveView(
     } else warnings.push(`view_${decoded.problem.key}=${quote(value)} ${decoded.problem.reason}; it was ignored.`);
   }
   return { view, warnings };
+}
+
+const KIND_TYPES: Record<ParamSpec['kind'], string> = { int: 'number', float: 'number', enum: 'string', bool: 'boolean', text: 'string' };
+
+/**
+ * A whole Params object (an imported file, a tour step, a preset) parsed by the lab's schema:
+ * typed values only (no strings for numbers), every bound and option checked, missing keys take
+ * their defaults, unknown keys are refused. The first problem is worded as the link codec words it.
+ */
+export function parseParams(
+  schema: ParamSchema,
+  specs: readonly ParamSpec[],
+  values: Readonly<Record<string, unknown>>,
+): { params: Params } | { error: string } {
+  const parsed = schema.safeParse(values);
+  if (parsed.success) return { params: parsed.data };
+  const issue = parsed.error.issues[0]!;
+  if (issue.code === 'unrecognized_keys') return { error: `there is no parameter ${quote(issue.keys[0] ?? '')}` };
+  const key = issue.path[0];
+  const spec = specs.find((s) => s.key === key);
+  if (!spec) return { error: issue.message };
+  const value = values[spec.key];
+  if (typeof value !== KIND_TYPES[spec.kind]) {
+    const shown = quote(typeof value === 'string' ? value : String(JSON.stringify(value)));
+    const reason = spec.kind === 'enum' ? `is not one of ${spec.options.join(', ')}` : `is not ${spec.kind === 'bool' ? 'true or false' : spec.kind === 'text' ? 'text' : 'a number'}`;
+    return { error: `${spec.key}=${shown} ${reason}` };
+  }
+  const raw = encodeParam(value as ParamValue);
+  const reason = decodeParam(spec, raw).problem?.reason ?? issue.message;
+  return { error: `${spec.key}=${quote(raw)} ${reason}` };
 }

@@ -1,9 +1,2 @@
-/**
- * zod, configured once: without JIT, because the production page's Content-Security-Policy forbids
- * `new Function` (zod's probe for it would be reported as a policy violation).
- */
-import { z } from 'zod';
-
-z.config({ jitless: true });
-
-export { z };
+/** zod for the app state, configured without JIT (see engine/zod.ts, where the configuration lives). */
+export { z } from '../engine/zod';

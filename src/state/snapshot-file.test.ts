@@ -51,7 +51,10 @@ describe('snapshot file', () => {
     ['1e308 weights', { ...exported, tensors: { ...exported.tensors, b: { shape: [1, 1, 5], data: [0, 0, 0, 0, -1e308] } } }, /not a finite float32/],
     ['an out-of-range parameter', { ...exported, params: { ...exported.params, n: 1e9 } }, /n="1000000000" is outside \[2, 64\]\.$/],
     ['a missing parameter', { ...exported, params: { n: 5 } }, /parameter m is missing/],
-    ['a hex number', { ...exported, params: { ...exported.params, n: '0x5' } }, /is not a finite decimal number/],
+    ['a hex number', { ...exported, params: { ...exported.params, n: '0x5' } }, /n="0x5" is not a number\.$/],
+    ['a number given as text', { ...exported, params: { ...exported.params, n: '5' } }, /n="5" is not a number\.$/],
+    ['a fractional whole number', { ...exported, params: { ...exported.params, n: 5.5 } }, /n="5.5" is not a whole number\.$/],
+    ['a boolean for a number', { ...exported, params: { ...exported.params, lr: true } }, /lr="true" is not a number\.$/],
   ])('refuses %s', (_, body, message) => {
     expect(errorOf(body)).toMatch(message);
   });

@@ -8,7 +8,7 @@ import { z } from './schema';
 import type { Params, Snapshot } from '../engine/lab';
 import { checkWeights } from '../engine/weight-check';
 import { findLab } from '../labs/registry';
-import { resolveParams } from './param-codec';
+import { parseParams } from './param-codec';
 
 export const MAX_SNAPSHOT_FILE_BYTES = 64 * 1024 * 1024;
 const MAX_FLOATS = 8_000_000;
@@ -45,14 +45,13 @@ export function readSnapshotText(name: string, text: string): SnapshotFile {
   if (floats > MAX_FLOATS) return { error: `${what} holds more than ${MAX_FLOATS.toLocaleString('en')} values.` };
   const lab = findLab(file.lab);
   if (!lab) return { error: `${what} is a snapshot of an unknown lab ${JSON.stringify(file.lab.slice(0, 40))}.` };
-  const rawParams: Record<string, string> = Object.create(null) as Record<string, string>;
-  for (const [k, v] of Object.entries(file.params)) rawParams[k] = typeof v === 'boolean' ? (v ? '1' : '0') : String(v);
-  const unknown = Object.keys(rawParams).filter((k) => !lab.params.some((p) => p.key === k));
+  const unknown = Object.keys(file.params).filter((k) => !lab.params.some((p) => p.key === k));
   if (unknown.length) return { error: `${what}: ${lab.id} has no parameter ${JSON.stringify(unknown[0]!.slice(0, 40))}.` };
-  const missing = lab.params.filter((p) => !(p.key in rawParams)).map((p) => p.key);
+  const missing = lab.params.filter((p) => !Object.prototype.hasOwnProperty.call(file.params, p.key)).map((p) => p.key);
   if (missing.length) return { error: `${what}: parameter ${missing[0]} is missing.` };
-  const { params, warnings } = resolveParams(lab.params, rawParams);
-  if (warnings.length) return { error: `${what}: ${warnings[0]!.replace(/; using .*$/, '')}.` };
+  const checked = parseParams(lab.paramSchema, lab.params, file.params);
+  if ('error' in checked) return { error: `${what}: ${checked.error}.` };
+  const params = checked.params;
   let shapes: Record<string, number[]>;
   try {
     shapes = lab.weightShapes(params);

@@ -76,6 +76,10 @@ describe('tour schema', () => {
     expectError(t((s) => (s.params = { autoplay: true })), '"autoplay" is not a parameter');
     expectError(t((s) => (s.params = { n: 'many' })), 'step 1');
     expectError(t((s) => (s.params = { n: 1e9 })), 'step 1');
+    // Step params are typed JSON, checked by the lab's schema: no numbers as text.
+    expectError(t((s) => (s.params = { n: '5' })), 'step 1', 'n="5" is not a number.');
+    expectError(t((s) => (s.params = { n: 5.5 })), 'step 1', 'n="5.5" is not a whole number.');
+    expectError(t((s) => (s.params = { n: 65 })), 'step 1', 'n="65" is outside [2, 64].');
     expectError(t((s) => (s.params = JSON.parse('{"__proto__": 1}') as Record<string, number>)), '"__proto__" is not allowed');
     expectError(t((s) => (s.view = { nope: '1' })), '"nope" is not a view setting of superposition');
     expectError(t((s) => (s.view = { eps: '7' }), 1), 'step 2');

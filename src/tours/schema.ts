@@ -3,9 +3,10 @@
  * spotlight, an optional condition to advance). Untrusted, like a link: the zod schema bounds every
  * length and count, then every step's lab state is read by the URL codec and must give no warning.
  */
-import { z } from 'zod';
+import { z } from '../state/schema';
 import { LABS, findLab } from '../labs/registry';
 import { decodeUrlState } from '../state/url-state';
+import { parseParams } from '../state/param-codec';
 import { stepSearch } from './step-search';
 
 export const TOUR_FORMAT = 'geometry-lab-tour';
@@ -103,6 +104,8 @@ export function validateTour(json: unknown): { tour: Tour } | { error: string } 
     const lab = findLab(step.lab)!;
     const unknownParam = Object.keys(step.params ?? {}).find((k) => !lab.params.some((p) => p.key === k));
     if (unknownParam) return { error: `The tour is not valid: step ${i + 1}: ${JSON.stringify(unknownParam)} is not a parameter of ${lab.id}.` };
+    const checked = parseParams(lab.paramSchema, lab.params, step.params ?? {});
+    if ('error' in checked) return { error: `The tour is not valid: step ${i + 1}: ${checked.error}.` };
     const unknownView = Object.keys(step.view ?? {}).find((k) => !lab.viewParams.some((p) => p.key === k));
     if (unknownView) return { error: `The tour is not valid: step ${i + 1}: ${JSON.stringify(unknownView)} is not a view setting of ${lab.id}.` };
     const { warnings } = decodeUrlState(stepSearch(step));

@@ -1,16 +1,18 @@
 import type { LabDefinition, Params } from '../../engine/lab';
 import { num, str } from '../../engine/params';
-import { biasParams, ACTIVATIONS, type Activation } from './params';
+import { biasParamSchema, biasParams, ACTIVATIONS, type Activation } from './params';
 import { biasPresets } from './presets';
 import { biasMetrics, dataSpecOf } from './metrics';
-import { biasViewParams } from './view-params';
+import { biasViewParamSchema, biasViewParams } from './view-params';
 
 export const biasLab: LabDefinition = {
   id: 'bias',
   title: 'Feature bias',
   summary:
     'Features computed equally well are not represented equally: a single bit takes far more of a layer’s variance than an XOR, and learning order and prevalence shift the shares.',
+  paramSchema: biasParamSchema,
   params: biasParams,
+  viewParamSchema: biasViewParamSchema,
   viewParams: biasViewParams,
   presets: biasPresets,
   defaultSteps: 4000,

@@ -1,8 +1,11 @@
-import type { ViewParamSpec } from '../../engine/lab';
+import { defineParams, enumOf } from '../../engine/param-schema';
 import { LAYER_NAMES } from './constants';
 import { FEATURE_KINDS } from './features';
 
-export const biasViewParams: readonly ViewParamSpec[] = [
-  { key: 'layer', kind: 'enum', label: 'layer', options: LAYER_NAMES, default: LAYER_NAMES[LAYER_NAMES.length - 1]! },
-  { key: 'color', kind: 'enum', label: 'colour by feature', options: FEATURE_KINDS, default: FEATURE_KINDS[0] },
-];
+const view = defineParams({
+  layer: enumOf(LAYER_NAMES, LAYER_NAMES[LAYER_NAMES.length - 1]!, { label: 'layer' }),
+  color: enumOf(FEATURE_KINDS, FEATURE_KINDS[0], { label: 'colour by feature' }),
+});
+
+export const biasViewParamSchema = view.schema;
+export const biasViewParams = view.specs;

@@ -1,13 +1,13 @@
 import type { LabDefinition, Params } from '../../engine/lab';
 import { num, str } from '../../engine/params';
-import { bowsParams, FORCE_MAX_WORDS, isTextData } from './params';
+import { bowsParamSchema, bowsParams, FORCE_MAX_WORDS, isTextData } from './params';
 import { bowsPresets } from './presets';
 import { bowsMetrics } from './metrics';
 import type { Encoder } from './model';
 import { corpusStats, textSource, type WindowUnit } from './corpus-stats';
 import { CORPUS_ASSETS, loadCorpus } from './corpus-load';
 import { checkCorpusFiles, expandArchives, MAX_CORPUS_BYTES, packOwnCorpus } from './own-corpus';
-import { bowsViewParams } from './view-params';
+import { bowsViewParamSchema, bowsViewParams } from './view-params';
 import { syntheticSource } from './synthetic-source';
 import type { BowsSource } from './source';
 import type { SyntheticShape } from '../../data/bows-synthetic';
@@ -47,7 +47,9 @@ export const bowsLab: LabDefinition = {
   title: 'Bag-of-words superposition',
   summary:
     'Binary bags of words (windows of consecutive paragraphs or mails of real text, your own text, or the authors’ synthetic ring) squeezed into m ≪ V dimensions: with weight decay, words that co-occur interfere constructively, and features on a ring close into a ring.',
+  paramSchema: bowsParamSchema,
   params: bowsParams,
+  viewParamSchema: bowsViewParamSchema,
   viewParams: bowsViewParams,
   presets: bowsPresets,
   defaultSteps: 2000,

@@ -1,8 +1,11 @@
-import type { ViewParamSpec } from '../../engine/lab';
+import { defineParams, enumOf, text } from '../../engine/param-schema';
 
-export const bowsViewParams: readonly ViewParamSpec[] = [
-  { key: 'map', kind: 'enum', label: 'word map', options: ['pca', 'umap'], default: 'pca' },
-  { key: 'color', kind: 'enum', label: 'colour by', options: ['cluster', 'category'], default: 'cluster' },
-  { key: 'q', kind: 'text', label: 'word search', maxLength: 64, default: '' },
-  { key: 'cycle', kind: 'text', label: 'cycle word list', maxLength: 400, default: '' },
-];
+const view = defineParams({
+  map: enumOf(['pca', 'umap'], 'pca', { label: 'word map' }),
+  color: enumOf(['cluster', 'category'], 'cluster', { label: 'colour by' }),
+  q: text('', 64, { label: 'word search' }),
+  cycle: text('', 400, { label: 'cycle word list' }),
+});
+
+export const bowsViewParamSchema = view.schema;
+export const bowsViewParams = view.specs;

@@ -1,18 +1,20 @@
 import type { LabDefinition, Params } from '../../engine/lab';
 import { num } from '../../engine/params';
-import { capacityParams } from './params';
+import { capacityParamSchema, capacityParams } from './params';
 import { capacityPresets } from './presets';
 import { capacityMetrics } from './metrics';
 import { importances, inputSetting, modelKind } from './config';
 import { kurtosisSweep } from './sweep';
-import { capacityViewParams } from './view-params';
+import { capacityViewParamSchema, capacityViewParams } from './view-params';
 
 export const capacityLab: LabDefinition = {
   id: 'capacity',
   title: 'Capacity',
   summary:
     'Polysemanticity and capacity: how a model with fewer dimensions than features shares them out, and how input kurtosis makes neurons polysemantic.',
+  paramSchema: capacityParamSchema,
   params: capacityParams,
+  viewParamSchema: capacityViewParamSchema,
   viewParams: capacityViewParams,
   presets: capacityPresets,
   defaultSteps: 3000,

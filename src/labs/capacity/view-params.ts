@@ -1,6 +1,9 @@
-import type { ViewParamSpec } from '../../engine/lab';
+import { defineParams, float } from '../../engine/param-schema';
 
-export const capacityViewParams: readonly ViewParamSpec[] = [
-  { key: 'eps', kind: 'float', label: 'block: energy share in a singular subspace', min: 0.01, max: 0.99, default: 0.3 },
-  { key: 'tau', kind: 'float', label: 'neuron-load threshold (× max |W|)', min: 0.01, max: 0.99, default: 0.2 },
-];
+const view = defineParams({
+  eps: float(0.01, 0.99, 0.3, { label: 'block: energy share in a singular subspace' }),
+  tau: float(0.01, 0.99, 0.2, { label: 'neuron-load threshold (× max |W|)' }),
+});
+
+export const capacityViewParamSchema = view.schema;
+export const capacityViewParams = view.specs;

@@ -3,17 +3,19 @@ import { num, str } from '../../engine/params';
 import { decodeMnist, MNIST_ASSET } from '../../data/mnist';
 import { activationSet } from './activations';
 import { layerDims, type Task } from './layers';
-import { intertwinerParams } from './params';
+import { intertwinerParamSchema, intertwinerParams } from './params';
 import { intertwinerPresets } from './presets';
 import { intertwinerMetrics } from './metrics';
-import { intertwinerViewParams } from './view-params';
+import { intertwinerViewParamSchema, intertwinerViewParams } from './view-params';
 
 export const intertwinerLab: LabDefinition = {
   id: 'intertwiner',
   title: 'Intertwiners',
   summary:
     'Two networks from different seeds, per activation: their hidden layers align by the activation’s symmetry group — permutations for ReLU, rotations for an isotropic activation.',
+  paramSchema: intertwinerParamSchema,
   params: intertwinerParams,
+  viewParamSchema: intertwinerViewParamSchema,
   viewParams: intertwinerViewParams,
   presets: intertwinerPresets,
   defaultSteps: 600,

@@ -1,6 +1,9 @@
-import type { ViewParamSpec } from '../../engine/lab';
+import { defineParams, int } from '../../engine/param-schema';
 
-export const intertwinerViewParams: readonly ViewParamSpec[] = [
-  { key: 'layer', kind: 'int', label: 'hidden layer', min: 1, max: 3, default: 1 },
-  { key: 'act', kind: 'int', label: 'activation (index)', min: 0, max: 7, default: 0 },
-];
+const view = defineParams({
+  layer: int(1, 3, 1, { label: 'hidden layer' }),
+  act: int(0, 7, 0, { label: 'activation (index)' }),
+});
+
+export const intertwinerViewParamSchema = view.schema;
+export const intertwinerViewParams = view.specs;

@@ -3,11 +3,11 @@ import { num, str } from '../../engine/params';
 import { decodeMnist, MNIST_ASSET, mnistImages } from '../../data/mnist';
 import { continuousSamples, type ContinuousKind } from '../../data/continuous';
 import type { SpotlightRun } from './model';
-import { activationSpec, chosenActivations, defaultEpsilon, MAX_PLANES, spotlightParams } from './params';
+import { activationSpec, chosenActivations, defaultEpsilon, MAX_PLANES, spotlightParamSchema, spotlightParams } from './params';
 import { spotlightPresets } from './presets';
 import { spotlightMetrics } from './metrics';
 import { analyseImportFiles } from './import-files';
-import { spotlightViewParams } from './view-params';
+import { spotlightViewParamSchema, spotlightViewParams } from './view-params';
 
 /** Digits [0, PROBE) are the fixed probe set for the analyses; the rest train. */
 export const PROBE = 2000;
@@ -60,7 +60,9 @@ export const spotlightLab: LabDefinition = {
   title: 'Spotlight',
   summary:
     'An autoencoder ablation that changes only the activation: permutation-symmetric activations discretise the latent code (SRM peaks, PPPM clusters), isotropic ones keep it continuous.',
+  paramSchema: spotlightParamSchema,
   params: spotlightParams,
+  viewParamSchema: spotlightViewParamSchema,
   viewParams: spotlightViewParams,
   presets: spotlightPresets,
   defaultSteps: 1500,

@@ -1,4 +1,5 @@
-import type { ParamSpec } from '../../engine/lab';
+import type { z } from '../../engine/zod';
+import { defineParams, enumOf, float, int } from '../../engine/param-schema';
 import { thomsonDirections, type Directions } from '../../analysis/thomson';
 import { createRng } from '../../engine/rng';
 import type { ActivationSpec, ScalarFunction } from '../../analysis/activation-values';
@@ -29,27 +30,32 @@ export const OPTIMIZER_OPTIONS = ['adam', 'momentum'] as const;
 const actHelp =
   'tanh, leaky-relu, gelu, sigmoid: elementwise (B = I). *-thomson-k1/2k/4k: elementwise through K = k+1, 2k, 4k Thomson directions. iso-*: isotropic σ(‖x‖)x/‖x‖.';
 
-export const spotlightParams: readonly ParamSpec[] = [
-  { key: 'data', label: 'data', kind: 'enum', options: DATA_OPTIONS, default: 'mnist', help: 'MNIST digits, or a synthetic isotropic Gaussian / uniform ball in `dim` dimensions.' },
-  { key: 'dim', label: 'synthetic dim', kind: 'int', min: 4, max: 784, default: 64, log: true, help: 'Input dimension of the synthetic data (MNIST is 784).' },
-  { key: 'k', label: 'bottleneck k', kind: 'int', min: 2, max: 32, default: 16, help: 'Latent width where SRM is measured.' },
-  { key: 'hidden', label: 'hidden width', kind: 'int', min: 8, max: 512, default: 128, log: true },
-  { key: 'act1', label: 'activation 1', kind: 'enum', options: ACTIVATION_OPTIONS, default: 'tanh', help: actHelp },
-  { key: 'act2', label: 'activation 2', kind: 'enum', options: ['none', ...ACTIVATION_OPTIONS], default: 'iso-tanh', help: actHelp },
-  { key: 'act3', label: 'activation 3', kind: 'enum', options: ['none', ...ACTIVATION_OPTIONS], default: 'none', help: actHelp },
-  { key: 'act4', label: 'activation 4', kind: 'enum', options: ['none', ...ACTIVATION_OPTIONS], default: 'none', help: actHelp },
-  { key: 'batch', label: 'batch', kind: 'int', min: 8, max: 1024, default: 64, log: true },
-  { key: 'lr', label: 'learning rate', kind: 'float', min: 1e-5, max: 10, default: 1e-2, log: true, help: 'Adam. 1e-2 drives tanh into saturation within ~600 steps; at 1e-3 it stays near-linear for 1,500 steps.' },
-  {
-    key: 'optimizer',
+/** The spotlight lab's parameters, declared once: the schema, the specs and the defaults derive from this. */
+const params = defineParams({
+  data: enumOf(DATA_OPTIONS, 'mnist', { label: 'data', help: 'MNIST digits, or a synthetic isotropic Gaussian / uniform ball in `dim` dimensions.' }),
+  dim: int(4, 784, 64, { label: 'synthetic dim', log: true, help: 'Input dimension of the synthetic data (MNIST is 784).' }),
+  k: int(2, 32, 16, { label: 'bottleneck k', help: 'Latent width where SRM is measured.' }),
+  hidden: int(8, 512, 128, { label: 'hidden width', log: true }),
+  act1: enumOf(ACTIVATION_OPTIONS, 'tanh', { label: 'activation 1', help: actHelp }),
+  act2: enumOf(['none', ...ACTIVATION_OPTIONS], 'iso-tanh', { label: 'activation 2', help: actHelp }),
+  act3: enumOf(['none', ...ACTIVATION_OPTIONS], 'none', { label: 'activation 3', help: actHelp }),
+  act4: enumOf(['none', ...ACTIVATION_OPTIONS], 'none', { label: 'activation 4', help: actHelp }),
+  batch: int(8, 1024, 64, { label: 'batch', log: true }),
+  lr: float(1e-5, 10, 1e-2, {
+    label: 'learning rate',
+    log: true,
+    help: 'Adam. 1e-2 drives tanh into saturation within ~600 steps; at 1e-3 it stays near-linear for 1,500 steps.',
+  }),
+  optimizer: enumOf(OPTIMIZER_OPTIONS, 'adam', {
     label: 'optimizer',
-    kind: 'enum',
-    options: OPTIMIZER_OPTIONS,
-    default: 'adam',
     help: 'adam: per-coordinate step sizes, which privilege the standard basis even for an isotropic activation. momentum: SGD with momentum 0.9, rotation-equivariant, so only the activation privileges a basis.',
-  },
-  { key: 'seed', label: 'seed', kind: 'int', min: 0, max: 999999, default: 1 },
-];
+  }),
+  seed: int(0, 999999, 1, { label: 'seed' }),
+});
+
+export const spotlightParamSchema = params.schema;
+export const spotlightParams = params.specs;
+export type SpotlightParams = z.infer<typeof spotlightParamSchema>;
 
 /** The activations chosen in the four slots, in order, without `none`. */
 export function chosenActivations(params: Record<string, unknown>): ActivationName[] {

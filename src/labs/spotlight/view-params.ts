@@ -1,7 +1,10 @@
-import type { ViewParamSpec } from '../../engine/lab';
+import { bool, defineParams, float, text } from '../../engine/param-schema';
 
-export const spotlightViewParams: readonly ViewParamSpec[] = [
-  { key: 'eps', kind: 'float', label: 'cone threshold ε', min: 0.01, max: 1, default: 0.9 },
-  { key: 'plane', kind: 'text', label: 'plane (i-j)', maxLength: 9, pattern: /\d{1,4}-\d{1,4}/, default: '' },
-  { key: 'signed', kind: 'bool', label: 'signed SRM', default: false },
-];
+const view = defineParams({
+  eps: float(0.01, 1, 0.9, { label: 'cone threshold ε' }),
+  plane: text('', 9, { label: 'plane (i-j)', pattern: /\d{1,4}-\d{1,4}/ }),
+  signed: bool(false, { label: 'signed SRM' }),
+});
+
+export const spotlightViewParamSchema = view.schema;
+export const spotlightViewParams = view.specs;

@@ -1,10 +1,10 @@
 import type { LabDefinition, Params } from '../../engine/lab';
 import { num } from '../../engine/params';
-import { superpositionParams } from './params';
+import { superpositionParamSchema, superpositionParams } from './params';
 import { superpositionPresets } from './presets';
 import { superpositionMetrics } from './metrics';
 import { phaseDiagram } from './sweep';
-import { superpositionViewParams } from './view-params';
+import { superpositionViewParamSchema, superpositionViewParams } from './view-params';
 
 export function importances(n: number, r: number): number[] {
   return Array.from({ length: n }, (_, i) => r ** i);
@@ -15,7 +15,9 @@ export const superpositionLab: LabDefinition = {
   title: 'Superposition',
   summary:
     'Toy models of superposition: n sparse features squeezed into m < n dimensions arrange themselves as polytopes.',
+  paramSchema: superpositionParamSchema,
   params: superpositionParams,
+  viewParamSchema: superpositionViewParamSchema,
   viewParams: superpositionViewParams,
   presets: superpositionPresets,
   defaultSteps: 3000,

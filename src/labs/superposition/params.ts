@@ -1,11 +1,17 @@
-import type { ParamSpec } from '../../engine/lab';
+import type { z } from '../../engine/zod';
+import { defineParams, float, int } from '../../engine/param-schema';
 
-export const superpositionParams: readonly ParamSpec[] = [
-  { key: 'n', label: 'features n', kind: 'int', min: 2, max: 64, default: 5, help: 'Number of input features.' },
-  { key: 'm', label: 'hidden m', kind: 'int', min: 1, max: 16, default: 2, help: 'Hidden dimensions.' },
-  { key: 'sparsity', label: 'sparsity S', kind: 'float', min: 0, max: 0.999, step: 0.001, default: 0.9, help: 'Probability that a feature is zero.' },
-  { key: 'importance', label: 'importance decay r', kind: 'float', min: 0.5, max: 1, step: 0.01, default: 1, help: 'Feature i has importance rⁱ.' },
-  { key: 'batch', label: 'batch', kind: 'int', min: 16, max: 4096, default: 1024, log: true },
-  { key: 'lr', label: 'learning rate', kind: 'float', min: 1e-5, max: 10, default: 1e-2, log: true },
-  { key: 'seed', label: 'seed', kind: 'int', min: 0, max: 999999, default: 1 },
-];
+/** The superposition lab's parameters, declared once: the schema, the specs and the defaults derive from this. */
+const params = defineParams({
+  n: int(2, 64, 5, { label: 'features n', help: 'Number of input features.' }),
+  m: int(1, 16, 2, { label: 'hidden m', help: 'Hidden dimensions.' }),
+  sparsity: float(0, 0.999, 0.9, { label: 'sparsity S', step: 0.001, help: 'Probability that a feature is zero.' }),
+  importance: float(0.5, 1, 1, { label: 'importance decay r', step: 0.01, help: 'Feature i has importance rⁱ.' }),
+  batch: int(16, 4096, 1024, { label: 'batch', log: true }),
+  lr: float(1e-5, 10, 1e-2, { label: 'learning rate', log: true }),
+  seed: int(0, 999999, 1, { label: 'seed' }),
+});
+
+export const superpositionParamSchema = params.schema;
+export const superpositionParams = params.specs;
+export type SuperpositionParams = z.infer<typeof superpositionParamSchema>;

@@ -1,6 +1,9 @@
-import type { ViewParamSpec } from '../../engine/lab';
+import { defineParams, float } from '../../engine/param-schema';
 
-export const superpositionViewParams: readonly ViewParamSpec[] = [
-  { key: 'rx', kind: 'float', label: 'projection angle x (rad)', min: -10, max: 10, default: 0 },
-  { key: 'ry', kind: 'float', label: 'projection angle y (rad)', min: -10, max: 10, default: 0 },
-];
+const view = defineParams({
+  rx: float(-10, 10, 0, { label: 'projection angle x (rad)' }),
+  ry: float(-10, 10, 0, { label: 'projection angle y (rad)' }),
+});
+
+export const superpositionViewParamSchema = view.schema;
+export const superpositionViewParams = view.specs;
