@@ -28,6 +28,20 @@ module.exports = {
       to: { path: '^src/(labs|state)/' },
     },
     {
+      name: 'page-loads-manifests',
+      comment: 'The page lists labs by their manifests (labs/manifests.ts); a lab\'s code loads when it opens (in the worker), so the entry chunk stays small.',
+      severity: 'error',
+      from: { path: '^src/(state|ui|tours)/|^src/main\\.tsx$', pathNot: '\\.test\\.tsx?$' },
+      to: { path: ['^src/labs/registry\\.ts$', '^src/labs/[^/]+/(index|model|metrics)\\.ts$'] },
+    },
+    {
+      name: 'manifests-are-light',
+      comment: 'A manifest holds what the page needs before a lab opens: no model, no tfjs, no run code.',
+      severity: 'error',
+      from: { path: '^src/labs/[^/]+/manifest\\.ts$' },
+      to: { path: ['^src/labs/[^/]+/(index|model)\\.ts$', '@tensorflow', '^src/engine/(tf|owned-run|worker|trainer)\\.ts$'] },
+    },
+    {
       name: 'labs-side-by-side',
       comment: 'A lab imports no other lab: shared code moves down (analysis, data, nn, engine, ui/charts).',
       severity: 'error',

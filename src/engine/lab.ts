@@ -1,4 +1,8 @@
-/** The contract every lab fulfils. The shell, URL codec, worker, runner and tests iterate over it. */
+/**
+ * The contract every lab fulfils, in two parts: the manifest (small: what the page needs to list,
+ * link and control a lab, loaded with the page) and the definition (the manifest plus the code that
+ * trains and measures, loaded when the lab opens: in the worker, the runner and the tests).
+ */
 import type { LabViewModule } from '../ui/lab-view-types';
 import type { SweepSpec } from './sweep';
 import type { ParamSchema } from './param-schema';
@@ -6,7 +10,7 @@ import type { BoolParam, EnumParam, MetricValue, Metrics, NamedTensor, NumberPar
 
 export type { ParamValue, NumberParam, EnumParam, BoolParam, ParamSpec, TextParam, ViewParamSpec, Params, NamedTensor, Snapshot, SnapshotOptions, Run, RunContext, Preset, MetricValue, Metrics } from './run-types';
 
-export interface LabDefinition {
+export interface LabManifest {
   id: string;
   title: string;
   summary: string;
@@ -34,12 +38,30 @@ export interface LabDefinition {
    * params. Imported snapshots (files, links) are checked against it before anything changes.
    */
   weightShapes(params: Params): Record<string, number[]>;
-  /** May be async, e.g. to load a data asset first. */
-  createRun(params: Params, ctx: RunContext): Run | Promise<Run>;
-  /** `staticData` is the run's constant data (Run.staticData), for labs whose metrics need it. */
-  metrics(snapshot: Snapshot, params: Params, staticData: Readonly<Record<string, NamedTensor>>): Metrics;
   /** Loaded only by the page, so the worker and the CLI never pull in React. */
   loadViews(): Promise<LabViewModule>;
+  /**
+   * Files a run trains on (e.g. the user's text corpus): the runner reads `--<flag> a.txt,b.txt`
+   * (each checked against maxBytes from its size before reading) into RunContext.userFiles.
+   */
+  trainingFiles?: TrainingFilesSpec;
+}
+
+export interface TrainingFilesSpec {
+  flag: string;
+  maxBytes: number;
+  /** Params the files imply (e.g. data=own); the runner sets them, and refuses a flag that says otherwise. */
+  params: Params;
+}
+
+export interface LabDefinition extends LabManifest {
+  /** May be async, e.g. to load a data asset first. */
+  createRun(params: Params, ctx: RunContext): Run | Promise<Run>;
+  /**
+   * The numbers the runner prints, the tests assert and the page shows (computed in the worker).
+   * `staticData` is the run's constant data (Run.staticData), for labs whose metrics need it.
+   */
+  metrics(snapshot: Snapshot, params: Params, staticData: Readonly<Record<string, NamedTensor>>): Metrics;
   /**
    * Analysis of user-supplied files instead of training, used by the runner when `trigger` is
    * given (e.g. `--activations a.npy [--basis b.npy]`). It throws an Error with a precise message
@@ -58,17 +80,10 @@ export interface LabDefinition {
     ): Record<string, unknown> | Promise<Record<string, unknown>>;
   };
   /**
-   * Files a run trains on (e.g. the user's text corpus): the runner reads `--<flag> a.txt,b.txt`
-   * (each checked against maxBytes from its size before reading) into RunContext.userFiles.
+   * With `trainingFiles`: why these files cannot be trained on (empty, binary, …), or null; checked
+   * before they replace the files in use.
    */
-  trainingFiles?: {
-    flag: string;
-    maxBytes: number;
-    /** Why these files cannot be trained on (empty, binary, …), or null; checked before they replace the files in use. */
-    check(files: ReadonlyArray<{ name: string; bytes: ArrayBuffer }>): string | null;
-    /** Params the files imply (e.g. data=own); the runner sets them, and refuses a flag that says otherwise. */
-    params: Params;
-  };
+  checkTrainingFiles?(files: ReadonlyArray<{ name: string; bytes: ArrayBuffer }>): string | null;
   /** Optional grid of small models trained together (e.g. a phase diagram). */
   sweep?: SweepSpec;
 }

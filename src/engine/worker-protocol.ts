@@ -1,11 +1,12 @@
 /** Messages between the training worker and the page. Snapshots carry transferred buffers. */
-import type { NamedTensor, Params, Snapshot } from './lab';
+import type { Metrics, NamedTensor, Params, Snapshot } from './lab';
 import type { BackendName } from './backend-names';
 import type { BackendRequest } from './backend-names';
 import type { SweepResult } from './sweep';
 
 export type WorkerEvent =
-  | { type: 'snapshot'; snapshot: Snapshot; loss: Array<[number, number]>; stepsPerSecond: number }
+  /** `metrics` are the lab's metrics of this snapshot, computed here in the worker. */
+  | { type: 'snapshot'; snapshot: Snapshot; metrics: Metrics; loss: Array<[number, number]>; stepsPerSecond: number }
   /** Data constant for the run just created (Run.staticData), sent once before its first snapshot. */
   | { type: 'static'; data: Record<string, NamedTensor> }
   | { type: 'status'; playing: boolean; step: number }

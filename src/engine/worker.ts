@@ -9,7 +9,7 @@ import { activateBackend, chooseBackend, wasmThreadCount, watchDeviceLoss } from
 import { probeBackends } from './backend-probe';
 import { createRng } from './rng';
 import { num } from './params';
-import type { LabDefinition, NamedTensor, Params, Run, RunContext, Snapshot } from './lab';
+import type { LabDefinition, Metrics, NamedTensor, Params, Run, RunContext, Snapshot } from './lab';
 import { fetchAsset } from './fetch-asset';
 import type { InitRequest, SnapshotSource, Speed, TrainerApi, WorkerEvent } from './worker-protocol';
 import { weightsFinite } from './weight-check';
@@ -18,8 +18,8 @@ import { snapshotGapMs } from './snapshot-budget';
 
 const CHUNK_TARGET_MS = 12;
 
-/** How the worker finds a lab by id: given by the entry point (labs/trainer-worker.ts), so the engine imports no lab. */
-let findLab: (id: string) => LabDefinition | undefined = () => undefined;
+/** How the worker loads a lab by id: given by the entry point (labs/trainer-worker.ts), so the engine imports no lab. */
+let loadLab: (id: string) => Promise<LabDefinition> | undefined = () => undefined;
 let lab: LabDefinition | null = null;
 let params: Params = {};
 let run: Run | null = null;
@@ -67,7 +67,7 @@ async function readTrainingFiles(files: readonly File[]): Promise<string | null>
     emit({ type: 'progress', label: 'reading your files', fraction: total > 0 ? Math.min(0.999, done / total) : 0.999 });
   }
   emit({ type: 'progress', label: 'reading your files', fraction: 1 });
-  const refused = lab?.trainingFiles?.check(read) ?? null;
+  const refused = lab?.checkTrainingFiles?.(read) ?? null;
   if (refused) return refused;
   trainingFiles = read;
   return null;
@@ -107,7 +107,7 @@ async function stopDiverged(reason: string, restorePoint: Snapshot | null): Prom
   emit({ type: 'status', playing, step: stepCounter });
   if (snap) {
     const sent = cloneSnapshot(snap);
-    emit(Comlink.transfer({ type: 'snapshot', snapshot: sent, loss: [], stepsPerSecond: 0 }, transferables(sent)) as WorkerEvent);
+    emit(Comlink.transfer({ type: 'snapshot', snapshot: sent, metrics: metricsOf(sent), loss: [], stepsPerSecond: 0 }, transferables(sent)) as WorkerEvent);
   }
 }
 
@@ -133,9 +133,23 @@ async function postSnapshot(): Promise<boolean> {
   pendingLoss = [];
   const posted = performance.now();
   nextPostAt = posted + snapshotGapMs(posted - started);
-  emit(Comlink.transfer({ type: 'snapshot', snapshot: sent, loss, stepsPerSecond }, transferables(sent)) as WorkerEvent);
+  emit(Comlink.transfer({ type: 'snapshot', snapshot: sent, metrics: metricsOf(sent), loss, stepsPerSecond }, transferables(sent)) as WorkerEvent);
   return true;
 }
+
+/** The lab's metrics of a snapshot (computed here, so the page loads no lab code but its views). */
+function metricsOf(snapshot: Snapshot): Metrics {
+  if (!lab || !run) return {};
+  try {
+    return lab.metrics(snapshot, params, run.staticData);
+  } catch (err) {
+    if (!metricsFailed) emit({ type: 'notice', level: 'warning', text: `Metrics could not be computed (${err instanceof Error ? err.message : String(err)}).` });
+    metricsFailed = true;
+    return {};
+  }
+}
+/** Said once per run: a lab whose metrics fail would otherwise repeat it with every snapshot. */
+let metricsFailed = false;
 
 function cloneTensors(tensors: Readonly<Record<string, NamedTensor | undefined>>): Record<string, NamedTensor> {
   const out: Record<string, NamedTensor> = {};
@@ -222,6 +236,7 @@ async function createRun(): Promise<void> {
     return;
   }
   run = created;
+  metricsFailed = false;
   stepCounter = 0;
   referenceLoss = null;
   pendingLoss = [];
@@ -288,7 +303,7 @@ async function switchToFallback(reason: string): Promise<void> {
 const api: TrainerApi = {
   async init(request: InitRequest, onEvent) {
     emit = onEvent;
-    const found = findLab(request.labId);
+    const found = await loadLab(request.labId);
     if (!found) throw new Error(`unknown lab ${request.labId}`);
     lab = found;
     params = request.params;
@@ -390,8 +405,8 @@ const api: TrainerApi = {
   },
 };
 
-/** Serves the trainer API on this worker, finding labs with `lookup`. */
-export function serveTrainer(lookup: (id: string) => LabDefinition | undefined): void {
-  findLab = lookup;
+/** Serves the trainer API on this worker, loading labs with `load`. */
+export function serveTrainer(load: (id: string) => Promise<LabDefinition> | undefined): void {
+  loadLab = load;
   Comlink.expose(api);
 }

@@ -1,6 +1,6 @@
 /// <reference lib="webworker" />
-/** Entry point of the training worker: the engine's trainer, serving the labs of the registry. */
+/** Entry point of the training worker: the engine's trainer, loading each lab's code when it opens. */
 import { serveTrainer } from '../engine/worker';
-import { findLab } from './registry';
+import { loadLab } from './manifests';
 
-serveTrainer(findLab);
+serveTrainer(loadLab);

@@ -1,10 +1,10 @@
 /** Wires the page's store to the training worker and the URL. */
 import * as Comlink from 'comlink';
-import type { ParamValue, Snapshot } from '../engine/lab';
+import type { Metrics, ParamValue, Snapshot } from '../engine/lab';
 import type { SnapshotSource, WorkerEvent } from '../engine/worker-protocol';
 import { startWorker, type WorkerHandle } from '../engine/worker-client';
 import type { BackendRequest } from '../engine/backend-names';
-import { findLab } from '../labs/registry';
+import { findLab } from '../labs/manifests';
 import { addNotice, useLab } from './store';
 import { decodeUrlState, defaultUrlState, encodeUrlState, type UrlState } from './url-state';
 import { resolveParams, resolveView } from './param-codec';
@@ -23,7 +23,7 @@ function maxAbsWeight(snapshot: Snapshot, names: readonly string[]): number {
 }
 
 let worker: WorkerHandle | null = null;
-let pending: { snapshot: Snapshot; loss: Array<[number, number]>; stepsPerSecond: number } | null = null;
+let pending: { snapshot: Snapshot; metrics: Metrics; loss: Array<[number, number]>; stepsPerSecond: number } | null = null;
 let frameRequested = false;
 /** Weights from the link's hash or an opened file, handed to the worker once at start. */
 let sharedSnapshot: { snapshot: Snapshot; source: SnapshotSource } | null = null;
@@ -98,11 +98,10 @@ function appendLoss(history: Array<[number, number]>, points: Array<[number, num
 function flushFrame(): void {
   frameRequested = false;
   if (!pending) return;
-  const { snapshot, loss, stepsPerSecond } = pending;
+  const { snapshot, metrics, loss, stepsPerSecond } = pending;
   pending = null;
   const s = useLab.getState();
   const lab = findLab(s.labId);
-  const metrics = lab ? lab.metrics(snapshot, s.params, s.staticData) : null;
   // A metric that turns non-finite counts as divergence only while the weights have blown up
   // (beyond 1e4): some read-outs are 0/0 for a moment in healthy runs.
   const broken = metrics && snapshot.step > (s.snapshot?.step ?? 0) ? metricBroken(s.metrics, metrics) : null;
@@ -131,8 +130,8 @@ function onWorkerEvent(event: WorkerEvent): void {
   switch (event.type) {
     case 'snapshot':
       pending = pending
-        ? { snapshot: event.snapshot, loss: pending.loss.concat(event.loss), stepsPerSecond: event.stepsPerSecond }
-        : { snapshot: event.snapshot, loss: event.loss, stepsPerSecond: event.stepsPerSecond };
+        ? { snapshot: event.snapshot, metrics: event.metrics, loss: pending.loss.concat(event.loss), stepsPerSecond: event.stepsPerSecond }
+        : { snapshot: event.snapshot, metrics: event.metrics, loss: event.loss, stepsPerSecond: event.stepsPerSecond };
       if (event.snapshot.step === 0) useLab.setState({ lossHistory: [] });
       if (!frameRequested) {
         frameRequested = true;

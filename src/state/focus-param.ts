@@ -3,7 +3,7 @@
  * slides) from a link. Untrusted: a view must be one of the lab's `viewIds`; anything else is named
  * in a warning and ignored.
  */
-import type { LabDefinition } from '../engine/lab';
+import type { LabManifest } from '../engine/lab';
 import { quote } from './param-codec';
 
 export interface FocusState {
@@ -15,7 +15,7 @@ export interface FocusState {
 
 export const FOCUS_KEYS = ['focus', 'embed', 'view'] as const;
 
-export function decodeFocus(lab: LabDefinition, get: (key: string) => string | null): { focus: FocusState; warnings: string[] } {
+export function decodeFocus(lab: LabManifest, get: (key: string) => string | null): { focus: FocusState; warnings: string[] } {
   const warnings: string[] = [];
   const focus: FocusState = { embed: false, focus: null };
   const embedRaw = get('embed');

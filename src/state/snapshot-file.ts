@@ -7,7 +7,7 @@
 import { z } from './schema';
 import type { Params, Snapshot } from '../engine/lab';
 import { checkWeights } from '../engine/weight-check';
-import { findLab } from '../labs/registry';
+import { findLab } from '../labs/manifests';
 import { parseParams } from './param-codec';
 
 export const MAX_SNAPSHOT_FILE_BYTES = 64 * 1024 * 1024;

@@ -5,7 +5,7 @@
 import type { Params } from '../engine/lab';
 import { BACKEND_REQUESTS, isBackendRequest } from '../engine/backend-names';
 import type { BackendRequest } from '../engine/backend-names';
-import { LABS, findLab } from '../labs/registry';
+import { LABS, findLab } from '../labs/manifests';
 import { encodeParam, quote, resolveParams, resolveView } from './param-codec';
 import { parseQuery } from './query';
 import { decodeFocus, encodeFocus, FOCUS_KEYS, type FocusState } from './focus-param';

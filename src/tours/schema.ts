@@ -4,7 +4,7 @@
  * length and count, then every step's lab state is read by the URL codec and must give no warning.
  */
 import { z } from '../state/schema';
-import { LABS, findLab } from '../labs/registry';
+import { LABS, findLab } from '../labs/manifests';
 import { decodeUrlState } from '../state/url-state';
 import { parseParams } from '../state/param-codec';
 import { stepSearch } from './step-search';

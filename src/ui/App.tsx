@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo, useRef, type ComponentType } from 'react';
-import { LABS, findLab } from '../labs/registry';
+import { LABS, findLab } from '../labs/manifests';
 import { runSweep, setFocus, setView, switchLab, trainOnFiles } from '../state/controller';
 import { useLab } from '../state/store';
 import type { LabViewProps } from './lab-view-types';

@@ -3,7 +3,7 @@
  * with a middle click), each with its summary, its presets and its guided tour (`?tour=`). Every `?lab=` link still opens its
  * lab directly; nothing here starts the training worker. Each card has a small drawn thumbnail.
  */
-import { LABS } from '../labs/registry';
+import { LABS } from '../labs/manifests';
 import { LabThumbnail } from './LabThumbnail';
 import { builtinTourSummary } from '../tours/builtin';
 

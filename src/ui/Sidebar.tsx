@@ -1,6 +1,6 @@
 import { applyPreset, setBackend, setParam } from '../state/controller';
 import { useLab } from '../state/store';
-import { findLab } from '../labs/registry';
+import { findLab } from '../labs/manifests';
 import { BACKEND_REQUESTS } from '../engine/backend-names';
 import type { BackendRequest } from '../engine/backend-names';
 import { ParamControl } from './ParamControl';

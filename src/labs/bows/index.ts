@@ -1,30 +1,17 @@
+import { bowsManifest, forcedWords, vocabOf } from './manifest';
+export { forcedWords, vocabOf };
 import type { LabDefinition, Params } from '../../engine/lab';
 import { num, str } from '../../engine/params';
-import { bowsParamSchema, bowsParams, FORCE_MAX_WORDS, isTextData } from './params';
-import { bowsPresets } from './presets';
+import { isTextData } from './params';
 import { bowsMetrics } from './metrics';
 import type { Encoder } from './model';
 import { corpusStats, textSource, type WindowUnit } from './corpus-stats';
 import { CORPUS_ASSETS, loadCorpus } from './corpus-load';
-import { checkCorpusFiles, expandArchives, MAX_CORPUS_BYTES, packOwnCorpus } from './own-corpus';
-import { bowsViewParamSchema, bowsViewParams } from './view-params';
+import { checkCorpusFiles, expandArchives, packOwnCorpus } from './own-corpus';
 import { syntheticSource } from './synthetic-source';
 import type { BowsSource } from './source';
 import type { SyntheticShape } from '../../data/bows-synthetic';
-import { parseWordList } from '../../data/bows-vocab';
 import type { BowsCorpus } from '../../data/bows-corpus';
-
-/** Vocabulary size for these params: the corpus vocabulary, or the number of synthetic features. */
-export function vocabOf(params: Params): number {
-  return isTextData(str(params, 'data')) ? num(params, 'vocab') : num(params, 'features');
-}
-
-/** The forced words of these params (validated by the codec's pattern; at most FORCE_MAX_WORDS). */
-export function forcedWords(params: Params): string[] {
-  const words = parseWordList(str(params, 'force'));
-  if (words.length > FORCE_MAX_WORDS) throw new Error(`${words.length} forced words; at most ${FORCE_MAX_WORDS}`);
-  return words;
-}
 
 async function corpusOf(params: Params, ctx: Parameters<LabDefinition['createRun']>[1]): Promise<BowsCorpus> {
   const data = str(params, 'data');
@@ -43,22 +30,7 @@ async function sourceOf(params: Params, ctx: Parameters<LabDefinition['createRun
 }
 
 export const bowsLab: LabDefinition = {
-  id: 'bows',
-  title: 'Bag-of-words superposition',
-  summary:
-    'Binary bags of words (windows of consecutive paragraphs or mails of real text, your own text, or the authors’ synthetic ring) squeezed into m ≪ V dimensions: with weight decay, words that co-occur interfere constructively, and features on a ring close into a ring.',
-  paramSchema: bowsParamSchema,
-  params: bowsParams,
-  viewParamSchema: bowsViewParamSchema,
-  viewParams: bowsViewParams,
-  presets: bowsPresets,
-  defaultSteps: 2000,
-  viewIds: ['bows-gram', 'bows-map', 'bows-pmi', 'bows-cycles', 'bows-cycle-data-months', 'bows-cycles-weekdays', 'bows-cycle-data-weekdays', 'bows-recon', 'bows-own', 'loss'],
-  benchPreset: 'small-vocab',
-  weightShapes: (params) => {
-    forcedWords(params);
-    return { W: [num(params, 'm'), vocabOf(params)], b: [1, vocabOf(params)] };
-  },
+  ...bowsManifest,
   async createRun(params: Params, ctx) {
     const source = await sourceOf(params, ctx);
     const V = source.V;
@@ -80,6 +52,5 @@ export const bowsLab: LabDefinition = {
     );
   },
   metrics: (snapshot, _params, staticData) => bowsMetrics(snapshot, staticData),
-  loadViews: () => import('./views'),
-  trainingFiles: { flag: 'corpus', maxBytes: MAX_CORPUS_BYTES, check: checkCorpusFiles, params: { data: 'own' } },
+  checkTrainingFiles: checkCorpusFiles,
 };

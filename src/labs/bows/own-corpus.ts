@@ -11,8 +11,8 @@ import { looksLikeText, paragraphs } from '../../data/corpus-text';
 import { MONTHS, WEEKDAYS } from './analysis';
 import { isZipName, unzipTextFiles, zipTextEntries } from '../../data/zip-text';
 
-/** The most text one run reads, all files together (checked from the sizes before reading). */
-export const MAX_CORPUS_BYTES = 200 * 1024 * 1024;
+import { MAX_CORPUS_BYTES } from './constants';
+export { MAX_CORPUS_BYTES };
 export const MAX_CORPUS_FILES = 100;
 /** Most text files once .zip archives are opened. */
 export const MAX_CORPUS_TEXTS = 10000;

@@ -1,29 +1,12 @@
+import { capacityManifest } from './manifest';
 import type { LabDefinition, Params } from '../../engine/lab';
 import { num } from '../../engine/params';
-import { capacityParamSchema, capacityParams } from './params';
-import { capacityPresets } from './presets';
 import { capacityMetrics } from './metrics';
 import { importances, inputSetting, modelKind } from './config';
 import { kurtosisSweep } from './sweep';
-import { capacityViewParamSchema, capacityViewParams } from './view-params';
 
 export const capacityLab: LabDefinition = {
-  id: 'capacity',
-  title: 'Capacity',
-  summary:
-    'Polysemanticity and capacity: how a model with fewer dimensions than features shares them out, and how input kurtosis makes neurons polysemantic.',
-  paramSchema: capacityParamSchema,
-  params: capacityParams,
-  viewParamSchema: capacityViewParamSchema,
-  viewParams: capacityViewParams,
-  presets: capacityPresets,
-  defaultSteps: 3000,
-  viewIds: ['capacity', 'blocks', 'marginal', 'total', 'sweep', 'loss'],
-  benchPreset: 'regimes',
-  weightShapes: (params) => ({
-    W: [1, num(params, 'm'), num(params, 'n')],
-    b: [1, 1, modelKind(params) === 'relu' ? num(params, 'n') : 1],
-  }),
+  ...capacityManifest,
   async createRun(params: Params, ctx) {
     // The models (and tfjs) load here, in the worker or the runner, never on the page's main thread.
     const [{ createToyModel }, { createQuadraticModel }] = await Promise.all([import('../../nn/toy-model'), import('./model')]);
@@ -35,6 +18,5 @@ export const capacityLab: LabDefinition = {
     return createQuadraticModel({ ...common, inputs: [setting], importance }, ctx.rng);
   },
   metrics: capacityMetrics,
-  loadViews: () => import('./views'),
   sweep: kurtosisSweep,
 };

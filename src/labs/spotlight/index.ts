@@ -1,13 +1,12 @@
+import { spotlightManifest } from './manifest';
 import type { LabDefinition, Params, RunContext } from '../../engine/lab';
 import { num, str } from '../../engine/params';
 import { decodeMnist, MNIST_ASSET, mnistImages } from '../../data/mnist';
 import { continuousSamples, type ContinuousKind } from '../../data/continuous';
 import type { SpotlightRun } from './model';
-import { activationSpec, chosenActivations, defaultEpsilon, MAX_PLANES, spotlightParamSchema, spotlightParams } from './params';
-import { spotlightPresets } from './presets';
+import { activationSpec, chosenActivations, defaultEpsilon, MAX_PLANES } from './params';
 import { spotlightMetrics } from './metrics';
 import { analyseImportFiles } from './import-files';
-import { spotlightViewParamSchema, spotlightViewParams } from './view-params';
 
 /** Digits [0, PROBE) are the fixed probe set for the analyses; the rest train. */
 export const PROBE = 2000;
@@ -56,26 +55,9 @@ export async function createSpotlightRun(params: Params, ctx: RunContext): Promi
 }
 
 export const spotlightLab: LabDefinition = {
-  id: 'spotlight',
-  title: 'Spotlight',
-  summary:
-    'An autoencoder ablation that changes only the activation: permutation-symmetric activations discretise the latent code (SRM peaks, PPPM clusters), isotropic ones keep it continuous.',
-  paramSchema: spotlightParamSchema,
-  params: spotlightParams,
-  viewParamSchema: spotlightViewParamSchema,
-  viewParams: spotlightViewParams,
-  presets: spotlightPresets,
-  defaultSteps: 1500,
-  viewIds: ['anisotropy', 'srm', 'pppm', 'pppm-ensemble', 'latent', 'loss', 'import'],
-  benchPreset: 'mnist-16',
-  weightShapes(params) {
-    const d = str(params, 'data') === 'mnist' ? 784 : num(params, 'dim');
-    const [h, k, G] = [num(params, 'hidden'), num(params, 'k'), chosenActivations(params).length];
-    return { W1: [d, G * h], b1: [1, G * h], W2: [G, h, k], b2: [G, 1, k], W3: [G, k, h], b3: [G, 1, h], W4: [G, h, d], b4: [G, 1, d] };
-  },
+  ...spotlightManifest,
   createRun: (params, ctx) => createSpotlightRun(params, ctx),
   metrics: (snapshot, params) => spotlightMetrics(snapshot, params, defaultEpsilon(num(params, 'k'))),
-  loadViews: () => import('./views'),
   fileAnalysis: {
     trigger: 'activations',
     fileFlags: ['activations', 'basis'],
