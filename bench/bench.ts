@@ -15,7 +15,7 @@ import { LABS } from '../src/labs/registry';
 import { nodeRunContext } from '../src/cli/node-context';
 import { num } from '../src/engine/params';
 import { resolveParams } from '../src/state/param-codec';
-import { useNodeBackend } from '../src/cli/node-backend';
+import { activateNodeBackend } from '../src/cli/node-backend';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { findTorchPython, runTorchReference, torchConfig, type TorchResult } from './pytorch-config';
 
@@ -87,7 +87,7 @@ async function nodeRow(labId: string, backend: 'wasm' | 'cpu'): Promise<Row> {
   const lab = LABS.find((l) => l.id === labId)!;
   const preset = lab.presets.find((p) => p.name === lab.benchPreset)!;
   const params = resolveParams(lab.params, {}, preset.params).params;
-  await useNodeBackend(backend);
+  await activateNodeBackend(backend);
   const trials: number[] = [];
   let steps = 0;
   for (let t = 0; t < TRIALS; t++) {
@@ -114,7 +114,7 @@ async function nodeRow(labId: string, backend: 'wasm' | 'cpu'): Promise<Row> {
 /** Milliseconds between animation frames in the page over `ms`. */
 async function frameDeltas(page: Page, ms: number): Promise<number[]> {
   // A string, not a function: tsx would wrap named inner functions in a helper the page lacks.
-  return (await page.evaluate(`new Promise((resolve) => {
+  return page.evaluate<number[]>(`new Promise((resolve) => {
     const out = [];
     let last = performance.now();
     const end = last + ${ms};
@@ -124,7 +124,7 @@ async function frameDeltas(page: Page, ms: number): Promise<number[]> {
       if (now < end) requestAnimationFrame(tick); else resolve(out);
     };
     requestAnimationFrame(tick);
-  })`)) as number[];
+  })`);
 }
 
 async function frameTimes(page: Page): Promise<{ p50: number; p95: number; frames: number }> {

@@ -89,7 +89,7 @@ test('exports: PNG and SVG of a view, loss CSV, snapshot JSON', async ({ page })
     const [download] = await Promise.all([page.waitForEvent('download'), click()]);
     const path = await download.path();
     const fs = await import('node:fs');
-    return { name: download.suggestedFilename(), body: fs.readFileSync(path!) };
+    return { name: download.suggestedFilename(), body: fs.readFileSync(path) };
   };
   const svg = await grab(() => page.getByTestId('view-arrows').getByRole('button', { name: 'SVG' }).click());
   expect(svg.name).toBe('arrows.svg');
@@ -145,10 +145,10 @@ test('an exported snapshot JSON reopens the trained model; a broken file changes
   await pauseAndSettle(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-snapshot').click()]);
   const path = await download.path();
-  const exported = JSON.parse((await import('node:fs')).readFileSync(path!, 'utf8'));
+  const exported = JSON.parse((await import('node:fs')).readFileSync(path, 'utf8'));
   const fresh = await context.newPage();
   await openLab(fresh, '?lab=superposition&preset=pentagon');
-  await fresh.getByTestId('import-snapshot').setInputFiles(path!);
+  await fresh.getByTestId('import-snapshot').setInputFiles(path);
   await expect.poll(() => currentStep(fresh)).toBe(exported.step);
   await expect(fresh.getByTestId('param-n-value')).toHaveText('6');
   await expect(fresh.getByTestId('param-seed-value')).toHaveText('3');

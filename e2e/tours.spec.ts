@@ -116,7 +116,7 @@ test('a hostile or unknown tour is named in a warning and leaves the page workin
   for (const [link, message] of [
     ['?tourData=%3Cscript%3Ealert(1)%3C%2Fscript%3E&tourStep=2', /could not be decompressed|not JSON/],
     ['?tour=nope&tourStep=1', '"nope" is not a tour'],
-    [`?tourData=${encodeTourData({ format: 'geometry-lab-tour', version: 1, id: 'x', title: 'x', steps: [{ lab: 'evil' as 'bias', caption: 'x' }] })}`, 'step 1 lab'],
+    [`?tourData=${encodeTourData({ format: 'geometry-lab-tour', version: 1, id: 'x', title: 'x', steps: [{ lab: 'evil', caption: 'x' }] })}`, 'step 1 lab'],
   ] as const) {
     await openLab(page, link);
     await expect(page.getByTestId('url-warning').filter({ hasText: message })).toBeVisible();

@@ -113,13 +113,6 @@ export function correlationMatrix(a: Mat, b: Mat): Mat {
   return correlationFromStats(probeStats(a, b));
 }
 
-function columnNorms(a: Mat): Float64Array {
-  const out = new Float64Array(a.cols);
-  for (let i = 0; i < a.rows; i++) for (let c = 0; c < a.cols; c++) out[c]! += a.data[i * a.cols + c]! ** 2;
-  for (let c = 0; c < a.cols; c++) out[c] = Math.sqrt(out[c]!);
-  return out;
-}
-
 /**
  * The assignment of A's neurons to B's that maximises Σ score(corr), by munkres on the negated
  * scores. Returns, for each of A's neurons, its B neuron (−1 when A has more neurons than B).

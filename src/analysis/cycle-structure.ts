@@ -22,7 +22,7 @@ export interface CyclePlane {
 
 /** Rows scaled to unit length (zero rows stay zero). */
 export function normalizeRows(rows: ArrayLike<number>, n: number, d: number): Float64Array {
-  const out = Float64Array.from(rows as ArrayLike<number>);
+  const out = Float64Array.from(rows);
   for (let i = 0; i < n; i++) {
     let s = 0;
     for (let c = 0; c < d; c++) s += out[i * d + c]! ** 2;

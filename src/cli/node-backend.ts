@@ -5,7 +5,7 @@ import type { NodeBackend } from './args';
 export { NODE_BACKENDS, type NodeBackend } from './args';
 
 /** The tfjs WASM backend (or the pure-JS CPU one) in Node; tfjs's nag about tfjs-node is silenced. */
-export async function useNodeBackend(name: NodeBackend): Promise<void> {
+export async function activateNodeBackend(name: NodeBackend): Promise<void> {
   const warn = console.warn;
   const log = console.log;
   console.warn = () => {};

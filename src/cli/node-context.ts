@@ -13,7 +13,7 @@ export async function readAsset(name: string): Promise<ArrayBuffer> {
   const path = join(DATA_DIR, name);
   if (!existsSync(path)) throw new Error(`data asset ${name} is missing: run \`npm run data\` first`);
   const buf = await readFile(path);
-  return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer;
+  return buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
 }
 
 export function nodeRunContext(seed: number): RunContext {

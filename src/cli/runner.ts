@@ -5,7 +5,7 @@ import { trainFor } from '../engine/trainer';
 import type { LabDefinition, Metrics, Params } from '../engine/lab';
 import { num } from '../engine/params';
 import { snapshotToJson } from './snapshot-json';
-import { useNodeBackend, type NodeBackend } from './node-backend';
+import { activateNodeBackend, type NodeBackend } from './node-backend';
 
 export interface RunnerResult {
   lab: string;
@@ -32,7 +32,7 @@ export async function runLab(opts: {
   userFiles?: ReadonlyArray<{ name: string; bytes: ArrayBuffer }>;
 }): Promise<RunnerResult> {
   const backend = opts.backend ?? 'wasm';
-  await useNodeBackend(backend);
+  await activateNodeBackend(backend);
   const started = performance.now();
   const run = await opts.lab.createRun(opts.params, { ...nodeRunContext(num(opts.params, 'seed')), userFiles: opts.userFiles });
   try {

@@ -4,7 +4,7 @@ import { tf } from '../engine/tf';
 import type { LabDefinition, Metrics, Params } from '../engine/lab';
 import { num } from '../engine/params';
 import type { SweepResult } from '../engine/sweep';
-import { useNodeBackend, type NodeBackend } from './node-backend';
+import { activateNodeBackend, type NodeBackend } from './node-backend';
 
 export interface SweepRunnerResult {
   lab: string;
@@ -30,7 +30,7 @@ export async function runLabSweep(opts: {
 }): Promise<SweepRunnerResult> {
   const spec = opts.lab.sweep;
   if (!spec) throw new Error(`${opts.lab.id} has no sweep`);
-  await useNodeBackend(opts.backend ?? 'wasm');
+  await activateNodeBackend(opts.backend ?? 'wasm');
   const started = performance.now();
   const sweep = await spec.run(opts.params, nodeRunContext(num(opts.params, 'seed')), opts.onProgress ?? (() => {}), opts.steps);
   return {

@@ -32,6 +32,6 @@ export function readTrainingFiles(flag: string, list: string, maxBytes: number):
   }
   return paths.map((path) => {
     const buf = readFileSync(path);
-    return { name: basename(path), bytes: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer };
+    return { name: basename(path), bytes: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) };
   });
 }

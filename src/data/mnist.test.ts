@@ -9,10 +9,10 @@ describe('MNIST asset', () => {
     expect(back.count).toBe(2);
     expect(Array.from(back.labels)).toEqual([3, 7]);
     expect(Array.from(mnistImages(back, 0, 1))).toEqual(Array.from(new Float32Array([0, 1, 0.2, 0.4])));
-    expect(() => decodeMnist(bytes.slice(0, 20).buffer as ArrayBuffer)).toThrow(/header promises/);
+    expect(() => decodeMnist(bytes.slice(0, 20).buffer)).toThrow(/header promises/);
     const foreign = bytes.slice();
     foreign[0] = 0x50;
-    expect(() => decodeMnist(foreign.buffer as ArrayBuffer)).toThrow(/signature/);
+    expect(() => decodeMnist(foreign.buffer)).toThrow(/signature/);
   });
 
   it('the built asset holds ~10,000 real 28×28 digits of every class', async () => {

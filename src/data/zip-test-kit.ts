@@ -36,5 +36,5 @@ export function makeZip(entries: Array<{ name: string; text: string; method?: 0 
   end.writeUInt32LE(dir.length, 12);
   end.writeUInt32LE(offset, 16);
   const all = Buffer.concat([...parts, dir, end]);
-  return all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength) as ArrayBuffer;
+  return all.buffer.slice(all.byteOffset, all.byteOffset + all.byteLength);
 }

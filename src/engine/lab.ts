@@ -6,7 +6,7 @@
 import type { LabViewModule } from '../ui/lab-view-types';
 import type { SweepSpec } from './sweep';
 import type { ParamSchema } from './param-schema';
-import type { BoolParam, EnumParam, MetricValue, Metrics, NamedTensor, NumberParam, ParamSpec, ParamValue, Params, Preset, Run, RunContext, Snapshot, TextParam, ViewParamSpec } from './run-types';
+import type { Metrics, NamedTensor, ParamSpec, Params, Preset, Run, RunContext, Snapshot, ViewParamSpec } from './run-types';
 
 export type { ParamValue, NumberParam, EnumParam, BoolParam, ParamSpec, TextParam, ViewParamSpec, Params, NamedTensor, Snapshot, SnapshotOptions, Run, RunContext, Preset, MetricValue, Metrics } from './run-types';
 

@@ -115,7 +115,7 @@ export function ownedRun<W extends string, A extends string>(model: LabModel<W, 
       const snap: Snapshot = { step: stepCount, loss: loss / per.length, weights };
       if (analysis) {
         const out: Record<string, NamedTensor> = {};
-        for (const [k, t] of Object.entries(analysis.tensors) as Array<[string, NamedTensor | undefined]>) if (t) out[k] = copy(t);
+        for (const [k, t] of Object.entries<NamedTensor | undefined>(analysis.tensors)) if (t) out[k] = copy(t);
         snap.analysis = out;
         snap.analysisStep = analysis.step;
       }

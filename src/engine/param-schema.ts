@@ -43,6 +43,7 @@ function withSpec<S extends z.ZodType>(schema: S, spec: SpecBody): S {
 }
 
 /** Text shown as text only: printable, without markup brackets. */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what it refuses
 export const PRINTABLE = /^[^\u0000-\u001f\u007f<>]*$/u;
 
 /** The pattern applied to the whole value. */

@@ -87,7 +87,7 @@ export interface RunContext {
    * Reads a generated data asset (e.g. `mnist.bin`) by name: fetched with progress in the browser,
    * read from `public/data/` in Node. Assets are built by `npm run data`.
    */
-  loadAsset(name: string): Promise<ArrayBuffer>;
+  loadAsset: (name: string) => Promise<ArrayBuffer>;
   /** Files the user gave for this run (e.g. a text corpus), when the lab takes any. */
   userFiles?: ReadonlyArray<{ name: string; bytes: ArrayBuffer }>;
   /** Reports long preparation work (e.g. tokenising the user's text) as a progress bar; fraction 1 means done. */

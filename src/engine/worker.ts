@@ -90,7 +90,7 @@ function transferables(snapshot: Snapshot): ArrayBuffer[] {
 }
 
 /** Pauses, puts the restore point back and says why; the page keeps showing the last finite state. */
-async function stopDiverged(reason: string, restorePoint: Snapshot | null): Promise<void> {
+function stopDiverged(reason: string, restorePoint: Snapshot | null): void {
   playing = false;
   loopToken++;
   const snap = restorePoint ?? lastGood;
@@ -107,7 +107,7 @@ async function stopDiverged(reason: string, restorePoint: Snapshot | null): Prom
   emit({ type: 'status', playing, step: stepCounter });
   if (snap) {
     const sent = cloneSnapshot(snap);
-    emit(Comlink.transfer({ type: 'snapshot', snapshot: sent, metrics: metricsOf(sent), loss: [], stepsPerSecond: 0 }, transferables(sent)) as WorkerEvent);
+    emit(Comlink.transfer({ type: 'snapshot', snapshot: sent, metrics: metricsOf(sent), loss: [], stepsPerSecond: 0 }, transferables(sent)));
   }
 }
 
@@ -122,7 +122,7 @@ async function postSnapshot(): Promise<boolean> {
   if (current !== run) return true; // reset or replaced while reading back
   const bad = weightsFinite(snapshot.weights, Object.keys(lab.weightShapes(params)));
   if (bad !== null) {
-    await stopDiverged(`weight ${bad} is not finite`, null);
+    stopDiverged(`weight ${bad} is not finite`, null);
     return false;
   }
   // The arrays a lab returns may be tfjs's own storage (cpu) or its cached copy (webgl, webgpu):
@@ -133,7 +133,7 @@ async function postSnapshot(): Promise<boolean> {
   pendingLoss = [];
   const posted = performance.now();
   nextPostAt = posted + snapshotGapMs(posted - started);
-  emit(Comlink.transfer({ type: 'snapshot', snapshot: sent, metrics: metricsOf(sent), loss, stepsPerSecond }, transferables(sent)) as WorkerEvent);
+  emit(Comlink.transfer({ type: 'snapshot', snapshot: sent, metrics: metricsOf(sent), loss, stepsPerSecond }, transferables(sent)));
   return true;
 }
 
@@ -176,7 +176,7 @@ async function trainChunk(count: number, token: number): Promise<boolean> {
   if (current !== run || token !== loopToken) return false;
   const diverged = lossDiverged(loss, referenceLoss);
   if (diverged !== null) {
-    await stopDiverged(diverged, null);
+    stopDiverged(diverged, null);
     return false;
   }
   referenceLoss ??= loss;
@@ -243,7 +243,7 @@ async function createRun(): Promise<void> {
   lastGood = null;
   // Data constant for the run (vocabularies, labels) goes to the page once, before any snapshot.
   const data = cloneTensors(created.staticData);
-  emit(Comlink.transfer({ type: 'static', data }, Object.values(data).map((t) => t.data.buffer as ArrayBuffer)) as WorkerEvent);
+  emit(Comlink.transfer({ type: 'static', data }, Object.values(data).map((t) => t.data.buffer as ArrayBuffer)));
   await postSnapshot();
 }
 
@@ -324,7 +324,7 @@ const api: TrainerApi = {
       choice.notices.push({ level: 'info', text: `Measured ms per step on this model: ${figures}; using ${best}.` });
     }
     for (const notice of choice.notices) emit({ type: 'notice', ...notice });
-    emit({ type: 'backend', backend: choice.backend as BackendName, adapter: choice.adapter, threads: wasmThreadCount() });
+    emit({ type: 'backend', backend: choice.backend, adapter: choice.adapter, threads: wasmThreadCount() });
     watchDeviceLoss((reason) => void switchToFallback(reason));
     if (request.files && request.files.length > 0) {
       const refused = await readTrainingFiles(request.files);
@@ -387,7 +387,7 @@ const api: TrainerApi = {
     playing = false;
     loopToken++;
     await loopDone;
-    await stopDiverged(reason, restorePoint ?? null);
+    stopDiverged(reason, restorePoint ?? null);
   },
   async benchmark(steps: number) {
     if (!run || !lab) return NaN;

@@ -6,12 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { LABS } from './registry';
 import { defaultParams } from '../engine/params';
 import { nodeRunContext } from '../cli/node-context';
-import { useNodeBackend } from '../cli/node-backend';
+import { activateNodeBackend } from '../cli/node-backend';
 import { checkWeights } from '../engine/weight-check';
 
 describe.each(LABS.map((lab) => [lab.id, lab] as const))('%s weight shapes', (_, lab) => {
   it.each(['(defaults)', ...lab.presets.map((p) => p.name)])('match a fresh run of %s, which restores them', async (name) => {
-    await useNodeBackend('wasm');
+    await activateNodeBackend('wasm');
     const preset = lab.presets.find((p) => p.name === name);
     const params = { ...defaultParams(lab.params), ...preset?.params };
     const shapes = lab.weightShapes(params);

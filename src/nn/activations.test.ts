@@ -1,13 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../engine/tf';
-import { useNodeBackend } from '../cli/node-backend';
+import { activateNodeBackend } from '../cli/node-backend';
 import { createRng } from '../engine/rng';
 import { thomsonDirections } from '../analysis/thomson';
 import { applyActivationValue, SCALAR_FUNCTIONS, type ActivationSpec } from '../analysis/activation-values';
 import { applyActivation, basisTensor } from './activations';
 
 beforeAll(async () => {
-  await useNodeBackend('wasm');
+  await activateNodeBackend('wasm');
 });
 
 const rows = [[0.3, -1.2, 2.0], [0.0005, 0.0002, -0.0001], [-3, 0.5, 0.25]];

@@ -131,6 +131,7 @@ describe('URL codec', () => {
       for (const [k, v] of Object.entries(decoded!.state.view)) {
         const spec = findLab(decoded!.state.labId)!.viewParams.find((p) => p.key === k);
         expect(spec, `view_${k}`).toBeDefined();
+        // eslint-disable-next-line no-control-regex -- control characters are exactly what must not pass
         expect(v).not.toMatch(/[<>\u0000-\u001f]/);
       }
     }

@@ -3,7 +3,7 @@ import type { ParamSpec, ParamValue } from '../engine/lab';
 import { formatParam } from '../engine/params';
 
 /** One schema-driven control. Sliders commit on release so a drag resets the run once. */
-export function ParamControl(props: { spec: ParamSpec; value: ParamValue; onCommit(value: ParamValue): void }) {
+export function ParamControl(props: { spec: ParamSpec; value: ParamValue; onCommit: (value: ParamValue) => void }) {
   const { spec, value, onCommit } = props;
   const [draft, setDraft] = useState(value);
   useEffect(() => setDraft(value), [value]);

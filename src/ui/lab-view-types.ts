@@ -10,12 +10,12 @@ export interface LabViewProps {
   params: Params;
   lossHistory: ReadonlyArray<readonly [number, number]>;
   viewState: Record<string, string>;
-  setViewState(key: string, value: string): void;
+  setViewState: (key: string, value: string) => void;
   sweep: SweepResult | null;
-  runSweep(): void;
+  runSweep: () => void;
   sweepProgress: number | null;
   /** Trains on the user's files with these params (labs with trainingFiles); refused with a notice when they do not fit. */
-  trainOnFiles(files: File[], params: Params): void;
+  trainOnFiles: (files: File[], params: Params) => void;
   /** Names of the files runs train on now. */
   trainingFiles: readonly string[];
 }

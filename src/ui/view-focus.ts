@@ -7,7 +7,7 @@ import { createContext } from 'react';
 export interface ViewFocus {
   focus: string | null;
   embed: boolean;
-  setFocus(view: string | null): void;
+  setFocus: (view: string | null) => void;
 }
 
 export const ViewFocusContext = createContext<ViewFocus>({ focus: null, embed: false, setFocus: () => {} });

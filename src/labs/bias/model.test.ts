@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../engine/tf';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { createRng } from '../../engine/rng';
-import { useNodeBackend } from '../../cli/node-backend';
+import { activateNodeBackend } from '../../cli/node-backend';
 import { nodeRunContext } from '../../cli/node-context';
 import { defaultParams } from '../../engine/params';
 import { featureSet, labelsOf, sampleBatch } from './features';
@@ -12,7 +12,7 @@ import { biasMetrics, ignoredSettings } from './metrics';
 import { countTensorsWhileTraining } from '../../engine/tensor-count';
 
 beforeAll(async () => {
-  await useNodeBackend('wasm');
+  await activateNodeBackend('wasm');
 });
 
 const small = { ...defaultParams(biasLab.params), width: 16, rep: 8, batch: 32 };
@@ -59,7 +59,7 @@ describe('bias MLP', () => {
         const f = (...ps: tf.Tensor[]) => {
           const z = mlpForward(ps, x, activation)[3]!;
           const per = loss === 'bce' ? tf.losses.sigmoidCrossEntropy(y, z, undefined, 0, tf.Reduction.NONE) : tf.square(tf.sub(z, tf.sub(tf.mul(y, 2), 1)));
-          return tf.sum(tf.mul(per, w)) as tf.Scalar;
+          return tf.sum<tf.Scalar>(tf.mul(per, w));
         };
         const auto = tf.grads(f)(params);
         expect((await value!.data())[0]).toBeCloseTo((await f(...params).data())[0]!, 5);

@@ -1,10 +1,10 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../engine/tf';
-import { useNodeBackend } from '../../cli/node-backend';
+import { activateNodeBackend } from '../../cli/node-backend';
 import { AdamW, cosineLr } from './adamw';
 
 beforeAll(async () => {
-  await useNodeBackend('wasm');
+  await activateNodeBackend('wasm');
 });
 
 describe('AdamW with a cosine schedule', () => {

@@ -8,7 +8,7 @@ import type { Rng } from '../../engine/rng';
 /** Items (windows or samples) and the distinct feature ids each holds. */
 export interface ItemSource {
   items: number;
-  itemWords(item: number, out: Int32Array): number;
+  itemWords: (item: number, out: Int32Array) => number;
 }
 
 export interface SparseBatch {

@@ -37,7 +37,7 @@ export interface CorpusStats {
   vocab: Vocabulary;
   items: number;
   maxWords: number;
-  itemWords(item: number, out: Int32Array): number;
+  itemWords: (item: number, out: Int32Array) => number;
   coverage: { ofTokens: number; ofCandidates: number };
   /** All pairs with ≥ MIN_PAIR_WINDOWS shared windows. */
   pairCount: number;
@@ -90,7 +90,7 @@ function pairVocabulary(vocab: Vocabulary): { compact: Int32Array; ids: number[]
 interface Windowed {
   items: number;
   maxWords: number;
-  itemWords(item: number, out: Int32Array): number;
+  itemWords: (item: number, out: Int32Array) => number;
   cooc: Cooccurrence;
 }
 

@@ -96,7 +96,7 @@ export function createBowsModel(cfg: BowsConfig, source: BowsSource, rng: Rng): 
   const clusterCount = Math.max(2, Math.min(CLUSTERS, Math.floor(V / 2)));
 
   const analyse = async (w: Float32Array, step: number): Promise<Record<string, NamedTensor>> => {
-    const [tp, predicted] = tf.tidy(() => {
+    const [tp, predicted] = tf.tidy((): [Tensor, Tensor] => {
       const out = tf.relu(tf.add(tf.matMul(tf.matMul(evalX, tf.transpose(W)), W), b));
       const pred = tf.cast(tf.greater(out, 0.5), 'float32');
       return [tf.sum(tf.mul(pred, evalX)), tf.sum(pred)];

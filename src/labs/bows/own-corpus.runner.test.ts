@@ -51,7 +51,7 @@ describe('bows on your own text (--corpus)', () => {
     expect(m.corpus.windows).toBe(68);
     const empty = [{ name: 'none.zip', bytes: makeZip([{ name: 'x.png', text: 'no' }]) }];
     expect(checkCorpusFiles(empty)).toMatch(/"none.zip" holds no .txt file/);
-    expect(checkCorpusFiles([{ name: 'fake.zip', bytes: new TextEncoder().encode('hello').buffer as ArrayBuffer }])).toMatch(/"fake.zip" is not a zip archive/);
+    expect(checkCorpusFiles([{ name: 'fake.zip', bytes: new TextEncoder().encode('hello').buffer }])).toMatch(/"fake.zip" is not a zip archive/);
   });
 
   it('refuses empty, binary, oversized and missing input with a message that names it', () => {

@@ -26,7 +26,7 @@ export interface BowsSource {
   /** Most features one item can hold. */
   maxWords: number;
   /** Writes item `item`'s distinct feature ids into `out`, returns how many. */
-  itemWords(item: number, out: Int32Array): number;
+  itemWords: (item: number, out: Int32Array) => number;
   /** All pairs that co-occur often enough to have a PMI, and the sample the correlation uses. */
   pairCount: number;
   pairI: Int32Array;

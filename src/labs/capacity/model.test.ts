@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../engine/tf';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { createRng } from '../../engine/rng';
-import { useNodeBackend } from '../../cli/node-backend';
+import { activateNodeBackend } from '../../cli/node-backend';
 import { nodeRunContext } from '../../cli/node-context';
 import { defaultParams } from '../../engine/params';
 import { generatorForKurtosis } from '../../analysis/kurtosis';
@@ -12,7 +12,7 @@ import { capacityLab } from '.';
 import { countTensorsWhileTraining } from '../../engine/tensor-count';
 
 beforeAll(async () => {
-  await useNodeBackend('wasm');
+  await activateNodeBackend('wasm');
 });
 
 describe('quadratic capacity model', () => {
@@ -51,7 +51,7 @@ describe('quadratic capacity model', () => {
     const b0 = tf.scalar(before.weights.b!.data[0]!);
     const lossFn = (W: tf.Tensor, b: tf.Tensor) => {
       const yHat = tf.add(tf.sum(tf.square(tf.matMul(x, W, false, true)), 1, true), b);
-      return tf.mean(tf.square(tf.sub(yHat, y))) as tf.Scalar;
+      return tf.mean<tf.Scalar>(tf.square(tf.sub(yHat, y)));
     };
     const [gW, gb] = tf.grads(lossFn)([W0, b0]);
     run.step(1);

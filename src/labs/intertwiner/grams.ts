@@ -5,15 +5,15 @@ import type { PairGram } from '../../analysis/pair-gram';
 
 /** Statistics of rows [from, from + n) of H_A, H_B ([N, d] each): one [2d, 2d] Gram matrix of the centred [H_A | H_B]. */
 async function gramOfRows(ha: Tensor, hb: Tensor, d: number, from: number, n: number): Promise<PairGram | null> {
-  const [gram, means] = tf.tidy(() => {
+  const [gram, means] = tf.tidy((): [Tensor, Tensor] => {
     const both = tf.concat([tf.slice(ha, [from, 0], [n, d]), tf.slice(hb, [from, 0], [n, d])], 1);
     const mean = tf.div(tf.matMul(tf.ones([1, n]), both), n);
     const c = tf.sub(both, mean);
     return [tf.matMul(c, c, true, false), mean];
   });
-  const g = (await gram!.data()) as Float32Array;
-  const m = (await means!.data()) as Float32Array;
-  tf.dispose([gram!, means!]);
+  const g = (await gram.data()) as Float32Array;
+  const m = (await means.data()) as Float32Array;
+  tf.dispose([gram, means]);
   if (!g.every(Number.isFinite) || !m.every(Number.isFinite)) return null;
   const w = 2 * d;
   const block = (r0: number, c0: number) => {

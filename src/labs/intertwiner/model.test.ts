@@ -4,7 +4,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { createRng } from '../../engine/rng';
 import { defaultParams } from '../../engine/params';
 import type { Params, Snapshot } from '../../engine/lab';
-import { useNodeBackend } from '../../cli/node-backend';
+import { activateNodeBackend } from '../../cli/node-backend';
 import { nodeRunContext } from '../../cli/node-context';
 import { applyActivation } from '../../nn/activations';
 import { MAP_KINDS } from '../../analysis/alignment';
@@ -15,7 +15,7 @@ import { intertwinerLab } from '.';
 import { countTensorsWhileTraining } from '../../engine/tensor-count';
 
 beforeAll(async () => {
-  await useNodeBackend('wasm');
+  await activateNodeBackend('wasm');
 });
 
 const small: Params = { ...defaultParams(intertwinerLab.params), hidden: 16, batch: 64 };

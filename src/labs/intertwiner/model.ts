@@ -185,7 +185,7 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
 
   /** Post-activation hidden layers [G, N, d_l] and the output [G, N, out]. */
   const forward = (x: Tensor): { hidden: Tensor[]; out: Tensor } => {
-    const n = x.shape[0]!;
+    const n = x.shape[0];
     const pre0 = tf.add(tf.matMul(x, vars[0]!), vars[1]!);
     let h = activate(tf.transpose(tf.reshape(pre0, [n, G, h0]), [1, 0, 2]));
     const hidden = [h];
@@ -349,9 +349,9 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
             const pick = (g: number) => tf.reshape(tf.slice(h, [g, 0, 0], [1, evalN, d]), [evalN, d]);
             return [pick(2 * a), pick(2 * a + 1)];
           });
-          const grams = await probeAndHeldGrams(ha!, hb!, d, split.probe, nh);
+          const grams = await probeAndHeldGrams(ha, hb, d, split.probe, nh);
           if (!grams) {
-            tf.dispose([ha!, hb!]);
+            tf.dispose([ha, hb]);
             diverged = true;
             break;
           }
@@ -363,8 +363,8 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
             for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) mcat[i * K * d + k * d + j] = m.M.data[i * d + j]!;
           });
           const [res, outputs] = tf.tidy(() => {
-            const heldA = tf.slice(ha!, [split.probe, 0], [nh, d]);
-            const heldB = tf.slice(hb!, [split.probe, 0], [nh, d]);
+            const heldA = tf.slice(ha, [split.probe, 0], [nh, d]);
+            const heldB = tf.slice(hb, [split.probe, 0], [nh, d]);
             const muA = tf.tensor2d(Float32Array.from(stats.meanA), [1, d]);
             const muB = tf.tensor3d(Float32Array.from(stats.meanB), [1, 1, d]);
             const flat = tf.matMul(tf.sub(heldA, muA), tf.tensor2d(mcat, [d, K * d]));
@@ -373,9 +373,9 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
             const r = tf.div(tf.sum(tf.square(tf.sub(pred, heldB)), [1, 2]), tf.sum(tf.square(target)));
             return [r, tailOfB(a, l, tf.reshape(pred, [K * nh, d]))];
           });
-          const scores = await scoreOutputs(outputs!, K);
-          const r = (await res!.data()) as Float32Array;
-          tf.dispose([res!, outputs!]);
+          const scores = await scoreOutputs(outputs, K);
+          const r = (await res.data()) as Float32Array;
+          tf.dispose([res, outputs]);
           const cell = a * L + (l - 1);
           residual.set(r, cell * K);
           stitched.set(scores, cell * K);
@@ -387,11 +387,11 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
             MAP_KINDS.forEach((_, k) => nullBand.set([rn.observed[k]!, rn.nullMean[k]!, rn.nullLow[k]!, rn.nullHigh[k]!], (cell * K + k) * 4));
             const pick = (k: (typeof MAP_KINDS)[number]) => maps[MAP_KINDS.indexOf(k)]!;
             const tail = tailLayersOfB(a, l);
-            const [trainA, heldA] = tf.tidy(() => [tf.slice(ha!, [0, 0], [split.probe, d]), tf.slice(ha!, [split.probe, 0], [nh, d])]);
+            const [trainA, heldA] = tf.tidy(() => [tf.slice(ha, [0, 0], [split.probe, d]), tf.slice(ha, [split.probe, 0], [nh, d])]);
             const held = trainStitches(
               {
-                trainA: trainA!,
-                heldA: heldA!,
+                trainA: trainA,
+                heldA: heldA,
                 target: probeTarget,
                 classifier: cfg.task === 'classifier',
                 tail,
@@ -401,12 +401,12 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
               },
               createRng(STITCH_SEED + 101 * a + l),
             );
-            tf.dispose([trainA!, heldA!, ...tail.flatMap((t) => [t.w, t.b])]);
+            tf.dispose([trainA, heldA, ...tail.flatMap((t) => [t.w, t.b])]);
             stitchScore.set(await scoreOutputs(held, STITCH_KINDS.length), cell * STITCH_KINDS.length);
             held.dispose();
             stitchTime += performance.now() - ts;
           }
-          tf.dispose([ha!, hb!]);
+          tf.dispose([ha, hb]);
           tensors[`corr_${a}_${l}`] = { shape: [d, d], data: Float32Array.from(corr.data) };
           tensors[`match_${a}_${l}`] = { shape: [d], data: Float32Array.from(maps[MAP_KINDS.indexOf('permutation')]!.matching!) };
         }

@@ -11,7 +11,6 @@ import { intertwinerPresets } from './presets';
 
 type ByMap = Record<string, number>;
 type ByAct = Record<string, ByMap>;
-type ByLayer = Record<string, Record<string, number>>;
 
 const PRESET = intertwinerPresets.find((p) => p.name === 'relu-vs-isotropic')!;
 const STEPS = PRESET.steps!;
@@ -33,7 +32,7 @@ beforeAll(async () => {
 }, 200_000 * SEEDS.length);
 
 const metric = (seed: number, key: string) => (results.get(seed)!.metrics as Record<string, unknown>)[key] as ByAct;
-const perLayer = (seed: number, key: string) => metric(seed, key) as unknown as ByLayer;
+const perLayer = (seed: number, key: string) => metric(seed, key);
 const claim = (name: keyof typeof FAILS_ON, seed: number) => ((FAILS_ON[name] as readonly number[]).includes(seed) ? it.fails : it);
 
 describe(`intertwiner runner (relu-vs-isotropic, h = 64, ${STEPS} steps, seeds ${SEEDS.join(', ')})`, () => {

@@ -89,7 +89,7 @@ function adamStep(s: AdamSlot, grad: Tensor, lr: number, t: number): void {
 function orthogonalise(x: Tensor): Tensor {
   return tf.tidy(() => {
     let y = x;
-    const eye = tf.eye(x.shape[0]!);
+    const eye = tf.eye(x.shape[0]);
     for (let i = 0; i < 2; i++) y = tf.mul(tf.matMul(y, tf.sub(tf.mul(eye, 3), tf.matMul(y, y, true, false))), 0.5);
     return y;
   });

@@ -11,7 +11,7 @@ const DIR = join(process.cwd(), 'e2e/fixtures');
 const files = fixtureFiles();
 const load = (name: string): NamedBytes => {
   const buf = readFileSync(join(DIR, name));
-  return { name, bytes: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) as ArrayBuffer };
+  return { name, bytes: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) };
 };
 const runner = (...args: string[]) =>
   spawnSync('npx', ['tsx', '--import', './scripts/node-hooks.mjs', 'src/cli/run.ts', 'spotlight', ...args], { encoding: 'utf8' });

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../engine/tf';
 import { createRng } from '../../engine/rng';
-import { useNodeBackend } from '../../cli/node-backend';
+import { activateNodeBackend } from '../../cli/node-backend';
 import { nodeRunContext } from '../../cli/node-context';
 import { defaultParams } from '../../engine/params';
 import { applyActivationValue, type ActivationSpec } from '../../analysis/activation-values';
@@ -12,7 +12,7 @@ import { continuousSamples } from '../../data/continuous';
 import { spotlightLab } from '.';
 
 beforeAll(async () => {
-  await useNodeBackend('wasm');
+  await activateNodeBackend('wasm');
 });
 
 const specs: Array<[string, ActivationSpec]> = [

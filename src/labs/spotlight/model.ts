@@ -233,7 +233,7 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
       read: async () => {
         const data = new Float32Array(G * size);
         const parts = await Promise.all(layers.map((L) => L[n].data()));
-        parts.forEach((p, g) => data.set(p as Float32Array, g * size));
+        parts.forEach((p, g) => data.set(p, g * size));
         return data;
       },
       write: (data) =>

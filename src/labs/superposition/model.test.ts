@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../engine/tf';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { createRng } from '../../engine/rng';
-import { useNodeBackend } from '../../cli/node-backend';
+import { activateNodeBackend } from '../../cli/node-backend';
 import { nodeRunContext } from '../../cli/node-context';
 import { countTensorsWhileTraining } from '../../engine/tensor-count';
 import { createToyModel } from '../../nn/toy-model';
@@ -10,7 +10,7 @@ import { superpositionLab } from '.';
 import { defaultParams } from '../../engine/params';
 
 beforeAll(async () => {
-  await useNodeBackend('wasm');
+  await activateNodeBackend('wasm');
 });
 
 describe('toy model of superposition', () => {
@@ -52,7 +52,7 @@ describe('toy model of superposition', () => {
     const I = tf.tensor1d(cfg.importance[0]!);
     const lossFn = (W: tf.Tensor, b: tf.Tensor) => {
       const out = tf.relu(tf.add(tf.matMul(tf.matMul(x, W, false, true), W), b));
-      return tf.div(tf.sum(tf.mul(I, tf.square(tf.sub(x, out)))), cfg.batch) as tf.Scalar;
+      return tf.div<tf.Scalar>(tf.sum(tf.mul(I, tf.square(tf.sub(x, out)))), cfg.batch);
     };
     const [gW, gb] = tf.grads(lossFn)([W0, b0]);
     run.step(1);

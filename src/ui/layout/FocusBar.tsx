@@ -16,7 +16,7 @@ function page(focus: string, delta: number, setFocus: (view: string) => void): v
  * Above a view shown alone: previous / next view and back to all of them. PageUp and PageDown
  * (what a presenter's clicker sends) page through the views too.
  */
-export function FocusBar({ focus, setFocus }: { focus: string; setFocus(view: string | null): void }) {
+export function FocusBar({ focus, setFocus }: { focus: string; setFocus: (view: string | null) => void }) {
   const go = (delta: number) => page(focus, delta, setFocus);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {

@@ -4,8 +4,8 @@ export interface Drawer {
   /** The sidebar is a drawer now (a phone, a small window, or one view shown full size). */
   active: boolean;
   open: boolean;
-  toggle(): void;
-  close(): void;
+  toggle: () => void;
+  close: () => void;
   toggleRef: RefObject<HTMLButtonElement | null>;
   panelRef: RefObject<HTMLDivElement | null>;
 }

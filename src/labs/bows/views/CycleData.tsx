@@ -1,5 +1,4 @@
 import { scaleLinear } from 'd3';
-import type { Snapshot } from '../../../engine/lab';
 import { ViewPanel } from '../../../ui/ViewPanel';
 import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { Axis } from '../../../ui/charts/Axis';

@@ -10,7 +10,6 @@ import { snapshotW, tensorData, useThrottled, useWords, type BowsSnapshot } from
 import { CycleData } from './CycleData';
 import { snapshotCycles } from '../metrics';
 import { cycleTensor } from '../constants';
-import type { Snapshot } from '../../../engine/lab';
 import { BOWS_ABOUT } from './about';
 import { cycleReading } from './cycle-reading';
 

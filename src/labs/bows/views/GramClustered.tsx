@@ -1,6 +1,5 @@
 import { interpolateRdBu, rgb, select, zoom, zoomIdentity, type ZoomTransform } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import type { LabViewProps } from '../../../ui/lab-view-types';
 import { ViewPanel } from '../../../ui/ViewPanel';
 import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { RampLegend } from '../../../ui/charts/RampLegend';
@@ -66,6 +65,7 @@ export function GramClustered({ snapshot }: { snapshot: BowsSnapshot | null }) {
     ctx.putImageData(img, 0, 0);
     return { n, ids, g, max, url: canvas.toDataURL() };
   }, [w, order]);
+  const hasHeat = heat !== null;
 
   useEffect(() => {
     const el = svgRef.current;
@@ -81,7 +81,7 @@ export function GramClustered({ snapshot }: { snapshot: BowsSnapshot | null }) {
     return () => {
       select(el).on('.zoom', null);
     };
-  }, [heat !== null]);
+  }, [hasHeat]);
 
   if (!heat) {
     return (

@@ -1,7 +1,6 @@
 import { scaleLinear } from 'd3';
 import { useMemo } from 'react';
 import { pearson } from '../../../analysis/pmi';
-import type { LabViewProps } from '../../../ui/lab-view-types';
 import { ViewPanel } from '../../../ui/ViewPanel';
 import { Axis } from '../../../ui/charts/Axis';
 import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';

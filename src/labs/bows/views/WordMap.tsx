@@ -86,7 +86,7 @@ export function WordMap({ snapshot, viewState, setViewState, params }: Props) {
 
   const pcaXY = tensorData(snap, 'pca');
   const labels = tensorData(snap, 'clusterLabel');
-  const points = mode === 'umap' && umap ? { xy: umap.xy, n: umap.n } : pcaXY ? { xy: pcaXY, n: pcaXY.length / 2 } : null;
+  const points = useMemo(() => (mode === 'umap' && umap ? { xy: umap.xy, n: umap.n } : pcaXY ? { xy: pcaXY, n: pcaXY.length / 2 } : null), [mode, umap, pcaXY]);
 
   const scales = useMemo(() => {
     if (!points) return null;

@@ -47,7 +47,7 @@ export function KurtosisSweep({ sweep, runSweep, sweepProgress }: Props) {
 }
 
 function SweepChart({ sweep }: { sweep: SweepResult }) {
-  const series = sweep.series ?? [];
+  const series = useMemo(() => sweep.series ?? [], [sweep.series]);
   const x = useMemo(() => {
     const [lo, hi] = finiteExtent(series.flatMap((s) => s.x).filter((v) => v > 0)) ?? [1, 30];
     return scaleLog().domain(hi > lo ? [lo, hi] : [lo / 2, hi * 2]).range(X_RANGE);

@@ -5,7 +5,7 @@ import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { num } from '../../../engine/params';
 import { defaultEpsilon } from '../params';
 import { slotNames } from '../metrics';
-import { analyseModel, planeOptions, snapshotModels, type ModelAnalysis, type ViewOptions } from './analysis';
+import { analyseModel, planeOptions, snapshotModels, type ModelAnalysis } from './analysis';
 import { AnisotropyChart, LatentScatter, PppmImages, SrmPolar } from './charts';
 import { ImportPanel } from './ImportPanel';
 import { emptyPppmHint } from './pppm-hint';

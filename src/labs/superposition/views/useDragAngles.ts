@@ -32,17 +32,17 @@ export function useDragAngles(committed: Angles, commit: (a: Angles) => void) {
   };
 
   const handlers = {
-    onPointerDown(e: PointerEvent<Element>) {
+    onPointerDown: (e: PointerEvent<Element>) => {
       e.currentTarget.setPointerCapture?.(e.pointerId);
       const from = local ?? committed;
       start.current = { x: e.clientX, y: e.clientY, from };
       setLocal(from);
     },
-    onPointerMove(e: PointerEvent<Element>) {
+    onPointerMove: (e: PointerEvent<Element>) => {
       const a = at(e);
       if (a) setLocal(a);
     },
-    onPointerUp(e: PointerEvent<Element>) {
+    onPointerUp: (e: PointerEvent<Element>) => {
       const a = at(e);
       start.current = null;
       if (!a) return;
