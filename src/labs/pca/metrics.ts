@@ -20,5 +20,8 @@ export function pcaMetrics(snapshot: Snapshot, params: Params, staticData: Reado
   const k = num(params, 'k');
   const out: Metrics = { nullAlignment: Math.min(k, d) / d };
   if (!r) return out;
-  return { ...out, alignment: r.alignment, captured: r.captured, expectedLoss: r.expectedLoss, optimumLoss: r.optimumLoss, excessLoss: r.expectedLoss / r.optimumLoss - 1 };
+  Object.assign(out, { alignment: r.alignment, captured: r.captured, expectedLoss: r.expectedLoss, optimumLoss: r.optimumLoss });
+  // Relative excess over the optimum (none when k ≥ d: the optimum is 0).
+  if (r.optimumLoss > 0) out.excessLoss = r.expectedLoss / r.optimumLoss - 1;
+  return out;
 }

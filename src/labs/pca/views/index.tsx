@@ -33,7 +33,7 @@ export default function PcaViews(props: LabViewProps) {
       />
       <HistoryChart
         id="optimum"
-        title="Expected loss against the optimum Σ_{i≥k} λ_i"
+        title="Expected loss against the optimum Σ_(i≥k) λᵢ"
         about={PCA_ABOUT.optimum}
         points={expected}
         reference={readouts?.optimumLoss ?? null}
