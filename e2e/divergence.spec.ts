@@ -66,4 +66,10 @@ test.describe('divergence is caught on every lab: paused, explained, last finite
     await openLab(page, '?lab=bias&preset=easy-vs-hard&lr=10');
     await expectCaught(page, ['W1', 'W2', 'W3', 'W4']);
   });
+
+  // Adam moves every weight by ~10 on the first step: the loss jumps from ~2 to ~3e5 by step 2, all finite.
+  test('pca: learning rate 10 (the loss jumps by five decades)', async ({ page }) => {
+    await openLab(page, '?lab=pca&preset=top-3&lr=10');
+    await expectCaught(page, ['W1', 'W2']);
+  });
 });

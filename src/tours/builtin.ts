@@ -5,9 +5,10 @@ import bows from '../labs/bows/tour.json';
 import spotlight from '../labs/spotlight/tour.json';
 import intertwiner from '../labs/intertwiner/tour.json';
 import bias from '../labs/bias/tour.json';
+import pca from '../labs/pca/tour.json';
 
 /** Raw JSON by tour id (= lab id); opened through `validateTour` like any other tour. */
-export const BUILTIN_TOURS: Readonly<Record<string, unknown>> = { superposition, capacity, bows, spotlight, intertwiner, bias };
+export const BUILTIN_TOURS: Readonly<Record<string, unknown>> = { superposition, capacity, bows, spotlight, intertwiner, bias, pca };
 
 /** Id, title and step count for the landing page's links (read from the JSON; validated in the unit test). */
 export function builtinTourSummary(id: string): { id: string; title: string; steps: number } | null {

@@ -88,6 +88,17 @@ function Intertwiner() {
   );
 }
 
+function Pca() {
+  // A Gaussian cloud's ellipse and its first principal axis.
+  return (
+    <>
+      <ellipse cx={48} cy={48} rx={36} ry={14} transform="rotate(-30 48 48)" fill="#e6ecf5" stroke={ACCENT} />
+      <line x1={17} y1={66} x2={79} y2={30} stroke={ACCENT} strokeWidth={2.5} />
+      <line x1={41} y1={36} x2={55} y2={60} stroke={INK} strokeDasharray="3 2" />
+    </>
+  );
+}
+
 const DRAWINGS: Record<string, () => ReactElement> = {
   superposition: Superposition,
   capacity: Capacity,
@@ -95,6 +106,7 @@ const DRAWINGS: Record<string, () => ReactElement> = {
   bows: Bows,
   bias: Bias,
   intertwiner: Intertwiner,
+  pca: Pca,
 };
 
 export function LabThumbnail({ id }: { id: string }) {
