@@ -9,6 +9,7 @@ import { bowsManifest } from './bows/manifest';
 import { spotlightManifest } from './spotlight/manifest';
 import { intertwinerManifest } from './intertwiner/manifest';
 import { biasManifest } from './bias/manifest';
+import { pcaManifest } from './pca/manifest';
 
 const loaders: Record<string, () => Promise<LabDefinition>> = {
   superposition: () => import('./superposition').then((m) => m.superpositionLab),
@@ -17,10 +18,11 @@ const loaders: Record<string, () => Promise<LabDefinition>> = {
   spotlight: () => import('./spotlight').then((m) => m.spotlightLab),
   intertwiner: () => import('./intertwiner').then((m) => m.intertwinerLab),
   bias: () => import('./bias').then((m) => m.biasLab),
+  pca: () => import('./pca').then((m) => m.pcaLab),
 };
 
 /** Adding a lab is one folder, one line here and one in `loaders`, and one in registry.ts. */
-export const LABS: readonly LabManifest[] = [superpositionManifest, capacityManifest, bowsManifest, spotlightManifest, intertwinerManifest, biasManifest];
+export const LABS: readonly LabManifest[] = [superpositionManifest, capacityManifest, bowsManifest, spotlightManifest, intertwinerManifest, biasManifest, pcaManifest];
 
 export function findLab(id: string): LabManifest | undefined {
   return LABS.find((lab) => lab.id === id);

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../../engine/tf';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import { useNodeBackend } from '../../cli/node-backend';
+import { activateNodeBackend } from '../../cli/node-backend';
 import { nodeRunContext } from '../../cli/node-context';
 import { defaultParams } from '../../engine/params';
 import { countTensorsWhileTraining } from '../../engine/tensor-count';
@@ -11,7 +11,7 @@ import { drawDistribution, drawSamples } from './data';
 import { pcaLab } from '.';
 
 beforeAll(async () => {
-  await useNodeBackend('wasm');
+  await activateNodeBackend('wasm');
 });
 
 const params = defaultParams(pcaLab.params);
@@ -64,7 +64,7 @@ describe('pca model', () => {
     const x = tf.tensor2d(drawSamples(data, 64, rng), [64, 5]);
     const W1 = tf.tensor2d(before.weights.W1!.data, [2, 5]);
     const W2 = tf.tensor2d(before.weights.W2!.data, [5, 2]);
-    const lossFn = (a: tf.Tensor, b: tf.Tensor) => tf.div(tf.sum(tf.square(tf.sub(tf.matMul(tf.matMul(x, a, false, true), b, false, true), x))), 64) as tf.Scalar;
+    const lossFn = (a: tf.Tensor, b: tf.Tensor) => tf.div<tf.Scalar>(tf.sum(tf.square(tf.sub(tf.matMul(tf.matMul(x, a, false, true), b, false, true), x))), 64);
     const [g1, g2] = tf.grads(lossFn)([W1, W2]);
     run.step(1);
     const after = await run.snapshot();

@@ -56,6 +56,6 @@ export function createPcaModel(cfg: PcaModelConfig, data: PcaData, rng: Rng): Ow
       ]);
       return withLoss ? tf.mul(tf.sum(tf.square(e)), invB) : undefined;
     },
-    analyse: async ({ weights }) => pcaReadouts(weights.W1, weights.W2, staticData.basis, staticData.lambda),
+    analyse: ({ weights }) => Promise.resolve(pcaReadouts(weights.W1, weights.W2, staticData.basis, staticData.lambda)),
   });
 }

@@ -7,7 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { LABS } from '../registry';
 import { parseArgs } from '../../cli/args';
 import { runLab } from '../../cli/runner';
-import { useNodeBackend } from '../../cli/node-backend';
+import { activateNodeBackend } from '../../cli/node-backend';
 import { nodeRunContext } from '../../cli/node-context';
 import { createRng } from '../../engine/rng';
 import { subspaceAlignment } from './subspace';
@@ -25,7 +25,7 @@ interface PcaMetrics {
 const STEPS = 1000;
 
 beforeAll(async () => {
-  await useNodeBackend('wasm');
+  await activateNodeBackend('wasm');
 });
 
 describe('pca runner: a linear autoencoder finds the principal subspace', () => {
