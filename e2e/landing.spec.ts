@@ -1,7 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { LABS } from '../src/labs/registry';
 
-test('the bare address shows the six labs as real links; each opens its lab, and the title leads back', async ({ page }) => {
+test('the bare address shows every lab as real links; each opens its lab, and the title leads back', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByTestId('landing')).toBeVisible();
   await expect(page.locator('.lab-card')).toHaveCount(LABS.length);

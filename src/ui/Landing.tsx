@@ -1,5 +1,5 @@
 /**
- * The page at `/` without a query: the six labs as a gallery of real links (they open in a new tab
+ * The page at `/` without a query: every lab as a gallery of real links (they open in a new tab
  * with a middle click), each with its summary, its presets and its guided tour (`?tour=`). Every `?lab=` link still opens its
  * lab directly; nothing here starts the training worker. Each card has a small drawn thumbnail.
  */
