@@ -17,7 +17,8 @@ import { tf, type Tensor, type Variable } from '../../engine/tf';
 import type { Rng } from '../../engine/rng';
 import type { NamedTensor } from '../../engine/lab';
 import type { MnistData } from '../../data/mnist';
-import { mnistImages } from '../../data/mnist';
+import { CLASSES, INPUT, prepareDigits, type DataSplit } from './digits';
+export type { DataSplit };
 import { applyActivation } from '../../nn/activations';
 import { correlationFromStats, fitMapFromStats, MAP_KINDS } from '../../analysis/alignment';
 import { probeStatsOf } from '../../analysis/pair-gram';
@@ -52,8 +53,6 @@ export interface IntertwinerConfig {
   weightDecay?: number;
 }
 
-const INPUT = 784;
-const CLASSES = 10;
 /** While the page plays: the stitching layers' training (the most expensive part of a fit) at most this often and this share of the time. */
 const STITCH_MIN_INTERVAL_MS = 3000;
 const STITCH_MAX_SHARE = 0.25;
@@ -62,11 +61,6 @@ export const NULL_ROTATIONS = 8;
 const NULL_SEED = 0x6e75;
 const STITCH_SEED = 0x5717;
 
-export interface DataSplit {
-  train: number;
-  probe: number;
-  held: number;
-}
 
 export function splitDigits(count: number, probe = 1000): DataSplit {
   const p = Math.max(50, Math.min(probe, Math.floor(count / 10)));
@@ -101,56 +95,7 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
   const id = instanceCounter++;
 
   // ---- data: a pool of pre-made batches, and the probe + held-out set as one tensor ----------
-  const order = Array.from({ length: split.train }, (_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = rng.int(i + 1);
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
-  const poolBatches = Math.max(1, Math.floor(split.train / B));
-  const trainImages = mnistImages(data, 0, split.train);
-  const evalN = split.probe + split.held;
-  const evalImages = mnistImages(data, split.train, evalN);
-  if (cfg.centreInputs) {
-    // Subtract the training set's mean digit, so no layer starts from one big shared offset.
-    const mean = new Float32Array(INPUT);
-    for (let i = 0; i < trainImages.length; i++) mean[i % INPUT]! += trainImages[i]! / split.train;
-    for (let i = 0; i < trainImages.length; i++) trainImages[i]! -= mean[i % INPUT]!;
-    for (let i = 0; i < evalImages.length; i++) evalImages[i]! -= mean[i % INPUT]!;
-  }
-  const poolX: Tensor[] = [];
-  const poolY: Tensor[] = [];
-  const poolXT: Tensor[] = [];
-  for (let p = 0; p < poolBatches; p++) {
-    const x = new Float32Array(B * INPUT);
-    const y = new Float32Array(B * CLASSES);
-    for (let r = 0; r < B; r++) {
-      const idx = order[(p * B + r) % split.train]!;
-      x.set(trainImages.subarray(idx * INPUT, (idx + 1) * INPUT), r * INPUT);
-      y[r * CLASSES + data.labels[idx]!] = 1;
-    }
-    poolX.push(tf.tensor2d(x, [B, INPUT]));
-    poolXT.push(tf.tidy(() => tf.transpose(poolX[p]!)));
-    poolY.push(tf.tensor2d(y, [B, CLASSES]));
-  }
-  const evalX = tf.tensor2d(evalImages, [evalN, INPUT]);
-  const heldLabels = data.labels.slice(split.train + split.probe, split.train + evalN);
-  const heldImages = evalImages.subarray(split.probe * INPUT);
-  const heldPixelVar = (() => {
-    let mean = 0;
-    for (const v of heldImages) mean += v;
-    mean /= heldImages.length;
-    let s = 0;
-    for (const v of heldImages) s += (v - mean) ** 2;
-    return s;
-  })();
-  const heldXTensor = cfg.task === 'autoencoder' ? tf.tensor2d(heldImages, [split.held, INPUT]) : null;
-  /** What the stitching layers are trained on: the probe digits' one-hot labels, or the digits themselves. */
-  const probeTarget = (() => {
-    if (cfg.task === 'autoencoder') return tf.tensor2d(evalImages.subarray(0, split.probe * INPUT), [split.probe, INPUT]);
-    const y = new Float32Array(split.probe * CLASSES);
-    for (let r = 0; r < split.probe; r++) y[r * CLASSES + data.labels[split.train + r]!] = 1;
-    return tf.tensor2d(y, [split.probe, CLASSES]);
-  })();
+  const { poolBatches, poolX, poolXT, poolY, evalX, evalN, heldLabels, heldPixelVar, heldXTensor, probeTarget } = prepareDigits(cfg, data, split, rng);
 
   // ---- parameters: init A and init B, shared by every activation ------------------------------
   const initScale = cfg.initScale ?? 1;
@@ -317,6 +262,45 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
     return s.map((v) => 1 - v / heldPixelVar);
   };
 
+  /**
+   * The expensive part of one (activation, hidden layer) cell: the rotation null of every map family
+   * on the same statistics, and the stitching layers trained onto B's tail (both seeded).
+   */
+  const nullAndStitches = async (
+    a: number,
+    l: number,
+    ha: Tensor,
+    grams: NonNullable<Awaited<ReturnType<typeof probeAndHeldGrams>>>,
+    maps: ReturnType<typeof fitMapFromStats>[],
+  ): Promise<{ band: Float32Array; scores: Float32Array }> => {
+    const d = dims[l]!;
+    const nh = split.held;
+    const K = MAP_KINDS.length;
+    const band = new Float32Array(K * 4);
+    const rn = rotationNull(grams.probe, grams.held, createRng(NULL_SEED + 101 * a + l), { rotations: NULL_ROTATIONS });
+    MAP_KINDS.forEach((_, k) => band.set([rn.observed[k]!, rn.nullMean[k]!, rn.nullLow[k]!, rn.nullHigh[k]!], k * 4));
+    const pick = (k: (typeof MAP_KINDS)[number]) => maps[MAP_KINDS.indexOf(k)]!;
+    const tail = tailLayersOfB(a, l);
+    const [trainA, heldA] = tf.tidy(() => [tf.slice(ha, [0, 0], [split.probe, d]), tf.slice(ha, [split.probe, 0], [nh, d])]);
+    const held = trainStitches(
+      {
+        trainA: trainA,
+        heldA: heldA,
+        target: probeTarget,
+        classifier: cfg.task === 'classifier',
+        tail,
+        spec: ACTIVATION_SPECS[acts[a]!],
+        groupKind: GROUP_MAP[acts[a]!],
+        fits: { linear: pick('linear'), group: pick(GROUP_MAP[acts[a]!]), permutation: pick('permutation') },
+      },
+      createRng(STITCH_SEED + 101 * a + l),
+    );
+    tf.dispose([trainA, heldA, ...tail.flatMap((t) => [t.w, t.b])]);
+    const scores = await scoreOutputs(held, STITCH_KINDS.length);
+    held.dispose();
+    return { band, scores };
+  };
+
   const runFit = async (ctx: AnalysisContext<string>): Promise<Record<string, NamedTensor>> => {
     const stepCount = ctx.step;
     const t0 = performance.now();
@@ -382,28 +366,9 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
           similarity.set([gReluProcrustesSimilarity(grams.probe), orthogonalProcrustesSimilarity(grams.probe)], cell * 2);
           if (stitchNow) {
             const ts = performance.now();
-            // The rotation null of every map family, on the same statistics (seeded: reproducible).
-            const rn = rotationNull(grams.probe, grams.held, createRng(NULL_SEED + 101 * a + l), { rotations: NULL_ROTATIONS });
-            MAP_KINDS.forEach((_, k) => nullBand.set([rn.observed[k]!, rn.nullMean[k]!, rn.nullLow[k]!, rn.nullHigh[k]!], (cell * K + k) * 4));
-            const pick = (k: (typeof MAP_KINDS)[number]) => maps[MAP_KINDS.indexOf(k)]!;
-            const tail = tailLayersOfB(a, l);
-            const [trainA, heldA] = tf.tidy(() => [tf.slice(ha, [0, 0], [split.probe, d]), tf.slice(ha, [split.probe, 0], [nh, d])]);
-            const held = trainStitches(
-              {
-                trainA: trainA,
-                heldA: heldA,
-                target: probeTarget,
-                classifier: cfg.task === 'classifier',
-                tail,
-                spec: ACTIVATION_SPECS[acts[a]!],
-                groupKind: GROUP_MAP[acts[a]!],
-                fits: { linear: pick('linear'), group: pick(GROUP_MAP[acts[a]!]), permutation: pick('permutation') },
-              },
-              createRng(STITCH_SEED + 101 * a + l),
-            );
-            tf.dispose([trainA, heldA, ...tail.flatMap((t) => [t.w, t.b])]);
-            stitchScore.set(await scoreOutputs(held, STITCH_KINDS.length), cell * STITCH_KINDS.length);
-            held.dispose();
+            const { band, scores: stitchScores } = await nullAndStitches(a, l, ha, grams, maps);
+            nullBand.set(band, cell * K * 4);
+            stitchScore.set(stitchScores, cell * STITCH_KINDS.length);
             stitchTime += performance.now() - ts;
           }
           tf.dispose([ha, hb]);
