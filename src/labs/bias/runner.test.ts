@@ -34,9 +34,10 @@ function expectScored(m: BiasResult): void {
   expect(m.accuracy.parity).toBeGreaterThanOrEqual(0.99);
 }
 
-// Seeds 1–4 by default (nine 4,000-step runs: ~65 s on a quiet 2-core machine, ~140 s under load);
-// `BIAS_SEEDS=1,2,3,4,5` (or `npm run repro`) adds seed 5, which the README's table also has.
-const SEEDS = (process.env.BIAS_SEEDS ?? '1,2,3,4').split(',').map(Number);
+// Seed 1 by default (three 4,000-step runs: ~35 s on a quiet core, ~55 s under load), as for the
+// spotlight and intertwiner claims; `BIAS_SEEDS=1,2,3,4,5` (or `npm run repro`) runs the five seeds
+// of the README's table, seed 4 as the expected failure below.
+const SEEDS = (process.env.BIAS_SEEDS ?? '1').split(',').map(Number);
 /**
  * Seeds where a claim is measured not to hold, kept as it.fails with the claim unloosened. Seed 4
  * learns the XOR late (step ~3,360) and its XOR share is 0.060: bit / XOR 7.8, and trained first

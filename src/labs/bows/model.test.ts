@@ -85,6 +85,7 @@ describe('bows model', () => {
 
   it('restores a snapshot and carries the vocabulary and read-outs', async () => {
     const run = await bowsLab.createRun(small, nodeRunContext(3));
+    const untrained = bowsLab.metrics(await run.snapshot(), small, run.staticData) as { recall: number };
     run.step(30);
     const snap = await run.snapshot();
     const words = String.fromCharCode(...Array.from(run.staticData.vocab!.data.subarray(0, 40))).split('\n');
@@ -96,8 +97,13 @@ describe('bows model', () => {
     expect(metrics.corpus.docs).toBe(500);
     expect(metrics.corpus.records).toBe(15666);
     expect(metrics.corpus.windows).toBe(7158);
-    expect(metrics.precision).toBeGreaterThanOrEqual(0);
+    // Measured (seed 3): precision 0.62 → 0.67 and recall 0.003 → 0.27 over the first 30 steps. Most
+    // predicted words are right, a share of the window's words is recovered, and training recovers more.
+    expect(metrics.precision).toBeGreaterThan(0.5);
     expect(metrics.precision).toBeLessThanOrEqual(1);
+    expect(metrics.recall).toBeGreaterThan(0.1);
+    expect(metrics.precision).toBeGreaterThan(metrics.recall);
+    expect(metrics.recall).toBeGreaterThan(10 * untrained.recall);
     run.step(30);
     run.restore(snap);
     const back = await run.snapshot();

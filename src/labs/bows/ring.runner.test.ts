@@ -18,10 +18,17 @@ const run = async (preset: string, seed: number) => {
   return result.metrics as unknown as RingMetrics;
 };
 
-const SEEDS = [1, 2, 3, 4, 5];
+/**
+ * Seed 1 by default (two 3,000-step runs); `RING_SEEDS=1,2,3,4,5` (or `npm run repro`) runs the five
+ * seeds of the README, where the claim is "closes on ≥ 4 of 5, at most 1 of 5 without decay". On
+ * fewer seeds every seed must close with decay and none without (measured on seeds 1–5: 1.00 with
+ * λ=6 on all; 0.17, 0.42, 0.25, 0.17, 0.33 with λ=0).
+ */
+const SEEDS = (process.env.RING_SEEDS ?? '1').split(',').map(Number);
+const FULL = SEEDS.length >= 5;
 
 describe('bows synthetic ring (issue 13 point 1)', () => {
-  it('ring (λ=6) closes in calendar order on ≥ 4 of seeds 1–5; without decay it does not', async () => {
+  it(`ring (λ=6) closes in calendar order on ≥ 4 of seeds 1–5 (all of seeds ${SEEDS.join(', ')} when fewer); without decay it does not`, async () => {
     const rows: Array<Record<string, number>> = [];
     let closed = 0;
     let closedNoDecay = 0;
@@ -44,9 +51,9 @@ describe('bows synthetic ring (issue 13 point 1)', () => {
     }
     console.log(`[bows ring] ${JSON.stringify(rows)}`);
     // Measured (wasm, 3,000 steps): 1.00 on all of seeds 1–5 with λ=6; 0.17, 0.42, 0.25, 0.17, 0.33 with λ=0.
-    expect(closed).toBeGreaterThanOrEqual(4);
-    expect(closedNoDecay).toBeLessThanOrEqual(1);
+    expect(closed).toBeGreaterThanOrEqual(FULL ? SEEDS.length - 1 : SEEDS.length);
+    expect(closedNoDecay).toBeLessThanOrEqual(FULL ? 1 : 0);
     const mean = (k: 'decay' | 'none') => rows.reduce((s, r) => s + r[k]!, 0) / rows.length;
     expect(mean('none')).toBeLessThan(mean('decay') - 0.4);
-  }, 170_000);
+  }, 40_000 * SEEDS.length);
 });

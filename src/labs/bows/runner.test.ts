@@ -5,9 +5,9 @@ import { runLab } from '../../cli/runner';
 import { bowsLab } from '.';
 
 /** small-vocab (V=500, m=32, windows of 5 Brown paragraphs), shortened to 300 steps with a matching cosine horizon. */
-const run = (extra: string[]) => {
+const run = (extra: string[], steps = 300) => {
   const opts = parseArgs(['bows', '--preset', 'small-vocab', '--horizon', '300', ...extra], LABS);
-  return runLab({ lab: bowsLab, params: opts.params, steps: 300, preset: 'small-vocab' });
+  return runLab({ lab: bowsLab, params: opts.params, steps, preset: 'small-vocab' });
 };
 
 interface BowsMetrics {
@@ -41,9 +41,13 @@ describe('bows runner', () => {
     expect(W[0]).toHaveLength(500);
   });
 
-  it('is deterministic for a seed', async () => {
-    const a = await run(['--wd', '1', '--seed', '7', '--batch', '64']);
-    const b = await run(['--wd', '1', '--seed', '7', '--batch', '64']);
+  it('is deterministic for a seed, read-outs included; another seed differs', async () => {
+    // 60 steps: determinism does not depend on the length (src/labs/contract.test.ts checks the weights bit for bit).
+    const a = await run(['--wd', '1', '--seed', '7', '--batch', '64'], 60);
+    const b = await run(['--wd', '1', '--seed', '7', '--batch', '64'], 60);
+    const c = await run(['--wd', '1', '--seed', '8', '--batch', '64'], 60);
+    expect(c.snapshot.W).not.toEqual(a.snapshot.W);
+    expect(c.loss).not.toEqual(a.loss);
     expect(a.metrics).toEqual(b.metrics);
     expect(a.loss).toEqual(b.loss);
     expect(a.snapshot.W).toEqual(b.snapshot.W);

@@ -37,9 +37,17 @@ const run = async (preset: string, extra: string[] = []) => {
 
 const RANK: Record<Regime, number> = { mono: 0, poly: 1, ignored: 2 };
 
+/**
+ * Seeds of the single-model claims: seed 1 in `npm test`, where each claim must hold on it;
+ * `CAPACITY_SEEDS=1,2,3` (or `npm run repro`) runs the seeds the README reports. The sweeps, whose
+ * claims are across replicates inside one run, take seeds 1 and 2 there and seed 1 here.
+ */
+const SEEDS = (process.env.CAPACITY_SEEDS ?? '1').split(',');
+const SWEEP_SEEDS = SEEDS.some((s) => s === '1' || s === '2') ? SEEDS.filter((s) => s === '1' || s === '2') : ['1'];
+
 describe('capacity runner', () => {
-  it('regimes: important features monosemantic, then polysemantic, the least ignored (3 seeds)', async () => {
-    for (const seed of ['1', '2', '3']) {
+  it(`regimes: important features monosemantic, then polysemantic, the least ignored (seeds ${SEEDS.join(', ')})`, async () => {
+    for (const seed of SEEDS) {
       const { result, metrics, params } = await run('regimes', ['--seed', seed]);
       const m = params.m as number;
       const c = metrics.capacity;
@@ -77,10 +85,10 @@ describe('capacity runner', () => {
     }
   });
 
-  it('kurtosis-sweep preset, one model (5,000 steps): the top feature has clearly more capacity than the second (seeds 1–3)', async () => {
+  it(`kurtosis-sweep preset, one model (5,000 steps): the top feature has clearly more capacity than the second (seeds ${SEEDS.join(', ')})`, async () => {
     // At the population optimum (closed-form loss minimised numerically) C = 0.92, 0.73, 0.55,
     // 0.40, 0.26, 0.13, 0.02, 0, 0, 0; at 2,000 steps seed 1 still had C₀ = C₁ = 0.77.
-    for (const seed of ['1', '2', '3']) {
+    for (const seed of SEEDS) {
       const { result, metrics } = await run('kurtosis-sweep', ['--seed', seed]);
       expect(result.steps).toBe(5000);
       const [c0, c1] = metrics.capacity as [number, number];
@@ -89,8 +97,8 @@ describe('capacity runner', () => {
     }
   });
 
-    it('dense (kurtosis 1.5): no polysemantic features, m monosemantic ones', async () => {
-    for (const seed of ['1', '2']) {
+  it(`dense (kurtosis 1.5): no polysemantic features, m monosemantic ones (seeds ${SWEEP_SEEDS.join(', ')})`, async () => {
+    for (const seed of SWEEP_SEEDS) {
       const { metrics } = await run('dense', ['--seed', seed]);
       expect(metrics.regimeCounts).toEqual({ mono: 5, poly: 0, ignored: 15 });
       expect(metrics.totalCapacity).toBeLessThanOrEqual(5 + 1e-6);
@@ -99,7 +107,7 @@ describe('capacity runner', () => {
 
   it('kurtosis sweep: high kurtosis gives a larger polysemantic fraction than low, in every replicate', async () => {
     const params = parseArgs(['capacity', '--preset', 'kurtosis-sweep'], LABS).params;
-    for (const seed of [1, 2]) {
+    for (const seed of SWEEP_SEEDS.map(Number)) {
       const progress: number[] = [];
       const detail = await runKurtosisSweepDetail(params, nodeRunContext(seed), (f) => progress.push(f), {
         points: 2,
@@ -139,8 +147,8 @@ describe('capacity runner', () => {
 });
 
 describe('capacity runner, --mode sweep', () => {
-  it('kurtosis-sweep preset: polysemantic fraction ≈ 0 below K = 3, ≈ 1 at high K, keyed by kurtosis (seeds 1, 2)', async () => {
-    for (const seed of ['1', '2']) {
+  it(`kurtosis-sweep preset: polysemantic fraction ≈ 0 below K = 3, ≈ 1 at high K, keyed by kurtosis (seeds ${SWEEP_SEEDS.join(', ')})`, async () => {
+    for (const seed of SWEEP_SEEDS) {
       const opts = parseArgs(['capacity', '--preset', 'kurtosis-sweep', '--mode', 'sweep', '--seed', seed], LABS);
       expect(opts.mode).toBe('sweep');
       expect(opts.steps).toBe(capacityLab.sweep!.defaultSteps);

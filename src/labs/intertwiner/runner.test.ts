@@ -101,7 +101,7 @@ describe(`intertwiner runner (relu-vs-isotropic, h = 64, ${STEPS} steps, seeds $
 
   it('runs from the command line and writes the result file', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'lab-')), 'r.json');
-    execFileSync('npx', ['tsx', '--import', './scripts/node-hooks.mjs', 'src/cli/run.ts', 'intertwiner', '--preset', 'relu-vs-isotropic', '--hidden', '16', '--steps', '20', '--out', out]);
+    execFileSync(process.execPath, ['--import', 'tsx', '--import', './scripts/node-hooks.mjs', 'src/cli/run.ts', 'intertwiner', '--preset', 'relu-vs-isotropic', '--hidden', '16', '--steps', '20', '--out', out]);
     const result = JSON.parse(readFileSync(out, 'utf8'));
     expect(result).toMatchObject({ lab: 'intertwiner', steps: 20 });
     expect(Object.keys(result.metrics.residual)).toEqual(['relu', 'iso-tanh']);

@@ -14,7 +14,7 @@ const load = (name: string): NamedBytes => {
   return { name, bytes: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) };
 };
 const runner = (...args: string[]) =>
-  spawnSync('npx', ['tsx', '--import', './scripts/node-hooks.mjs', 'src/cli/run.ts', 'spotlight', ...args], { encoding: 'utf8' });
+  spawnSync(process.execPath, ['--import', 'tsx', '--import', './scripts/node-hooks.mjs', 'src/cli/run.ts', 'spotlight', ...args], { encoding: 'utf8' });
 
 describe('import analysis', () => {
   it('the committed e2e fixtures are byte for byte the ones fixtures.ts generates', () => {
