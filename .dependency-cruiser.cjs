@@ -29,7 +29,8 @@ module.exports = {
     },
     {
       name: 'page-loads-manifests',
-      comment: 'The page lists labs by their manifests (labs/manifests.ts); a lab\'s code loads when it opens (in the worker), so the entry chunk stays small.',
+      comment:
+        "The page lists labs by their manifests (labs/manifests.ts); a lab's code loads when it opens (in the worker), so the entry chunk stays small.",
       severity: 'error',
       from: { path: '^src/(state|ui|tours)/|^src/main\\.tsx$', pathNot: '\\.test\\.tsx?$' },
       to: { path: ['^src/labs/registry\\.ts$', '^src/labs/[^/]+/(index|model|metrics)\\.ts$'] },

@@ -29,7 +29,10 @@ class SlowFirst extends BaseSequencer {
       const i = SLOW_FIRST.findIndex((path) => f.moduleId.endsWith(`/${path}`));
       return i < 0 ? SLOW_FIRST.length : i;
     };
-    return sorted.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);
+    return sorted
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+      .map(({ f }) => f);
   }
 }
 

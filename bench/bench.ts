@@ -49,11 +49,17 @@ interface Row {
 }
 
 async function waitReady(page: Page): Promise<string> {
-  await page.waitForFunction(() => {
-    const lab = (window as unknown as { geometryLab?: { state(): { ready: boolean } } }).geometryLab;
-    return lab?.state().ready === true;
-  }, undefined, { timeout: 120_000 });
-  return page.evaluate(() => (window as unknown as { geometryLab: { state(): { backendInUse: string } } }).geometryLab.state().backendInUse);
+  await page.waitForFunction(
+    () => {
+      const lab = (window as unknown as { geometryLab?: { state(): { ready: boolean } } }).geometryLab;
+      return lab?.state().ready === true;
+    },
+    undefined,
+    { timeout: 120_000 },
+  );
+  return page.evaluate(
+    () => (window as unknown as { geometryLab: { state(): { backendInUse: string } } }).geometryLab.state().backendInUse,
+  );
 }
 
 async function browserRow(page: Page, lab: string, preset: string, backend: string): Promise<Row> {
@@ -65,11 +71,16 @@ async function browserRow(page: Page, lab: string, preset: string, backend: stri
     row.readySeconds = round((Date.now() - t0) / 1000, 2);
     if (used !== backend) throw new Error(`page fell back to ${used}`);
     if (backend === 'wasm') {
-      const threads = await page.evaluate(() => (window as unknown as { geometryLab: { state(): { threads: number | null } } }).geometryLab.state().threads);
+      const threads = await page.evaluate(
+        () => (window as unknown as { geometryLab: { state(): { threads: number | null } } }).geometryLab.state().threads,
+      );
       if (threads != null) row.threads = threads;
     }
     const measure = (n: number) =>
-      page.evaluate((k) => (window as unknown as { geometryLab: { measureStep(n: number): Promise<number> } }).geometryLab.measureStep(k), n);
+      page.evaluate(
+        (k) => (window as unknown as { geometryLab: { measureStep(n: number): Promise<number> } }).geometryLab.measureStep(k),
+        n,
+      );
     // Size each trial to about a second of training, so slow backends still finish.
     const probe = await measure(2);
     const steps = Math.max(2, Math.min(400, Math.round(1000 / Math.max(probe, 0.01))));
@@ -106,7 +117,14 @@ async function nodeRow(labId: string, backend: 'wasm' | 'cpu'): Promise<Row> {
     trials.push((performance.now() - t0) / steps);
     run.dispose();
   }
-  const row: Row = { lab: labId, preset: preset.name, backend, where: 'node', msPerStep: round(median(trials)), stepsPerSecond: round(1000 / median(trials), 1) };
+  const row: Row = {
+    lab: labId,
+    preset: preset.name,
+    backend,
+    where: 'node',
+    msPerStep: round(median(trials)),
+    stepsPerSecond: round(1000 / median(trials), 1),
+  };
   if (backend === 'wasm') row.threads = getThreadsCount();
   return row;
 }
@@ -152,7 +170,11 @@ interface PageRate {
 async function pageRate(page: Page, lab: string, preset: string, bench: Row | undefined): Promise<PageRate> {
   await page.goto(`${BASE}/?lab=${lab}&preset=${preset}&backend=wasm`);
   await waitReady(page);
-  const step = () => page.evaluate(() => (window as unknown as { geometryLab: { state(): { snapshot: { step: number } | null } } }).geometryLab.state().snapshot?.step ?? 0);
+  const step = () =>
+    page.evaluate(
+      () =>
+        (window as unknown as { geometryLab: { state(): { snapshot: { step: number } | null } } }).geometryLab.state().snapshot?.step ?? 0,
+    );
   await page.getByTestId('play').click();
   await page.waitForTimeout(2000);
   const s0 = await step();
@@ -176,10 +198,14 @@ async function pageRate(page: Page, lab: string, preset: string, bench: Row | un
 async function loadToPentagon(page: Page): Promise<number> {
   const t0 = Date.now();
   await page.goto(`${BASE}/?lab=superposition&preset=pentagon&autoplay=1`);
-  await page.waitForFunction(() => {
-    const cells = [...document.querySelectorAll('[data-testid="d-value"]')].map((e) => Number(e.textContent));
-    return cells.length === 5 && cells.every((d) => Math.abs(d - 0.4) < 0.05);
-  }, undefined, { timeout: 60_000, polling: 50 });
+  await page.waitForFunction(
+    () => {
+      const cells = [...document.querySelectorAll('[data-testid="d-value"]')].map((e) => Number(e.textContent));
+      return cells.length === 5 && cells.every((d) => Math.abs(d - 0.4) < 0.05);
+    },
+    undefined,
+    { timeout: 60_000, polling: 50 },
+  );
   return (Date.now() - t0) / 1000;
 }
 
@@ -192,7 +218,13 @@ function pytorchReference(labs: typeof LABS): { result: TorchResult | null; note
     return { result: null, note };
   }
   try {
-    return { result: runTorchReference(python, labs.map((l) => torchConfig(l)), { threads: 1, trials: TRIALS }) };
+    return {
+      result: runTorchReference(
+        python,
+        labs.map((l) => torchConfig(l)),
+        { threads: 1, trials: TRIALS },
+      ),
+    };
   } catch (err) {
     const note = `PyTorch reference failed: ${err instanceof Error ? err.message : String(err)}`;
     process.stderr.write(`${note}\n`);
@@ -234,7 +266,16 @@ function compare(labs: typeof LABS, rows: Row[], torch: TorchResult | null): Com
 
 function comparisonTable(cs: Comparison[]): string {
   const f = (x: number | null) => (x == null ? '—' : String(x));
-  const head = ['lab', 'preset', 'Node wasm ms', 'Chromium wasm ms', 'PyTorch ms', 'Node/PyTorch', 'Chromium/PyTorch', 'threads node/chromium/torch'];
+  const head = [
+    'lab',
+    'preset',
+    'Node wasm ms',
+    'Chromium wasm ms',
+    'PyTorch ms',
+    'Node/PyTorch',
+    'Chromium/PyTorch',
+    'threads node/chromium/torch',
+  ];
   const body = cs.map((c) => [
     c.lab,
     c.preset,
@@ -254,7 +295,10 @@ async function main(): Promise<void> {
   const labs = only ? LABS.filter((l) => only.includes(l.id)) : LABS;
   if (labs.length === 0) throw new Error(`BENCH_LABS=${process.env.BENCH_LABS} names no lab`);
   if (!existsSync('dist/index.html')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
-  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], { stdio: 'ignore', detached: true });
+  const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
+    stdio: 'ignore',
+    detached: true,
+  });
   try {
     for (let i = 0; i < 100; i++) {
       try {
@@ -275,9 +319,16 @@ async function main(): Promise<void> {
     }
     const pageRates: PageRate[] = [];
     for (const lab of labs) {
-      const rate = await pageRate(page, lab.id, lab.benchPreset, rows.find((r) => r.lab === lab.id && r.where === 'chromium' && r.backend === 'wasm'));
+      const rate = await pageRate(
+        page,
+        lab.id,
+        lab.benchPreset,
+        rows.find((r) => r.lab === lab.id && r.where === 'chromium' && r.backend === 'wasm'),
+      );
       pageRates.push(rate);
-      process.stderr.write(`${lab.id} in the page at max speed: ${rate.pageStepsPerSecond} steps/s = ${rate.share ?? '—'} of the bench rate, frame p95 ${rate.frameP95Ms} ms\n`);
+      process.stderr.write(
+        `${lab.id} in the page at max speed: ${rate.pageStepsPerSecond} steps/s = ${rate.share ?? '—'} of the bench rate, frame p95 ${rate.frameP95Ms} ms\n`,
+      );
     }
     const frame = await frameTimes(page);
     const pentagonSeconds = await loadToPentagon(page);
@@ -298,7 +349,15 @@ async function main(): Promise<void> {
       frameTimeWhileTrainingMs: frame,
       pageRates,
       loadToConvergedPentagonSeconds: round(pentagonSeconds, 2),
-      pytorch: torch.result ? { torch: torch.result.torch, python: torch.result.python, blas: torch.result.blas, threads: torch.result.threads, labs: torch.result.labs } : { skipped: torch.note },
+      pytorch: torch.result
+        ? {
+            torch: torch.result.torch,
+            python: torch.result.python,
+            blas: torch.result.blas,
+            threads: torch.result.threads,
+            labs: torch.result.labs,
+          }
+        : { skipped: torch.note },
       comparison,
     };
     const json = JSON.stringify(result, null, 2);

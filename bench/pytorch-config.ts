@@ -70,13 +70,23 @@ export function torchConfig(lab: LabDefinition, given?: { preset: string; params
   switch (lab.id) {
     case 'superposition': {
       const n = num(params, 'n');
-      return { ...common, kind: 'toy', optimizer: 'adam', models: 1, n, m: num(params, 'm'), sparsity: num(params, 'sparsity'), importance: superpositionImportances(n, num(params, 'importance')) };
+      return {
+        ...common,
+        kind: 'toy',
+        optimizer: 'adam',
+        models: 1,
+        n,
+        m: num(params, 'm'),
+        sparsity: num(params, 'sparsity'),
+        importance: superpositionImportances(n, num(params, 'importance')),
+      };
     }
     case 'capacity': {
       const n = num(params, 'n');
       const m = num(params, 'm');
       const importance = capacityImportances(n, num(params, 'importance'));
-      if (modelKind(params) === 'relu') return { ...common, kind: 'toy', optimizer: 'adam', models: 1, n, m, sparsity: inputSetting(params).shape, importance };
+      if (modelKind(params) === 'relu')
+        return { ...common, kind: 'toy', optimizer: 'adam', models: 1, n, m, sparsity: inputSetting(params).shape, importance };
       return { ...common, kind: 'quadratic', optimizer: 'adam', models: 1, n, m, importance };
     }
     case 'bows':
@@ -186,8 +196,19 @@ export function runTorchReference(
   opts: { threads?: number; trials?: number; trialSeconds?: number; timeoutMs?: number } = {},
 ): TorchResult {
   // Trials of about a second, as the Node rows.
-  const input = JSON.stringify({ threads: opts.threads ?? 1, trials: opts.trials ?? 5, trialSeconds: opts.trialSeconds ?? 1, labs: configs });
-  const r = spawnSync(python, [PYTORCH_SCRIPT], { input, encoding: 'utf8', stdio: ['pipe', 'pipe', 'inherit'], timeout: opts.timeoutMs ?? 600_000, maxBuffer: 16 << 20 });
+  const input = JSON.stringify({
+    threads: opts.threads ?? 1,
+    trials: opts.trials ?? 5,
+    trialSeconds: opts.trialSeconds ?? 1,
+    labs: configs,
+  });
+  const r = spawnSync(python, [PYTORCH_SCRIPT], {
+    input,
+    encoding: 'utf8',
+    stdio: ['pipe', 'pipe', 'inherit'],
+    timeout: opts.timeoutMs ?? 600_000,
+    maxBuffer: 16 << 20,
+  });
   if (r.error) throw r.error;
   if (r.status !== 0) throw new Error(`${PYTORCH_SCRIPT} exited with ${r.status}`);
   return JSON.parse(r.stdout) as TorchResult;

@@ -11,11 +11,20 @@ async function expectAccessible(page: Page, testInfo: TestInfo, name: string): P
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
     .exclude('.view-body svg > *')
     .analyze();
-  const summary = result.violations.map((v) => `${v.impact} ${v.id} (${v.nodes.length}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  const summary = result.violations.map(
+    (v) =>
+      `${v.impact} ${v.id} (${v.nodes.length}): ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
   await testInfo.attach(`axe-${name}`, { body: JSON.stringify(result.violations, null, 2), contentType: 'application/json' });
   console.log(`${name}: ${result.violations.length} violations${summary.length ? `\n  ${summary.join('\n  ')}` : ''}`);
   const severe = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(severe.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`), name).toEqual([]);
+  expect(
+    severe.map((v) => `${v.impact} ${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`),
+    name,
+  ).toEqual([]);
   return result.violations.length;
 }
 
@@ -50,7 +59,9 @@ test('embed mode has no serious or critical axe violations', async ({ page }, te
   await expectAccessible(page, testInfo, 'embed');
 });
 
-test('keyboard: every control is reachable by Tab with a visible focus ring; the drawer and the projection work by keys', async ({ page }) => {
+test('keyboard: every control is reachable by Tab with a visible focus ring; the drawer and the projection work by keys', async ({
+  page,
+}) => {
   await openLab(page, '?lab=superposition&preset=decay');
   await page.getByTestId('step').click();
   // Tab through the page: every focused element shows an outline.
@@ -61,7 +72,10 @@ test('keyboard: every control is reachable by Tab with a visible focus ring; the
       const el = document.activeElement as HTMLElement | null;
       if (!el || el === document.body) return null;
       const style = getComputedStyle(el);
-      return { id: el.dataset.testid ?? el.tagName + (el.textContent ?? '').slice(0, 20), outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+      return {
+        id: el.dataset.testid ?? el.tagName + (el.textContent ?? '').slice(0, 20),
+        outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2,
+      };
     });
     if (!focused) continue;
     expect(focused.outline, `focus ring on ${focused.id}`).toBe(true);
@@ -96,7 +110,7 @@ test('every view has a one-line summary for screen readers', async ({ page }) =>
     const described = await panels.evaluateAll((els) =>
       els.map((el) => {
         const id = el.getAttribute('aria-describedby');
-        const text = id ? document.getElementById(id)?.textContent ?? '' : '';
+        const text = id ? (document.getElementById(id)?.textContent ?? '') : '';
         return { view: el.getAttribute('data-view-id'), text };
       }),
     );

@@ -55,7 +55,9 @@ test('bows small-vocab: train, hover WᵀW, search the map, edit the cycle list'
   info.annotations.push({ type: 'pmi-correlation', description: String(r) });
 });
 
-test('bows on your own text: a .txt is tokenised and windowed in the worker and trained on; empty and binary files change nothing', async ({ page }) => {
+test('bows on your own text: a .txt is tokenised and windowed in the worker and trained on; empty and binary files change nothing', async ({
+  page,
+}) => {
   await openLab(page, '?lab=bows&preset=small-vocab&vocab=50&m=8&window=3');
   const input = page.getByTestId('bows-own-files');
 
@@ -79,7 +81,12 @@ test('bows on your own text: a .txt is tokenised and windowed in the worker and 
 
   // A .zip of two copies of the fixture: opened in the worker, two documents of 36 paragraphs.
   const text = readFileSync(resolve('src/labs/bows/fixtures/months.txt'), 'utf8');
-  const zip = Buffer.from(makeZip([{ name: 'a.txt', text }, { name: 'b.txt', text }]));
+  const zip = Buffer.from(
+    makeZip([
+      { name: 'a.txt', text },
+      { name: 'b.txt', text },
+    ]),
+  );
   await input.setInputFiles({ name: 'texts.zip', mimeType: 'application/zip', buffer: zip });
   await expect(page.getByTestId('bows-own-summary')).toContainText('texts.zip: 72 paragraphs', { timeout: 30_000 });
   await expect(page.getByTestId('bows-own-summary')).toContainText('68 windows');

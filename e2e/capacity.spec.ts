@@ -3,7 +3,7 @@ import { currentStep, openLab } from './helpers';
 
 async function capacities(page: Page): Promise<number[]> {
   const points = page.getByTestId('view-capacity').getByTestId('capacity-point');
-  return (await points.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-c')))));
+  return await points.evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-c'))));
 }
 const poly = (c: number[]) => c.filter((v) => v > 0.1 && v <= 0.9).length;
 const mono = (c: number[]) => c.filter((v) => v > 0.9).length;
@@ -34,10 +34,13 @@ test('capacity: train, drag the kurtosis slider, the capacity plot moves; the sw
   await page.getByTestId('play').click();
   // Below K = 3 capacity is all-or-nothing: m = 3 monosemantic features, none shared.
   await expect
-    .poll(async () => {
-      const c = await capacities(page);
-      return c.length === 10 && poly(c) === 0 && mono(c) === 3;
-    }, { timeout: 30_000, intervals: [250] })
+    .poll(
+      async () => {
+        const c = await capacities(page);
+        return c.length === 10 && poly(c) === 0 && mono(c) === 3;
+      },
+      { timeout: 30_000, intervals: [250] },
+    )
     .toBe(true);
   await page.getByTestId('play').click();
   const after = await capacities(page);
@@ -47,7 +50,9 @@ test('capacity: train, drag the kurtosis slider, the capacity plot moves; the sw
   // The kurtosis sweep: polysemantic fraction rises from the low end to the high end.
   await page.getByTestId('run-sweep').click();
   await expect(page.getByTestId('run-sweep')).toBeEnabled({ timeout: 45_000 });
-  const fractions = await page.getByTestId('sweep-point-polysemantic').evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-y'))));
+  const fractions = await page
+    .getByTestId('sweep-point-polysemantic')
+    .evaluateAll((els) => els.map((e) => Number(e.getAttribute('data-y'))));
   expect(fractions).toHaveLength(8);
   expect(fractions.at(-1)!).toBeGreaterThan(fractions[0]! + 0.5);
   await page.screenshot({ path: 'e2e-artifacts/capacity-sweep.png', fullPage: true });

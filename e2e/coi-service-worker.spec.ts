@@ -4,7 +4,15 @@ import { readFile } from 'node:fs/promises';
 import { extname, join, normalize } from 'node:path';
 
 /** A static host that sends no COOP/COEP (nor CSP) headers, like GitHub Pages: the service worker must isolate the page. */
-const TYPES: Record<string, string> = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.wasm': 'application/wasm', '.svg': 'image/svg+xml', '.bin': 'application/octet-stream', '.webmanifest': 'application/manifest+json' };
+const TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.bin': 'application/octet-stream',
+  '.webmanifest': 'application/manifest+json',
+};
 let server: Server;
 let origin = '';
 
@@ -39,6 +47,8 @@ test('on a host without COOP/COEP headers the service worker isolates the page a
   expect(await page.evaluate(() => navigator.serviceWorker.controller?.scriptURL ?? '')).toMatch(/coi-sw\.js$/);
   await expect(page.getByTestId('threads')).toHaveText(/^\d+ threads?$/, { timeout: 60_000 });
   await page.getByTestId('play').click();
-  await expect.poll(async () => Number(((await page.getByTestId('step-count').textContent()) ?? '').replace(/[^0-9]/g, '')), { timeout: 30_000 }).toBeGreaterThan(100);
+  await expect
+    .poll(async () => Number(((await page.getByTestId('step-count').textContent()) ?? '').replace(/[^0-9]/g, '')), { timeout: 30_000 })
+    .toBeGreaterThan(100);
   expect(errors).toEqual([]);
 });

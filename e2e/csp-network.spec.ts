@@ -60,7 +60,9 @@ test('the page is cross-origin isolated, so tfjs-wasm loads its threaded build w
   // The threaded build spawns its pthread pool as blob: workers next to the trainer worker.
   expect(page.workers().filter((w) => w.url().startsWith('blob:')).length).toBeGreaterThan(0);
   await page.getByTestId('play').click();
-  await expect.poll(async () => Number(((await page.getByTestId('step-count').textContent()) ?? '').replace(/[^0-9]/g, '')), { timeout: 30_000 }).toBeGreaterThan(100);
+  await expect
+    .poll(async () => Number(((await page.getByTestId('step-count').textContent()) ?? '').replace(/[^0-9]/g, '')), { timeout: 30_000 })
+    .toBeGreaterThan(100);
   expect(errors).toEqual([]);
 });
 

@@ -5,7 +5,9 @@ import { encodeSnapshotHash } from '../src/state/hash-snapshot';
 /** Weights in the store's snapshot: every value finite? */
 const storeWeightsFinite = (page: Page, names: string[]) =>
   page.evaluate((keys) => {
-    const s = (window as unknown as { geometryLab: { state(): { snapshot: { weights: Record<string, { data: Float32Array }> } | null } } }).geometryLab.state().snapshot;
+    const s = (
+      window as unknown as { geometryLab: { state(): { snapshot: { weights: Record<string, { data: Float32Array }> } | null } } }
+    ).geometryLab.state().snapshot;
     return s ? keys.every((k) => s.weights[k] !== undefined && Array.from(s.weights[k].data).every(Number.isFinite)) : false;
   }, names);
 
@@ -14,7 +16,9 @@ const nonFiniteAttributes = (page: Page) =>
   page.evaluate(() =>
     [...document.querySelectorAll('svg *')].flatMap((el) =>
       // (Embedded images' base64 may spell "NaN" by chance: hrefs are not numbers.)
-      [...el.attributes].filter((a) => !a.name.endsWith('href') && /NaN|Infinity/.test(a.value)).map((a) => `${el.tagName} ${a.name}="${a.value.slice(0, 40)}"`),
+      [...el.attributes]
+        .filter((a) => !a.name.endsWith('href') && /NaN|Infinity/.test(a.value))
+        .map((a) => `${el.tagName} ${a.name}="${a.value.slice(0, 40)}"`),
     ),
   );
 
@@ -31,7 +35,10 @@ async function expectCaught(page: Page, weightNames: string[]): Promise<void> {
 
 /** Finite but huge weights in a link: they load, and turn NaN within a few steps of training. */
 function hugeWeights(W: number[], b: number[]): string {
-  const t = (shape: number[]) => ({ shape, data: Float32Array.from({ length: shape.reduce((a, c) => a * c, 1) }, (_, i) => (i % 2 ? -1e30 : 1e30)) });
+  const t = (shape: number[]) => ({
+    shape,
+    data: Float32Array.from({ length: shape.reduce((a, c) => a * c, 1) }, (_, i) => (i % 2 ? -1e30 : 1e30)),
+  });
   return encodeSnapshotHash({ step: 10, loss: 0.1, weights: { W: t(W), b: t(b) } })!;
 }
 

@@ -26,7 +26,10 @@ test.beforeAll(async () => {
 });
 test.afterAll(() => new Promise<void>((resolve) => deck.close(() => resolve())));
 
-test('embed=1&view=: one view with play/step/reset, filling an iframe on a page from another origin', async ({ page, baseURL }, testInfo) => {
+test('embed=1&view=: one view with play/step/reset, filling an iframe on a page from another origin', async ({
+  page,
+  baseURL,
+}, testInfo) => {
   const src = `${baseURL}/?lab=superposition&preset=pentagon&embed=1&view=arrows`;
   labSrc = src;
   // The lab's own server allows framing from anywhere (a header; a <meta> cannot say it).
@@ -45,7 +48,8 @@ test('embed=1&view=: one view with play/step/reset, filling an iframe on a page 
   await expect(frame.locator('.view-panel:visible')).toHaveCount(1);
   await expect(frame.getByTestId('view-arrows')).toBeVisible();
   for (const id of ['play', 'step', 'reset']) await expect(frame.getByTestId(id)).toBeVisible();
-  for (const id of ['copy-link', 'speed', 'preset', 'backend', 'focus-arrows', 'drawer-toggle']) await expect(frame.getByTestId(id)).toBeHidden();
+  for (const id of ['copy-link', 'speed', 'preset', 'backend', 'focus-arrows', 'drawer-toggle'])
+    await expect(frame.getByTestId(id)).toBeHidden();
   await expect(frame.locator('.app-header')).toBeHidden();
   await expect(frame.getByRole('button', { name: 'PNG' })).toBeHidden();
 
@@ -53,7 +57,14 @@ test('embed=1&view=: one view with play/step/reset, filling an iframe on a page 
   const inner = page.frames().find((f) => f.url().startsWith(baseURL!))!;
   const fit = await inner.evaluate(() => {
     const panel = document.querySelector('.view-focused')!.getBoundingClientRect();
-    return { w: panel.width, h: panel.height, sw: document.documentElement.scrollWidth, sh: document.documentElement.scrollHeight, iw: innerWidth, ih: innerHeight };
+    return {
+      w: panel.width,
+      h: panel.height,
+      sw: document.documentElement.scrollWidth,
+      sh: document.documentElement.scrollHeight,
+      iw: innerWidth,
+      ih: innerHeight,
+    };
   });
   expect(fit.iw).toBe(800);
   expect(fit.sw).toBeLessThanOrEqual(fit.iw);
@@ -67,9 +78,17 @@ test('embed=1&view=: one view with play/step/reset, filling an iframe on a page 
   await frame.getByTestId('play').click();
   await expect(frame.getByTestId('play')).toHaveText(/Pause/);
   const stepText = frame.getByTestId('step-count');
-  await expect.poll(async () => Number(((await stepText.textContent()) ?? '').replace(/[^0-9]/g, '')), { timeout: 30_000 }).toBeGreaterThan(100);
+  await expect
+    .poll(async () => Number(((await stepText.textContent()) ?? '').replace(/[^0-9]/g, '')), { timeout: 30_000 })
+    .toBeGreaterThan(100);
   await expect(frame.getByTestId('view-arrows').locator('svg').first()).toBeVisible();
-  expect(await frame.getByTestId('view-arrows').locator('svg').first().evaluate((svg) => svg.getBoundingClientRect().height)).toBeGreaterThan(300);
+  expect(
+    await frame
+      .getByTestId('view-arrows')
+      .locator('svg')
+      .first()
+      .evaluate((svg) => svg.getBoundingClientRect().height),
+  ).toBeGreaterThan(300);
   await keepScreenshot(page, testInfo, 'embed-in-slide');
   await frame.getByTestId('play').click();
   await expect(frame.getByTestId('play')).toHaveText(/Play/);

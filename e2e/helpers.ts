@@ -27,15 +27,21 @@ export async function pauseAndSettle(page: Page): Promise<number> {
 export async function settle(page: Page): Promise<number> {
   await expect(page.getByTestId('play')).toHaveText(/Play/);
   const storeStep = () =>
-    page.evaluate(() => (window as unknown as { geometryLab: { state(): { snapshot: { step: number } | null } } }).geometryLab.state().snapshot?.step ?? -1);
+    page.evaluate(
+      () =>
+        (window as unknown as { geometryLab: { state(): { snapshot: { step: number } | null } } }).geometryLab.state().snapshot?.step ?? -1,
+    );
   let last = -2;
   await expect
-    .poll(async () => {
-      const now = await storeStep();
-      const stable = now === last;
-      last = now;
-      return stable;
-    }, { intervals: [300] })
+    .poll(
+      async () => {
+        const now = await storeStep();
+        const stable = now === last;
+        last = now;
+        return stable;
+      },
+      { intervals: [300] },
+    )
     .toBe(true);
   await expect.poll(() => currentStep(page)).toBe(last);
   return last;
@@ -44,10 +50,13 @@ export async function settle(page: Page): Promise<number> {
 /** Waits (while training) until the readout shows five features at D = 2/5 ± 0.05. */
 export async function waitForPentagon(page: Page): Promise<void> {
   await expect
-    .poll(async () => {
-      const d = await dValues(page);
-      return d.length === 5 && d.every((v) => Math.abs(v - 0.4) < 0.05);
-    }, { timeout: 60_000, intervals: [250] })
+    .poll(
+      async () => {
+        const d = await dValues(page);
+        return d.length === 5 && d.every((v) => Math.abs(v - 0.4) < 0.05);
+      },
+      { timeout: 60_000, intervals: [250] },
+    )
     .toBe(true);
 }
 

@@ -13,10 +13,17 @@ interface RunFacts {
 
 const runFacts = (page: Page) =>
   page.evaluate((): RunFacts => {
-    const s = (window as unknown as {
-      geometryLab: { state(): { params: unknown; snapshot: { step: number; weights: Record<string, { data: Float32Array }> } | null } };
-    }).geometryLab.state();
-    return { url: location.href, step: s.snapshot?.step ?? -1, params: JSON.stringify(s.params), W: Array.from(s.snapshot?.weights.W?.data ?? []) };
+    const s = (
+      window as unknown as {
+        geometryLab: { state(): { params: unknown; snapshot: { step: number; weights: Record<string, { data: Float32Array }> } | null } };
+      }
+    ).geometryLab.state();
+    return {
+      url: location.href,
+      step: s.snapshot?.step ?? -1,
+      params: JSON.stringify(s.params),
+      W: Array.from(s.snapshot?.weights.W?.data ?? []),
+    };
   });
 
 const good = {
@@ -24,7 +31,10 @@ const good = {
   params: { n: 5, m: 2, sparsity: 0.9, importance: 1, batch: 1024, lr: 0.01, seed: 1 },
   step: 700,
   loss: 0.02,
-  tensors: { W: { shape: [1, 2, 5], data: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] }, b: { shape: [1, 1, 5], data: [0, 0, 0, 0, 0] } },
+  tensors: {
+    W: { shape: [1, 2, 5], data: [0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1] },
+    b: { shape: [1, 1, 5], data: [0, 0, 0, 0, 0] },
+  },
 };
 const json = (body: unknown) => Buffer.from(JSON.stringify(body));
 const withTensors = (tensors: unknown) => json({ ...good, tensors });
@@ -41,11 +51,27 @@ const SNAPSHOT_CASES: Array<[string, Buffer, RegExp]> = [
   ['proto.json', Buffer.from('{"__proto__": {"polluted": 1}, "lab": "superposition"}'), /not a Geometry Lab snapshot/],
   ['no-tensors.json', withTensors({}), /weight W is missing/],
   ['no-b.json', withTensors({ W: good.tensors.W }), /weight b is missing/],
-  ['other-n.json', withTensors({ W: { shape: [1, 2, 6], data: Array(12).fill(0.1) }, b: { shape: [1, 1, 6], data: Array(6).fill(0) } }), /shape \[1, 2, 6\], but these parameters need \[1, 2, 5\]/],
+  [
+    'other-n.json',
+    withTensors({ W: { shape: [1, 2, 6], data: Array(12).fill(0.1) }, b: { shape: [1, 1, 6], data: Array(6).fill(0) } }),
+    /shape \[1, 2, 6\], but these parameters need \[1, 2, 5\]/,
+  ],
   ['transposed.json', withTensors({ ...good.tensors, W: { shape: [1, 5, 2], data: good.tensors.W.data } }), /shape \[1, 5, 2\]/],
-  ['null.json', withTensors({ ...good.tensors, b: { shape: [1, 1, 5], data: [0, null, 0, 0, 0] } }), /not a finite float32 \(null at index 1\)/],
-  ['overflow.json', withTensors({ ...good.tensors, W: { shape: [1, 2, 5], data: [1e39, 0, 0, 0, 0, 0, 0, 0, 0, 0] } }), /not a finite float32/],
-  ['huge.json', withTensors({ ...good.tensors, W: { shape: [1, 2, 5], data: [0, 0, 0, 0, 0, 0, 0, 0, 0, -1e308] } }), /not a finite float32/],
+  [
+    'null.json',
+    withTensors({ ...good.tensors, b: { shape: [1, 1, 5], data: [0, null, 0, 0, 0] } }),
+    /not a finite float32 \(null at index 1\)/,
+  ],
+  [
+    'overflow.json',
+    withTensors({ ...good.tensors, W: { shape: [1, 2, 5], data: [1e39, 0, 0, 0, 0, 0, 0, 0, 0, 0] } }),
+    /not a finite float32/,
+  ],
+  [
+    'huge.json',
+    withTensors({ ...good.tensors, W: { shape: [1, 2, 5], data: [0, 0, 0, 0, 0, 0, 0, 0, 0, -1e308] } }),
+    /not a finite float32/,
+  ],
   ['bad-param.json', json({ ...good, params: { ...good.params, n: 1e9 } }), /n="1000000000" is outside \[2, 64\]/],
   ['hex-param.json', json({ ...good, params: { ...good.params, lr: '0x1' } }), /lr="0x1" is not a finite decimal number/],
 ];
@@ -72,7 +98,10 @@ test('every bad snapshot file gets a clear message and changes nothing; the page
   writeFileSync(big, Buffer.alloc(65 * 1024 * 1024, 0x20));
   const gapBig = await longestFrameGap(page, async () => {
     await input.setInputFiles(big);
-    await expect(page.getByTestId('notice-error').filter({ hasText: 'big.json' })).toContainText(/"big\.json" is 65 MB; the limit is 64 MB/, { timeout: 30_000 });
+    await expect(page.getByTestId('notice-error').filter({ hasText: 'big.json' })).toContainText(
+      /"big\.json" is 65 MB; the limit is 64 MB/,
+      { timeout: 30_000 },
+    );
   });
   // A 40 MB file under the limit is parsed in the file worker: the page keeps drawing.
   const zeros = `{"lab":"superposition","params":{},"step":1,"tensors":{"W":{"shape":[1],"data":[${'0,'.repeat(20_000_000)}0]}}}`;

@@ -28,7 +28,11 @@ const CASES: Array<[string, Buffer, RegExp]> = [
   ['truncated.npy', npy(header('<f4', '(10, 4)'), f4([1, 2, 3])), /truncated\.npy: \.npy file is truncated: shape \(10, 4\)/],
   ['complex.npy', npy(header('<c16', '(2, 2)'), Buffer.alloc(64)), /complex\.npy: \.npy dtype "<c16" is not supported/],
   ['fortran.npy', npy(header('<f4', '(2, 2)', true), f4([1, 2, 3, 4])), /fortran\.npy: \.npy array is in Fortran order/],
-  ['huge-shape.npy', npy(header('<f4', '(1000000000, 4)'), f4([1, 2, 3, 4])), /huge-shape\.npy: \.npy file is truncated: shape \(1000000000, 4\)/],
+  [
+    'huge-shape.npy',
+    npy(header('<f4', '(1000000000, 4)'), f4([1, 2, 3, 4])),
+    /huge-shape\.npy: \.npy file is truncated: shape \(1000000000, 4\)/,
+  ],
   ['scalar.npy', npy(header('<f4', '()'), f4([1])), /scalar\.npy: \.npy array has 0 dimensions/],
   ['cube.npy', npy(header('<f4', '(2, 2, 2)'), f4([1, 2, 3, 4, 5, 6, 7, 8])), /cube\.npy: \.npy array has 3 dimensions/],
   ['bad-header.npy', npy("{'descr': <f4 shape 2", f4([1, 2, 3, 4])), /bad-header\.npy: \.npy header is malformed/],
@@ -39,7 +43,11 @@ const CASES: Array<[string, Buffer, RegExp]> = [
   ['empty.csv', Buffer.from(''), /empty\.csv: CSV file has no rows of numbers/],
   ['binary.csv', Buffer.from([0, 1, 2, 255, 254, 0, 10, 13]), /binary\.csv: binary data that is neither \.npy nor text/],
   ['one-column.csv', Buffer.from('1\n2\n3\n'), /one-column\.csv: activations have 1 column; SRM needs at least 2 units/],
-  ['script<img src=x onerror=__pwned=1>.csv', Buffer.from('<script>__pwned=1</script>\n'), /^script<img src=x onerror=__pwned=1>\.csv: CSV /],
+  [
+    'script<img src=x onerror=__pwned=1>.csv',
+    Buffer.from('<script>__pwned=1</script>\n'),
+    /^script<img src=x onerror=__pwned=1>\.csv: CSV /,
+  ],
 ];
 
 const summary = (page: Page) => page.getByTestId('import-summary');
@@ -64,7 +72,9 @@ test('every hostile activation file is named and explained; the loaded file and 
     await expect(summary(page), name).toHaveText(before);
   }
   // A basis that does not fit the activations changes nothing either.
-  await page.getByTestId('import-basis').setInputFiles({ name: 'basis-3col.csv', mimeType: 'text/csv', buffer: Buffer.from('1,0,0\n0,1,0\n') });
+  await page
+    .getByTestId('import-basis')
+    .setInputFiles({ name: 'basis-3col.csv', mimeType: 'text/csv', buffer: Buffer.from('1,0,0\n0,1,0\n') });
   await expect(page.getByTestId('import-error')).toHaveText(/basis-3col\.csv: basis has 3 columns but the activations have 4/);
   await expect(summary(page)).toHaveText(before);
   expect(await page.evaluate(() => (window as unknown as { __pwned?: unknown }).__pwned)).toBeUndefined();
@@ -85,7 +95,9 @@ test('a file over 256 MB is refused from its size before it is read', async ({ p
   expect(gap).toBeLessThan(1000);
 });
 
-test('50,000 × 250 activations (a 50 MB .npy) and a 40 MB CSV: analysed off the page, finite statistics, no frozen frame', async ({ page }) => {
+test('50,000 × 250 activations (a 50 MB .npy) and a 40 MB CSV: analysed off the page, finite statistics, no frozen frame', async ({
+  page,
+}) => {
   test.setTimeout(240_000);
   const dir = mkdtempSync(join(tmpdir(), 'matrices-'));
   const [N, k] = [50_000, 250];
@@ -106,7 +118,10 @@ test('50,000 × 250 activations (a 50 MB .npy) and a 40 MB CSV: analysed off the
   const gap = await longestFrameGap(page, async () => {
     await page.getByTestId('import-activations').setInputFiles(npyPath);
     await expect(summary(page)).toContainText('big.npy: 50000 × 250, standard basis', { timeout: 60_000 });
-    await expect(summary(page)).toContainText(/mean max \|bᵢ·â\| 0\.\d{3}, rotation null 0\.\d{3} \[0\.\d{3}, 0\.\d{3}\], z -?\d+\.\d on \d+ evenly spaced rows/, { timeout: 120_000 });
+    await expect(summary(page)).toContainText(
+      /mean max \|bᵢ·â\| 0\.\d{3}, rotation null 0\.\d{3} \[0\.\d{3}, 0\.\d{3}\], z -?\d+\.\d on \d+ evenly spaced rows/,
+      { timeout: 120_000 },
+    );
     await page.getByTestId('import-activations').setInputFiles(csvPath);
     await expect(summary(page)).toContainText('big.csv: 25000 × 200, standard basis', { timeout: 60_000 });
     await expect(summary(page)).toContainText(/mean max \|bᵢ·â\| 0\.\d{3}/, { timeout: 120_000 });

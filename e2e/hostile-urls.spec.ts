@@ -19,7 +19,10 @@ test('320 generated hostile links: never blank, no error, no script, no pollutio
     const verdict = await checkUrl(page, c, labIds, baseline, errors, c.id % 20 === 0 ? 'load' : 'navigate');
     if (verdict.problems.length) failed.push(verdict);
   }
-  const report = failed.slice(0, 15).map((v) => `#${v.id} ${v.url}\n    ${v.problems.join('\n    ')}`).join('\n');
+  const report = failed
+    .slice(0, 15)
+    .map((v) => `#${v.id} ${v.url}\n    ${v.problems.join('\n    ')}`)
+    .join('\n');
   expect(failed.length, `links that failed:\n${report}`).toBe(0);
 });
 

@@ -9,7 +9,10 @@ test('relu-vs-isotropic: train, see both bar groups, the heatmap aligns, layers 
   const relu = page.locator('[data-testid="group-row"][data-act="relu"]');
   await expect(relu.locator('[data-family="scaled-permutation"]')).toHaveAttribute('data-holds', 'true');
   await expect(relu.locator('[data-family="orthogonal"]')).toHaveAttribute('data-holds', 'false');
-  await expect(page.locator('[data-testid="group-row"][data-act="iso-tanh"] [data-family="orthogonal"]')).toHaveAttribute('data-holds', 'true');
+  await expect(page.locator('[data-testid="group-row"][data-act="iso-tanh"] [data-family="orthogonal"]')).toHaveAttribute(
+    'data-holds',
+    'true',
+  );
 
   await page.getByTestId('play').click();
   await expect.poll(() => currentStep(page), { timeout: 40_000, intervals: [250] }).toBeGreaterThanOrEqual(150);

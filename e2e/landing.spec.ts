@@ -13,7 +13,11 @@ test('the bare address shows every lab as real links; each opens its lab, and th
     await expect(card.getByTestId(`thumb-${lab.id}`)).toBeVisible();
     expect(await card.getByTestId(`thumb-${lab.id}`).locator('*').count()).toBeGreaterThan(2);
     await expect(card.getByRole('link', { name: lab.title })).toHaveAttribute('href', `?lab=${lab.id}`);
-    for (const preset of lab.presets) await expect(card.getByRole('link', { name: preset.name, exact: true })).toHaveAttribute('href', `?lab=${lab.id}&preset=${preset.name}`);
+    for (const preset of lab.presets)
+      await expect(card.getByRole('link', { name: preset.name, exact: true })).toHaveAttribute(
+        'href',
+        `?lab=${lab.id}&preset=${preset.name}`,
+      );
   }
   await page.getByTestId('landing-spotlight').getByRole('link', { name: 'tanh-vs-isotropic' }).click();
   await expect(page.getByTestId('app')).toHaveAttribute('data-lab', 'spotlight');

@@ -1,7 +1,9 @@
 import { expect, type Page, type TestInfo } from '@playwright/test';
 
 /** The document's scroll size against the window: a page that does not scroll has both ≤ the window. */
-export async function pageScroll(page: Page): Promise<{ scrollWidth: number; scrollHeight: number; innerWidth: number; innerHeight: number }> {
+export async function pageScroll(
+  page: Page,
+): Promise<{ scrollWidth: number; scrollHeight: number; innerWidth: number; innerHeight: number }> {
   return page.evaluate(() => ({
     scrollWidth: document.documentElement.scrollWidth,
     scrollHeight: document.documentElement.scrollHeight,

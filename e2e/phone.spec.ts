@@ -15,7 +15,9 @@ test('390×844: no horizontal scroll on the landing page and any lab; views stac
     await page.waitForTimeout(300);
     await expectNoHorizontalScroll(page);
     // One column: every view starts at the same left edge.
-    const lefts = await page.locator('.view-panel').evaluateAll((els) => [...new Set(els.map((e) => Math.round(e.getBoundingClientRect().left)))]);
+    const lefts = await page
+      .locator('.view-panel')
+      .evaluateAll((els) => [...new Set(els.map((e) => Math.round(e.getBoundingClientRect().left)))]);
     expect(lefts, `${lab.id}: views stack`).toHaveLength(1);
     await keepScreenshot(page, testInfo, `phone-${lab.id}`);
   }
@@ -69,7 +71,9 @@ test('touch drags rotate the projection (pointer events, touch-action: none)', a
   await page.evaluate(() => {
     const w = window as unknown as { __touchPointers: number };
     w.__touchPointers = 0;
-    addEventListener('pointermove', (e: PointerEvent) => { if (e.pointerType === 'touch') w.__touchPointers++; });
+    addEventListener('pointermove', (e: PointerEvent) => {
+      if (e.pointerType === 'touch') w.__touchPointers++;
+    });
   });
   await touch('touchStart', cx, cy);
   for (let i = 1; i <= 8; i++) await touch('touchMove', cx + i * 10, cy + i * 6);

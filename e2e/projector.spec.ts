@@ -5,7 +5,10 @@ import { chartTextSizes, expectNoPageScroll, keepScreenshot, pageScroll } from '
 
 const MIN_CHART_TEXT_PX = 18;
 
-for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }]) {
+for (const size of [
+  { width: 1920, height: 1080 },
+  { width: 1280, height: 720 },
+]) {
   test.describe(`lecture mode at ${size.width}×${size.height}`, () => {
     test.use({ viewport: size });
 
@@ -24,7 +27,9 @@ for (const size of [{ width: 1920, height: 1080 }, { width: 1280, height: 720 }]
         const sizes = await chartTextSizes(page);
         const smallest = sizes.reduce((a, b) => (b.px < a.px ? b : a));
         const scroll = await pageScroll(page);
-        report.push(`${lab.id}: ${sizes.length} texts, smallest ${smallest.px.toFixed(1)} px ("${smallest.text}"), scroll ${scroll.scrollWidth}×${scroll.scrollHeight} in ${scroll.innerWidth}×${scroll.innerHeight}`);
+        report.push(
+          `${lab.id}: ${sizes.length} texts, smallest ${smallest.px.toFixed(1)} px ("${smallest.text}"), scroll ${scroll.scrollWidth}×${scroll.scrollHeight} in ${scroll.innerWidth}×${scroll.innerHeight}`,
+        );
         expect(smallest.px, `${lab.id}: smallest chart text "${smallest.text}"`).toBeGreaterThanOrEqual(MIN_CHART_TEXT_PX);
         await keepScreenshot(page, testInfo, `lecture-${lab.id}-${size.width}x${size.height}`);
       }

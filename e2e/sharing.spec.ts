@@ -4,13 +4,19 @@ import { encodeSnapshotHash } from '../src/state/hash-snapshot';
 
 const weightsOf = (page: import('@playwright/test').Page) =>
   page.evaluate(() => {
-    const s = (window as unknown as { geometryLab: { state(): { snapshot: { weights: Record<string, { data: Float32Array }> } | null } } }).geometryLab.state().snapshot;
+    const s = (
+      window as unknown as { geometryLab: { state(): { snapshot: { weights: Record<string, { data: Float32Array }> } | null } } }
+    ).geometryLab.state().snapshot;
     return Array.from(s?.weights.W?.data ?? []);
   });
 
 test('a #w= link keeps its hash until the user changes something, so a reload reopens the trained model', async ({ page }) => {
   const W = Float32Array.from([0.9, 0.1, -0.3, 0.8, -0.7, -0.6, 0.2, -0.9, 0.5, 0.4]);
-  const hash = encodeSnapshotHash({ step: 1234, loss: 0.05, weights: { W: { shape: [1, 2, 5], data: W }, b: { shape: [1, 1, 5], data: new Float32Array(5) } } })!;
+  const hash = encodeSnapshotHash({
+    step: 1234,
+    loss: 0.05,
+    weights: { W: { shape: [1, 2, 5], data: W }, b: { shape: [1, 1, 5], data: new Float32Array(5) } },
+  })!;
   await openLab(page, `?lab=superposition&n=5&m=2#${hash}`);
   await expect.poll(() => currentStep(page)).toBe(1234);
   expect(new URL(page.url()).hash).toBe(`#${hash}`);

@@ -4,7 +4,9 @@ import { currentStep, openLab } from './helpers';
 
 const FIXTURES = join(process.cwd(), 'e2e/fixtures');
 
-test('spotlight: play moves the polar SRM, the plane picker switches PPPM, an .npy imports and a corrupt one is refused', async ({ page }, info) => {
+test('spotlight: play moves the polar SRM, the plane picker switches PPPM, an .npy imports and a corrupt one is refused', async ({
+  page,
+}, info) => {
   await openLab(page, '?lab=spotlight&preset=tanh-vs-isotropic');
   const curve = page.getByTestId('srm-polar').locator('[data-testid="srm-curve"]').first();
   await expect(curve).toHaveCount(1);

@@ -21,11 +21,20 @@ test('webgpu backend (SwiftShader): a short run whose loss falls', async ({ page
   await expect(page.getByTestId('backend')).toHaveText('webgpu');
   await page.getByTestId('step').click();
   await expect.poll(() => currentStep(page)).toBeGreaterThanOrEqual(1);
-  const first = await page.evaluate(() => (window as unknown as { geometryLab: { state(): { lossHistory: Array<[number, number]> } } }).geometryLab.state().lossHistory[0]?.[1] ?? NaN);
+  const first = await page.evaluate(
+    () =>
+      (window as unknown as { geometryLab: { state(): { lossHistory: Array<[number, number]> } } }).geometryLab.state()
+        .lossHistory[0]?.[1] ?? NaN,
+  );
   await page.getByTestId('play').click();
   await expect.poll(() => currentStep(page), { timeout: 90_000 }).toBeGreaterThanOrEqual(150);
   await page.getByTestId('play').click();
-  const last = await page.evaluate(() => (window as unknown as { geometryLab: { state(): { lossHistory: Array<[number, number]> } } }).geometryLab.state().lossHistory.at(-1)?.[1] ?? NaN);
+  const last = await page.evaluate(
+    () =>
+      (window as unknown as { geometryLab: { state(): { lossHistory: Array<[number, number]> } } }).geometryLab
+        .state()
+        .lossHistory.at(-1)?.[1] ?? NaN,
+  );
   expect(Number.isFinite(first)).toBe(true);
   expect(last).toBeLessThan(first * 0.8);
 });
@@ -56,7 +65,13 @@ test('a copied link reopens with the same parameters', async ({ page, context })
   const fresh = await context.newPage();
   await fresh.goto(link);
   await expect(fresh.getByTestId('play')).toBeEnabled({ timeout: 60_000 });
-  for (const [key, value] of [['n', '6'], ['m', '2'], ['sparsity', '0.75'], ['importance', '0.8'], ['seed', '17']]) {
+  for (const [key, value] of [
+    ['n', '6'],
+    ['m', '2'],
+    ['sparsity', '0.75'],
+    ['importance', '0.8'],
+    ['seed', '17'],
+  ]) {
     await expect(fresh.getByTestId(`param-${key}-value`)).toHaveText(value!);
   }
   await expect(fresh.getByTestId('url-warning')).toHaveCount(0);
@@ -120,7 +135,9 @@ test('a link with weights reopens the trained pentagon without training', async 
   await waitForPentagon(page);
   const step = await pauseAndSettle(page);
   const trained = await page.evaluate(() =>
-    ((window as unknown as { geometryLab: { state(): { metrics: { dimensionality: number[] } } } }).geometryLab.state().metrics.dimensionality).map((d) => Number(d.toFixed(3))),
+    (window as unknown as { geometryLab: { state(): { metrics: { dimensionality: number[] } } } }).geometryLab
+      .state()
+      .metrics.dimensionality.map((d) => Number(d.toFixed(3))),
   );
   await page.getByTestId('copy-link-weights').click();
   const link = await page.getByTestId('share-link').inputValue();
@@ -154,7 +171,9 @@ test('an exported snapshot JSON reopens the trained model; a broken file changes
   await expect(fresh.getByTestId('param-seed-value')).toHaveText('3');
   const expected = exported.metrics.dimensionality.map((d: number) => Number(d.toFixed(3)));
   await expect.poll(() => dValues(fresh)).toEqual(expected);
-  await fresh.getByTestId('import-snapshot').setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"lab": "superposition"') });
+  await fresh
+    .getByTestId('import-snapshot')
+    .setInputFiles({ name: 'broken.json', mimeType: 'application/json', buffer: Buffer.from('{"lab": "superposition"') });
   await expect(fresh.getByTestId('notice-error')).toContainText(/"broken\.json" is not JSON/);
   await expect.poll(() => currentStep(fresh)).toBe(exported.step);
 });

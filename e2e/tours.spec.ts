@@ -88,9 +88,27 @@ test('an advance condition trains until step N, then moves on or pauses', async 
     id: 'advance',
     title: 'Advance',
     steps: [
-      { lab: 'superposition', preset: 'pentagon', spotlight: 'arrows', caption: 'Trains to 150, then moves on.', advance: { until: 'step', step: 150, then: 'next' } },
-      { lab: 'superposition', preset: 'digons', spotlight: 'arrows', caption: 'Trains to 250, then pauses.', advance: { until: 'step', step: 250 } },
-      { lab: 'superposition', preset: 'pentagon', spotlight: 'gram', caption: 'Trains until the loss falls below 0.08.', advance: { until: 'metric', metric: 'loss', below: 0.08, maxStep: 50_000 } },
+      {
+        lab: 'superposition',
+        preset: 'pentagon',
+        spotlight: 'arrows',
+        caption: 'Trains to 150, then moves on.',
+        advance: { until: 'step', step: 150, then: 'next' },
+      },
+      {
+        lab: 'superposition',
+        preset: 'digons',
+        spotlight: 'arrows',
+        caption: 'Trains to 250, then pauses.',
+        advance: { until: 'step', step: 250 },
+      },
+      {
+        lab: 'superposition',
+        preset: 'pentagon',
+        spotlight: 'gram',
+        caption: 'Trains until the loss falls below 0.08.',
+        advance: { until: 'metric', metric: 'loss', below: 0.08, maxStep: 50_000 },
+      },
     ],
   };
   await page.goto(`/?tourData=${encodeTourData(tour)}&tourStep=1`);
@@ -107,7 +125,10 @@ test('an advance condition trains until step N, then moves on or pauses', async 
   await expect(page.getByTestId('tour-advance')).toContainText('loss falls below 0.08');
   await expect(page.getByTestId('tour-advance')).toHaveAttribute('data-reached', 'true', { timeout: 60_000 });
   await expect(page.getByTestId('play')).toHaveText(/Play/);
-  const loss = await page.evaluate(() => (window as unknown as { geometryLab: { state(): { snapshot: { loss: number } | null } } }).geometryLab.state().snapshot?.loss ?? NaN);
+  const loss = await page.evaluate(
+    () =>
+      (window as unknown as { geometryLab: { state(): { snapshot: { loss: number } | null } } }).geometryLab.state().snapshot?.loss ?? NaN,
+  );
   expect(loss).toBeLessThan(0.08);
   expect(await currentStep(page)).toBeLessThan(50_000);
 });
@@ -116,7 +137,10 @@ test('a hostile or unknown tour is named in a warning and leaves the page workin
   for (const [link, message] of [
     ['?tourData=%3Cscript%3Ealert(1)%3C%2Fscript%3E&tourStep=2', /could not be decompressed|not JSON/],
     ['?tour=nope&tourStep=1', '"nope" is not a tour'],
-    [`?tourData=${encodeTourData({ format: 'geometry-lab-tour', version: 1, id: 'x', title: 'x', steps: [{ lab: 'evil', caption: 'x' }] })}`, 'step 1 lab'],
+    [
+      `?tourData=${encodeTourData({ format: 'geometry-lab-tour', version: 1, id: 'x', title: 'x', steps: [{ lab: 'evil', caption: 'x' }] })}`,
+      'step 1 lab',
+    ],
   ] as const) {
     await openLab(page, link);
     await expect(page.getByTestId('url-warning').filter({ hasText: message })).toBeVisible();
@@ -133,17 +157,33 @@ test('a caption shows HTML as nothing, never as elements; a tour file opens, a b
     version: 1,
     id: 'hostile-caption',
     title: 'Caption',
-    steps: [{ lab: 'bias', preset: 'prevalence', spotlight: 'bars', caption: 'Safe <img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script> **bold** ![i](x.png) $x^2$ [link](javascript:window.__pwned=1) $\\href{javascript:window.__pwned=1}{y}$' }],
+    steps: [
+      {
+        lab: 'bias',
+        preset: 'prevalence',
+        spotlight: 'bars',
+        caption:
+          'Safe <img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script> **bold** ![i](x.png) $x^2$ [link](javascript:window.__pwned=1) $\\href{javascript:window.__pwned=1}{y}$',
+      },
+    ],
   };
   await openLab(page, '?lab=superposition');
   const before = page.url();
   await page.getByTestId('tour-launcher').locator('summary').click();
-  await page.getByTestId('tour-file').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"format": "geometry-lab-tour", "version": 1, "id": "x", "title": "x", "steps": []}') });
+  await page.getByTestId('tour-file').setInputFiles({
+    name: 'bad.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from('{"format": "geometry-lab-tour", "version": 1, "id": "x", "title": "x", "steps": []}'),
+  });
   await expect(page.getByTestId('notice-error')).toContainText('"bad.json": The tour is not valid: steps');
   expect(page.url()).toBe(before);
-  await page.getByTestId('tour-file').setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(70 * 1024, 32) });
+  await page
+    .getByTestId('tour-file')
+    .setInputFiles({ name: 'huge.json', mimeType: 'application/json', buffer: Buffer.alloc(70 * 1024, 32) });
   await expect(page.getByTestId('notice-error').filter({ hasText: 'huge.json' })).toContainText('at most 64 KB');
-  await page.getByTestId('tour-file').setInputFiles({ name: 'caption.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tour)) });
+  await page
+    .getByTestId('tour-file')
+    .setInputFiles({ name: 'caption.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(tour)) });
   await expect(page.getByTestId('tour-count')).toContainText('Step 1 of 1');
   await expect(page.getByTestId('app')).toHaveAttribute('data-lab', 'bias');
   await expect.poll(() => query(page).get('tourData')).toBe(encodeTourData(tour));
@@ -157,9 +197,12 @@ test('a caption shows HTML as nothing, never as elements; a tour file opens, a b
   expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   // A tour too large for a link opens in the page only, and says so.
   let seed = 7;
-  const noise = () => Array.from({ length: 1500 }, () => String.fromCharCode(0x4e00 + ((seed = (seed * 16807) % 2147483647) % 2000))).join('');
+  const noise = () =>
+    Array.from({ length: 1500 }, () => String.fromCharCode(0x4e00 + ((seed = (seed * 16807) % 2147483647) % 2000))).join('');
   const big: Tour = { ...tour, id: 'big', steps: [0, 1, 2].map(() => ({ lab: 'superposition', preset: 'pentagon', caption: noise() })) };
-  await page.getByTestId('tour-file').setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
+  await page
+    .getByTestId('tour-file')
+    .setInputFiles({ name: 'big.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(big)) });
   await expect(page.getByTestId('tour-count')).toContainText('Step 1 of 3');
   await expect(page.getByTestId('notice-info')).toContainText('too large to share in a link');
   await expect(page.getByTestId('tour-local')).toBeVisible();

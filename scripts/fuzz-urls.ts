@@ -16,7 +16,9 @@ function option(name: string, fallback: number): number {
   if (i < 0) return fallback;
   const text = process.argv[i + 1] ?? '';
   if (!/^\d{1,7}$/.test(text)) {
-    process.stderr.write(`error: --${name} needs a whole number, got ${JSON.stringify(text)}\nusage: npm run fuzz -- [--count N] [--seed S] [--load-every K]\n`);
+    process.stderr.write(
+      `error: --${name} needs a whole number, got ${JSON.stringify(text)}\nusage: npm run fuzz -- [--count N] [--seed S] [--load-every K]\n`,
+    );
     process.exit(2);
   }
   return Number(text);

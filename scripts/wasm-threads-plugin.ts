@@ -17,7 +17,8 @@ export function selfContainedWasmThreads(): Plugin {
     enforce: 'pre',
     transform(code, id) {
       if (!FACTORY.test(id.split('?')[0]!)) return null;
-      if (!OUTER_DECLARATION.test(code)) this.error('tfjs-backend-wasm changed: the threaded factory no longer declares _scriptDir as expected');
+      if (!OUTER_DECLARATION.test(code))
+        this.error('tfjs-backend-wasm changed: the threaded factory no longer declares _scriptDir as expected');
       return { code: code.replace(OUTER_DECLARATION, '').replace(/\b_scriptDir\b/g, 'undefined'), map: null };
     },
   };

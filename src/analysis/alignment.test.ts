@@ -1,7 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { Matrix, solve } from 'ml-matrix';
 import { createRng } from '../engine/rng';
-import { alignAll, centred, correlationMatrix, fitMap, mat, matchNeurons, multiply, normalisedResidual, recoveredShare, applyMap, type Mat } from './alignment';
+import {
+  alignAll,
+  centred,
+  correlationMatrix,
+  fitMap,
+  mat,
+  matchNeurons,
+  multiply,
+  normalisedResidual,
+  recoveredShare,
+  applyMap,
+  type Mat,
+} from './alignment';
 import { randomRotation } from './random-rotation';
 
 function gaussian(rows: number, cols: number, seed: number, relu = false): Mat {
@@ -85,17 +97,21 @@ describe('alignment maps', () => {
     const ac = centred(a);
     const bc = centred(b);
     // ml-matrix's own least-squares solve (QR of the 80×6 centred probe).
-    const ref = solve(new Matrix(Array.from({ length: 80 }, (_, i) => Array.from(ac.data.subarray(i * 6, i * 6 + 6)))), new Matrix(Array.from({ length: 80 }, (_, i) => Array.from(bc.data.subarray(i * 4, i * 4 + 4)))));
+    const ref = solve(
+      new Matrix(Array.from({ length: 80 }, (_, i) => Array.from(ac.data.subarray(i * 6, i * 6 + 6)))),
+      new Matrix(Array.from({ length: 80 }, (_, i) => Array.from(bc.data.subarray(i * 4, i * 4 + 4)))),
+    );
     for (let i = 0; i < 6; i++) for (let j = 0; j < 4; j++) expect(ours.data[i * 4 + j]).toBeCloseTo(ref.get(i, j), 10);
     // The normal equations hold: Aᵀ(A M − B) = 0.
     const r = multiply(ac, ours);
     for (let i = 0; i < r.data.length; i++) r.data[i]! -= bc.data[i]!;
     let worst = 0;
-    for (let i = 0; i < 6; i++) for (let j = 0; j < 4; j++) {
-      let s = 0;
-      for (let n = 0; n < 80; n++) s += ac.data[n * 6 + i]! * r.data[n * 4 + j]!;
-      worst = Math.max(worst, Math.abs(s));
-    }
+    for (let i = 0; i < 6; i++)
+      for (let j = 0; j < 4; j++) {
+        let s = 0;
+        for (let n = 0; n < 80; n++) s += ac.data[n * 6 + i]! * r.data[n * 4 + j]!;
+        worst = Math.max(worst, Math.abs(s));
+      }
     expect(worst).toBeLessThan(1e-9);
   });
 

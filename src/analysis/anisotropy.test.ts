@@ -60,7 +60,16 @@ describe('summariseNull', () => {
 describe('anisotropy against the rotation null', () => {
   it('a code on ±e1, ±e2 rotates as one: S = 1 observed, at the top of its null', () => {
     // Every rotation of a 2-D code {e1, e2, −e1, −e2} moves all four by the same angle α: S = max(|cos α|, |sin α|).
-    const r = anisotropy(m([[1, 0], [0, 1], [-1, 0], [0, -1]]), identityBasis(2), { rotations: 32 });
+    const r = anisotropy(
+      m([
+        [1, 0],
+        [0, 1],
+        [-1, 0],
+        [0, -1],
+      ]),
+      identityBasis(2),
+      { rotations: 32 },
+    );
     expect(r.value).toBeCloseTo(1, 12);
     for (const v of r.nullValues) expect(v).toBeLessThanOrEqual(1 + 1e-12);
     expect(r.value).toBeGreaterThanOrEqual(r.nullHigh);
@@ -81,7 +90,16 @@ describe('anisotropy against the rotation null', () => {
 
   it('axis-aligned codes lie above the band, corner codes (saturated tanh) below it, Gaussian codes inside', () => {
     const k = 4;
-    const axes = anisotropy(m([[1, 0, 0, 0], [0, -2, 0, 0], [0, 0, 1, 0], [0, 0, 0, 1], [-1, 0, 0, 0]]), identityBasis(k));
+    const axes = anisotropy(
+      m([
+        [1, 0, 0, 0],
+        [0, -2, 0, 0],
+        [0, 0, 1, 0],
+        [0, 0, 0, 1],
+        [-1, 0, 0, 0],
+      ]),
+      identityBasis(k),
+    );
     expect(axes.value).toBeCloseTo(1, 12);
     expect(axes.value).toBeGreaterThan(axes.nullHigh);
     const corner = anisotropy(corners(400, k, 1), identityBasis(k));

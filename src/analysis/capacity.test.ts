@@ -31,7 +31,11 @@ describe('capacity C_i = (W_i·W_i)² / Σ_j (W_i·W_j)²', () => {
   it('gives 1 to each column of an orthonormal matrix, Σ C = m', () => {
     const t = 0.7;
     // A rotation of R³ (about z, then x): orthonormal columns.
-    const rz = [[Math.cos(t), Math.sin(t), 0], [-Math.sin(t), Math.cos(t), 0], [0, 0, 1]];
+    const rz = [
+      [Math.cos(t), Math.sin(t), 0],
+      [-Math.sin(t), Math.cos(t), 0],
+      [0, 0, 1],
+    ];
     const cols = rz.map(([a, b, c]) => [a!, b! * Math.cos(0.3) - c! * Math.sin(0.3), b! * Math.sin(0.3) + c! * Math.cos(0.3)]);
     const c = capacity(fromColumns(cols));
     for (const ci of c) expect(ci).toBeCloseTo(1, 12);
@@ -39,16 +43,35 @@ describe('capacity C_i = (W_i·W_i)² / Σ_j (W_i·W_j)²', () => {
   });
 
   it('gives 1/2 to each of an antipodal pair and 1 to an orthogonal feature', () => {
-    const c = capacity(fromColumns([[0.6, 0.8, 0], [-0.6, -0.8, 0], [0, 0, 2]]));
+    const c = capacity(
+      fromColumns([
+        [0.6, 0.8, 0],
+        [-0.6, -0.8, 0],
+        [0, 0, 2],
+      ]),
+    );
     expect(c[0]).toBeCloseTo(0.5, 12);
     expect(c[1]).toBeCloseTo(0.5, 12);
     expect(c[2]).toBeCloseTo(1, 12);
   });
 
   it('gives 0, not NaN, to a zero column (and to an all-zero matrix)', () => {
-    const c = capacity(fromColumns([[1, 0], [0, 0], [0, 1]]));
+    const c = capacity(
+      fromColumns([
+        [1, 0],
+        [0, 0],
+        [0, 1],
+      ]),
+    );
     expect(c).toEqual([1, 0, 1]);
-    expect(capacity(fromColumns([[0, 0], [0, 0]]))).toEqual([0, 0]);
+    expect(
+      capacity(
+        fromColumns([
+          [0, 0],
+          [0, 0],
+        ]),
+      ),
+    ).toEqual([0, 0]);
   });
 
   it('never exceeds m in total for random matrices', () => {

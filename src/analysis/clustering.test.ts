@@ -7,7 +7,9 @@ describe('hierarchical clustering', () => {
     const rng = createRng(3);
     const sizes = [5, 7, 4];
     const block: number[] = [];
-    sizes.forEach((s, b) => { for (let k = 0; k < s; k++) block.push(b); });
+    sizes.forEach((s, b) => {
+      for (let k = 0; k < s; k++) block.push(b);
+    });
     // Shuffle the items so blocks are not contiguous in input order.
     for (let i = block.length - 1; i > 0; i--) {
       const j = rng.int(i + 1);

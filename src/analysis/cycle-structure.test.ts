@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../engine/rng';
 import { sampleSynthetic } from '../data/bows-synthetic';
-import { cosineByCyclicDistance, countsOfDense, cyclePlaneOfRows, cyclicDistance, dataCycle, meanByCyclicDistance, normalizeRows, pmiOf } from './cycle-structure';
+import {
+  cosineByCyclicDistance,
+  countsOfDense,
+  cyclePlaneOfRows,
+  cyclicDistance,
+  dataCycle,
+  meanByCyclicDistance,
+  normalizeRows,
+  pmiOf,
+} from './cycle-structure';
 
 describe('cycle structure', () => {
   it('scores points on a circle 1 whatever their scale, and a shuffled circle low', () => {

@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { capacity, columnNorms, dimensionsPerFeature, featureDimensionality, gram, superpositionStrength, type Matrix } from './dimensionality';
+import {
+  capacity,
+  columnNorms,
+  dimensionsPerFeature,
+  featureDimensionality,
+  gram,
+  superpositionStrength,
+  type Matrix,
+} from './dimensionality';
 
 /** Columns given as vectors → row-major m×n matrix. */
 function fromColumns(columns: number[][]): Matrix {
@@ -18,13 +26,21 @@ describe('feature dimensionality', () => {
   });
 
   it('gives 1 for orthonormal features and sums to m', () => {
-    const w = fromColumns([[1, 0, 0], [0, 1, 0], [0, 0, 1]]);
+    const w = fromColumns([
+      [1, 0, 0],
+      [0, 1, 0],
+      [0, 0, 1],
+    ]);
     expect(featureDimensionality(w)).toEqual([1, 1, 1]);
     expect(capacity(w).reduce((a, b) => a + b, 0)).toBe(3);
   });
 
   it('gives 1/2 to each of an antipodal pair whatever its length', () => {
-    const w = fromColumns([[0.7, 0.7], [-0.7, -0.7], [0, 0]]);
+    const w = fromColumns([
+      [0.7, 0.7],
+      [-0.7, -0.7],
+      [0, 0],
+    ]);
     const d = featureDimensionality(w);
     expect(d[0]).toBeCloseTo(0.5, 12);
     expect(d[1]).toBeCloseTo(0.5, 12);
@@ -38,7 +54,10 @@ describe('feature dimensionality', () => {
   });
 
   it('computes the Gram matrix, norms and interference', () => {
-    const w = fromColumns([[3, 4], [1, 0]]);
+    const w = fromColumns([
+      [3, 4],
+      [1, 0],
+    ]);
     expect(Array.from(gram(w))).toEqual([25, 3, 3, 1]);
     expect(columnNorms(w)).toEqual([5, 1]);
     const s = superpositionStrength(w);

@@ -40,11 +40,12 @@ describe('intertwiner group check σ(Ax) = A σ(x)', () => {
   it('draws genuine group elements', () => {
     const n = 5;
     const q = randomGroupElement('orthogonal', n, createRng(12));
-    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) {
-      let s = 0;
-      for (let c = 0; c < n; c++) s += q[i * n + c]! * q[j * n + c]!;
-      expect(s).toBeCloseTo(i === j ? 1 : 0, 12);
-    }
+    for (let i = 0; i < n; i++)
+      for (let j = 0; j < n; j++) {
+        let s = 0;
+        for (let c = 0; c < n; c++) s += q[i * n + c]! * q[j * n + c]!;
+        expect(s).toBeCloseTo(i === j ? 1 : 0, 12);
+      }
     const p = randomGroupElement('scaled-permutation', n, createRng(13));
     for (let i = 0; i < n; i++) {
       const row = Array.from(p.subarray(i * n, i * n + n)).filter((v) => v !== 0);

@@ -108,4 +108,3 @@ describe('generators match their closed-form kurtosis within sampling error', ()
     expect(sparseUniformKurtosis(s)).toBeCloseTo(1.75, 9);
   });
 });
-

@@ -24,9 +24,9 @@ describe('PMI', () => {
       for (let k = 0; k < p.i.length; k++) if (p.i[k] === i && p.j[k] === j) return p.pmi[k]!;
       return undefined;
     };
-    expect(get(0, 1)).toBeCloseTo(Math.log((3 / 8) / ((4 / 8) * (4 / 8))), 6);
-    expect(get(2, 3)).toBeCloseTo(Math.log((2 / 8) / ((3 / 8) * (4 / 8))), 6);
-    expect(get(0, 2)).toBeCloseTo(Math.log((1 / 8) / ((4 / 8) * (3 / 8))), 6);
+    expect(get(0, 1)).toBeCloseTo(Math.log(3 / 8 / ((4 / 8) * (4 / 8))), 6);
+    expect(get(2, 3)).toBeCloseTo(Math.log(2 / 8 / ((3 / 8) * (4 / 8))), 6);
+    expect(get(0, 2)).toBeCloseTo(Math.log(1 / 8 / ((4 / 8) * (3 / 8))), 6);
     expect(get(0, 3)).toBeUndefined();
     expect(pmiPairs(c, 2).i.length).toBe(2);
   });

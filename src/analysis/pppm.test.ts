@@ -62,7 +62,13 @@ describe('PPPM density against the isotropic reference', () => {
 
   it('is about 1 where the reference has mass, for an isotropic sample, un-normalised or normalised', () => {
     for (const normalised of [false, true]) {
-      const iso = pppm(gaussian(20000, 3, 4, 3), identityBasis(3), [0, 1], { epsilon: 0.5, grid: 16, bandwidth: 0.12, seed: 8, normalised });
+      const iso = pppm(gaussian(20000, 3, 4, 3), identityBasis(3), [0, 1], {
+        epsilon: 0.5,
+        grid: 16,
+        bandwidth: 0.12,
+        seed: 8,
+        normalised,
+      });
       const top = Math.max(...iso.nullDensity);
       const vals = Array.from(iso.ratio).filter((v, c) => Number.isFinite(v) && iso.nullDensity[c]! > 0.2 * top);
       const mean = vals.reduce((a, b) => a + b, 0) / vals.length;

@@ -194,7 +194,19 @@ export function pppmEnsemble(acts: RowMatrix, basis: RowMatrix, planes: Array<[n
   const floor = 1e-3 * nullMax;
   const ratio = new Float64Array(grid * grid);
   for (let c = 0; c < ratio.length; c++) ratio[c] = nullDensity[c]! > floor ? density[c]! / nullDensity[c]! : NaN;
-  return { grid, extent, normalised, planes: used, density, nullDensity, ratio, kept: xs.length, total, x: Float64Array.from(xs), y: Float64Array.from(ys) };
+  return {
+    grid,
+    extent,
+    normalised,
+    planes: used,
+    density,
+    nullDensity,
+    ratio,
+    kept: xs.length,
+    total,
+    x: Float64Array.from(xs),
+    y: Float64Array.from(ys),
+  };
 }
 
 /** PPPM of one plane (b_i, b_j) of the basis. */

@@ -15,7 +15,11 @@ function noise(rows: number, cols: number, seed: number, scale: number): Mat {
 }
 
 function plus(a: Mat, b: Mat): Mat {
-  return mat(a.rows, a.cols, a.data.map((v, i) => v + b.data[i]!));
+  return mat(
+    a.rows,
+    a.cols,
+    a.data.map((v, i) => v + b.data[i]!),
+  );
 }
 
 function split(a: Mat, b: Mat) {

@@ -22,7 +22,12 @@ function randomGroups(seed: number, groups: number, V: number) {
 
 describe('slidingCooccurrence', () => {
   it('equals counting every window of every segment directly', () => {
-    for (const [seed, size] of [[1, 1], [2, 3], [3, 5], [4, 20]] as const) {
+    for (const [seed, size] of [
+      [1, 1],
+      [2, 3],
+      [3, 5],
+      [4, 20],
+    ] as const) {
       const V = 9;
       const { groups, segments } = randomGroups(seed, 120, V);
       const windows: Array<[number, number]> = [];

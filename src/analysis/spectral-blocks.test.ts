@@ -74,15 +74,43 @@ describe('spectral block finder', () => {
   });
 
   it('W = I: every feature its own block although all singular values are equal', () => {
-    expect(live(mat([[1, 0, 0], [0, 1, 0], [0, 0, 1]]))).toEqual([[0], [1], [2]]);
+    expect(
+      live(
+        mat([
+          [1, 0, 0],
+          [0, 1, 0],
+          [0, 0, 1],
+        ]),
+      ),
+    ).toEqual([[0], [1], [2]]);
     // …and m < n, m > n both work.
-    expect(live(mat([[1, 1, 0], [0, 0, 3]]))).toEqual([[0, 1], [2]]);
-    expect(live(mat([[1, 0], [0, 0], [0, 2], [0, 0]]))).toEqual([[0], [1]]);
+    expect(
+      live(
+        mat([
+          [1, 1, 0],
+          [0, 0, 3],
+        ]),
+      ),
+    ).toEqual([[0, 1], [2]]);
+    expect(
+      live(
+        mat([
+          [1, 0],
+          [0, 0],
+          [0, 2],
+          [0, 0],
+        ]),
+      ),
+    ).toEqual([[0], [1]]);
   });
 
   it('two features at cos 0.2 share dimensions (a cosine threshold of 0.3 would split them); at cos 0.02 they do not', () => {
     // Equal norms: σ² = 1 ± cos, both features half in each direction.
-    const pair = (c: number) => mat([[1, c], [0, Math.sqrt(1 - c * c)]]);
+    const pair = (c: number) =>
+      mat([
+        [1, c],
+        [0, Math.sqrt(1 - c * c)],
+      ]);
     const wide = findSpectralBlocks(pair(0.2));
     expect(wide.blocks.map((b) => b.members)).toEqual([[0, 1]]);
     expect(wide.blocks[0]!.dims).toBeCloseTo(2, 12);
@@ -101,7 +129,11 @@ describe('spectral block finder', () => {
     cols.push([0, 0, 0, 0, 0, 0]);
     const n = cols.length;
     const w = Array.from({ length: m }, (_, r) => cols.map((c) => c[r]!));
-    const planted = [[0, 1, 2], [3, 4], [5, 6, 7, 8]];
+    const planted = [
+      [0, 1, 2],
+      [3, 4],
+      [5, 6, 7, 8],
+    ];
     const plain = findSpectralBlocks(mat(w));
     expect(plain.blocks.filter((b) => !b.ignored).map((b) => b.members)).toEqual(planted);
     expect(plain.blocks.map((b) => Math.round(b.dims))).toEqual([2, 1, 3, 0]);
@@ -124,10 +156,17 @@ describe('spectral block finder', () => {
 
   it('an excluded feature is set apart and cannot link the others', () => {
     // Features 0 and 2 are orthogonal; feature 1 overlaps both.
-    const w = mat([[1, 0.5, 0], [0, 0.5, 1]]);
+    const w = mat([
+      [1, 0.5, 0],
+      [0, 0.5, 1],
+    ]);
     expect(live(w)).toEqual([[0, 1, 2]]);
     const result = findSpectralBlocks(w, { exclude: [false, true, false] });
-    expect(result.blocks.map((b) => [b.members, b.ignored])).toEqual([[[0], false], [[2], false], [[1], true]]);
+    expect(result.blocks.map((b) => [b.members, b.ignored])).toEqual([
+      [[0], false],
+      [[2], false],
+      [[1], true],
+    ]);
     expect(result.order).toEqual([0, 2, 1]);
   });
 });

@@ -101,7 +101,9 @@ export function findSpectralBlocks(w: Matrix, options: SpectralBlockOptions = {}
   const share = options.share ?? DEFAULT_SHARE;
   const coupling = options.coupling ?? DEFAULT_COUPLING;
   const n = w.cols;
-  const norm2 = Array.from({ length: n }, (_, i) => Array.from({ length: w.rows }, (_, k) => entry(w, k, i) ** 2).reduce((s, x) => s + x, 0));
+  const norm2 = Array.from({ length: n }, (_, i) =>
+    Array.from({ length: w.rows }, (_, k) => entry(w, k, i) ** 2).reduce((s, x) => s + x, 0),
+  );
   const maxNorm2 = Math.max(0, ...norm2);
   const alive = norm2.map((e, i) => !options.exclude?.[i] && e > 0 && e > (options.zeroNorm ?? 1e-3) * maxNorm2);
   // Ignored features are left out of the SVD, so they cannot link blocks.

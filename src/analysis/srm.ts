@@ -98,7 +98,11 @@ export function planePairs(K: number, opts: { ordered?: boolean; maxPlanes?: num
 }
 
 /** In-plane coordinates (x = â·u, y = â·v) of every row of the normalised activations. */
-export function projectOntoPlane(unit: Float64Array, k: number, frame: { u: Float64Array; v: Float64Array }): { x: Float64Array; y: Float64Array } {
+export function projectOntoPlane(
+  unit: Float64Array,
+  k: number,
+  frame: { u: Float64Array; v: Float64Array },
+): { x: Float64Array; y: Float64Array } {
   const n = unit.length / k;
   const x = new Float64Array(n);
   const y = new Float64Array(n);
@@ -148,7 +152,14 @@ function addArc(diff: Float64Array, M: number, phi: number, delta: number, w: nu
  * The SRM curve of one plane from in-plane coordinates of normalised activations: fraction of the
  * n activations with â·s(θ_m) ≥ ε at θ_m = 2πm/M (minus the fraction ≤ −ε when signed).
  */
-export function planeCurve(x: ArrayLike<number>, y: ArrayLike<number>, epsilon: number, angles = DEFAULT_ANGLES, signed = false, total = x.length): Float64Array {
+export function planeCurve(
+  x: ArrayLike<number>,
+  y: ArrayLike<number>,
+  epsilon: number,
+  angles = DEFAULT_ANGLES,
+  signed = false,
+  total = x.length,
+): Float64Array {
   const M = angles;
   const diff = new Float64Array(M + 1);
   const w = total > 0 ? 1 / total : 0;

@@ -34,7 +34,9 @@ describe('variance explained (R² of the representation on a feature)', () => {
     for (let j = 0; j < d; j++) {
       const col = Array.from({ length: n }, (_, i) => h[i * d + j]!);
       const mc = mean(col);
-      let sxy = 0, sxx = 0, syy = 0;
+      let sxy = 0,
+        sxx = 0,
+        syy = 0;
       for (let i = 0; i < n; i++) {
         sxy += (col[i]! - mc) * (y[i]! - my);
         sxx += (col[i]! - mc) ** 2;
@@ -64,7 +66,10 @@ describe('variance explained (R² of the representation on a feature)', () => {
       orth[i * 3 + 1] = vb;
       orth[i * 3 + 2] = 0; // a dead unit
     }
-    for (const [h, d] of [[same, 2], [orth, 3]] as const) {
+    for (const [h, d] of [
+      [same, 2],
+      [orth, 3],
+    ] as const) {
       const [ra, rb] = varianceExplainedByFeatures({ data: h, n, d }, [a, b]);
       expect(ra).toBeCloseTo(0.75, 1);
       expect(rb).toBeCloseTo(0.25, 1);

@@ -80,7 +80,8 @@ export function parseArgs(
   const presetName = flags.get('preset');
   if (presetName !== undefined) {
     const preset = lab.presets.find((p) => p.name === presetName);
-    if (!preset) throw new UsageError(`unknown preset ${show(presetName)}; presets of ${lab.id}: ${lab.presets.map((p) => p.name).join(', ')}`);
+    if (!preset)
+      throw new UsageError(`unknown preset ${show(presetName)}; presets of ${lab.id}: ${lab.presets.map((p) => p.name).join(', ')}`);
     params = { ...params, ...preset.params };
     steps = preset.steps ?? steps;
   }
@@ -99,7 +100,8 @@ export function parseArgs(
     }
   }
   const mode = flags.get('mode') ?? 'train';
-  if (!(RUNNER_MODES as readonly string[]).includes(mode)) throw new UsageError(`--mode ${show(mode)} must be one of ${RUNNER_MODES.join(', ')}`);
+  if (!(RUNNER_MODES as readonly string[]).includes(mode))
+    throw new UsageError(`--mode ${show(mode)} must be one of ${RUNNER_MODES.join(', ')}`);
   if (mode === 'sweep') {
     if (!lab.sweep) throw new UsageError(`${lab.id} has no sweep`);
     // A preset's steps are its single model's; the sweep has its own default.
@@ -111,12 +113,16 @@ export function parseArgs(
     if (!(steps >= 1 && steps <= 1e7)) throw new UsageError(`--steps ${show(stepsText)} must be a whole number in [1, 10000000]`);
   }
   const backend = flags.get('backend') ?? 'wasm';
-  if (!(NODE_BACKENDS as readonly string[]).includes(backend)) throw new UsageError(`--backend ${show(backend)} must be one of ${NODE_BACKENDS.join(', ')}`);
+  if (!(NODE_BACKENDS as readonly string[]).includes(backend))
+    throw new UsageError(`--backend ${show(backend)} must be one of ${NODE_BACKENDS.join(', ')}`);
   const out = flags.get('out');
   if (out !== undefined) checkOutPath(out);
   // The whole set (defaults, the preset, the flags) against the lab's schema: a preset out of bounds is caught here too.
   const checked = lab.paramSchema.safeParse(params);
-  if (!checked.success) throw new UsageError(`these parameters are not valid: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!checked.success)
+    throw new UsageError(
+      `these parameters are not valid: ${checked.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   params = checked.data;
   try {
     lab.weightShapes(params);

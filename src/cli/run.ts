@@ -13,8 +13,7 @@ const MAX_IMPORT_BYTES = 256 * 1024 * 1024;
 
 function usage(): string {
   const labs = LABS.map(
-    (lab) =>
-      `  ${lab.id}: ${lab.params.map((p) => `--${p.key}`).join(' ')}\n    presets: ${lab.presets.map((p) => p.name).join(', ')}`,
+    (lab) => `  ${lab.id}: ${lab.params.map((p) => `--${p.key}`).join(' ')}\n    presets: ${lab.presets.map((p) => p.name).join(', ')}`,
   ).join('\n');
   return `usage: npm run lab -- <lab> [--preset name] [--mode train|sweep] [--steps N] [--out file.json] [--backend wasm|cpu] [--param value …]\n${labs}`;
 }
@@ -62,7 +61,11 @@ async function analyseFiles(lab: LabDefinition, params: Params, flags: Record<st
     process.stderr.write(`error: ${err instanceof Error ? err.message : String(err)}\n`);
     process.exit(2);
   }
-  const json = JSON.stringify({ lab: lab.id, mode: 'import', params, files: Object.fromEntries(Object.entries(flags).filter(([k]) => k in files)), options, metrics }, null, 1);
+  const json = JSON.stringify(
+    { lab: lab.id, mode: 'import', params, files: Object.fromEntries(Object.entries(flags).filter(([k]) => k in files)), options, metrics },
+    null,
+    1,
+  );
   if (out) writeOut(out, json);
   else process.stdout.write(`${json}\n`);
 }
@@ -83,7 +86,9 @@ async function sweep(opts: Parameters<typeof runLabSweep>[0] & { out?: string })
   const json = JSON.stringify(result, null, 1);
   if (opts.out) {
     writeOut(opts.out, json);
-    process.stderr.write(`${result.lab}: sweep of ${result.steps} steps in ${result.seconds.toFixed(2)} s on ${result.backend} → ${opts.out}\n`);
+    process.stderr.write(
+      `${result.lab}: sweep of ${result.steps} steps in ${result.seconds.toFixed(2)} s on ${result.backend} → ${opts.out}\n`,
+    );
   } else {
     process.stdout.write(`${json}\n`);
   }
@@ -117,7 +122,8 @@ async function main(): Promise<void> {
     }
     delete opts.extra[training.flag];
     for (const [key, value] of Object.entries(training.params)) {
-      if (process.argv.includes(`--${key}`) && opts.params[key] !== value) fail(`--${training.flag} trains on your files: it needs --${key} ${String(value)}`);
+      if (process.argv.includes(`--${key}`) && opts.params[key] !== value)
+        fail(`--${training.flag} trains on your files: it needs --${key} ${String(value)}`);
       opts.params[key] = value;
     }
   }
@@ -150,7 +156,9 @@ async function main(): Promise<void> {
     process.stdout.write(`${json}\n`);
   }
   if (result.diverged) {
-    process.stderr.write(`training diverged at step ${result.diverged.step} (${result.diverged.reason}); the result holds the last finite snapshot\n`);
+    process.stderr.write(
+      `training diverged at step ${result.diverged.step} (${result.diverged.reason}); the result holds the last finite snapshot\n`,
+    );
   }
 }
 

@@ -79,7 +79,9 @@ describe('runner arguments', () => {
   });
 
   it('checks --out before training: a missing directory, a directory, an empty name', () => {
-    expect(() => parseArgs(['superposition', '--out', '/nonexistent/dir/x.json'], LABS)).toThrow(/directory "\/nonexistent\/dir" does not exist/);
+    expect(() => parseArgs(['superposition', '--out', '/nonexistent/dir/x.json'], LABS)).toThrow(
+      /directory "\/nonexistent\/dir" does not exist/,
+    );
     expect(() => parseArgs(['superposition', '--out', tmpdir()], LABS)).toThrow(/is a directory/);
     expect(() => parseArgs(['superposition', '--out', ' '], LABS)).toThrow(/needs a file name/);
     const ok = join(mkdtempSync(join(tmpdir(), 'lab-')), 'r.json');
@@ -88,7 +90,22 @@ describe('runner arguments', () => {
 
   it('exits 2 at once with "error:" and the usage, never a stack trace, for a bad --out', () => {
     const started = Date.now();
-    const bad = spawnSync(process.execPath, ['--import', 'tsx', '--import', './scripts/node-hooks.mjs', 'src/cli/run.ts', 'superposition', '--steps', '100000', '--out', '/nonexistent/dir/x.json'], { encoding: 'utf8' });
+    const bad = spawnSync(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        '--import',
+        './scripts/node-hooks.mjs',
+        'src/cli/run.ts',
+        'superposition',
+        '--steps',
+        '100000',
+        '--out',
+        '/nonexistent/dir/x.json',
+      ],
+      { encoding: 'utf8' },
+    );
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/^error: --out "\/nonexistent\/dir\/x.json": the directory/);
     expect(bad.stderr).toMatch(/usage: npm run lab/);
@@ -98,11 +115,28 @@ describe('runner arguments', () => {
   });
 
   it('exits 2 with a usage message on bad arguments, and writes the result file otherwise', () => {
-    const bad = spawnSync(process.execPath, ['--import', 'tsx', '--import', './scripts/node-hooks.mjs', 'src/cli/run.ts', 'superposition', '--n', 'x'], { encoding: 'utf8' });
+    const bad = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', '--import', './scripts/node-hooks.mjs', 'src/cli/run.ts', 'superposition', '--n', 'x'],
+      { encoding: 'utf8' },
+    );
     expect(bad.status).toBe(2);
     expect(bad.stderr).toMatch(/usage: npm run lab/);
     const out = join(mkdtempSync(join(tmpdir(), 'lab-')), 'r.json');
-    execFileSync(process.execPath, ['--import', 'tsx', '--import', './scripts/node-hooks.mjs', 'src/cli/run.ts', 'superposition', '--preset', 'pentagon', '--steps', '200', '--out', out]);
+    execFileSync(process.execPath, [
+      '--import',
+      'tsx',
+      '--import',
+      './scripts/node-hooks.mjs',
+      'src/cli/run.ts',
+      'superposition',
+      '--preset',
+      'pentagon',
+      '--steps',
+      '200',
+      '--out',
+      out,
+    ]);
     const result = JSON.parse(readFileSync(out, 'utf8'));
     expect(result).toMatchObject({ lab: 'superposition', steps: 200, backend: 'wasm' });
     expect(result.metrics.norms).toHaveLength(5);

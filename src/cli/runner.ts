@@ -36,7 +36,10 @@ export async function runLab(opts: {
   const started = performance.now();
   const run = await opts.lab.createRun(opts.params, { ...nodeRunContext(num(opts.params, 'seed')), userFiles: opts.userFiles });
   try {
-    const trained = await trainFor(run, opts.steps, { onProgress: opts.onProgress, weightNames: Object.keys(opts.lab.weightShapes(opts.params)) });
+    const trained = await trainFor(run, opts.steps, {
+      onProgress: opts.onProgress,
+      weightNames: Object.keys(opts.lab.weightShapes(opts.params)),
+    });
     const snapshot = trained.diverged?.snapshot ?? (await run.snapshot());
     return {
       lab: opts.lab.id,

@@ -15,7 +15,10 @@ export interface TrainingFile {
 const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(bytes < 10 * 1024 * 1024 ? 1 : 0)} MB`;
 
 export function readTrainingFiles(flag: string, list: string, maxBytes: number): TrainingFile[] {
-  const paths = list.split(',').map((p) => p.trim()).filter((p) => p.length > 0);
+  const paths = list
+    .split(',')
+    .map((p) => p.trim())
+    .filter((p) => p.length > 0);
   if (paths.length === 0) throw new UsageError(`--${flag} needs one or more file paths, separated by commas`);
   let total = 0;
   for (const path of paths) {

@@ -155,7 +155,11 @@ export function windowWords(tokens: Uint16Array, start: number, end: number, V: 
     const w = tokens[t]!;
     if (w >= V) continue;
     let dup = false;
-    for (let j = 0; j < k; j++) if (out[j] === w) { dup = true; break; }
+    for (let j = 0; j < k; j++)
+      if (out[j] === w) {
+        dup = true;
+        break;
+      }
     if (!dup) out[k++] = w;
   }
   out.subarray(0, k).sort();

@@ -87,11 +87,12 @@ export class CorpusPacker {
       const id = this.intern.get(w);
       if (id !== undefined && !kept.has(id)) forcedFreq.set(id, 0);
     }
-    if (forcedFreq.size > 0) for (let k = 0; k < this.length; k++) {
-      const id = this.ids[k]!;
-      const f = forcedFreq.get(id);
-      if (f !== undefined) forcedFreq.set(id, f + 1);
-    }
+    if (forcedFreq.size > 0)
+      for (let k = 0; k < this.length; k++) {
+        const id = this.ids[k]!;
+        const f = forcedFreq.get(id);
+        if (f !== undefined) forcedFreq.set(id, f + 1);
+      }
     const freqOf = (id: number) => forcedFreq.get(id) ?? this.freq[id]!;
     const ranked = [...keep, ...forcedFreq.keys()].sort((a, b) => freqOf(b) - freqOf(a) || (this.names[a]! < this.names[b]! ? -1 : 1));
     const rank = new Int32Array(n).fill(OOV);

@@ -60,7 +60,10 @@ describe('bows text corpora', () => {
   it('splits plain text into paragraphs and strips Brown tags', () => {
     expect(paragraphs('a b\n\n\nc\r\nd\n  \ne')).toEqual(['a b', 'c\nd', 'e']);
     expect(paragraphs('one line\nanother line\n')).toEqual(['one line', 'another line']);
-    expect(brownParagraphs('\n\n\tThe/at jury/nn said/vbd ./.\n\n\n\tIt/pps ``/`` ended/vbd\n')).toEqual([['The', 'jury', 'said'], ['It', 'ended']]);
+    expect(brownParagraphs('\n\n\tThe/at jury/nn said/vbd ./.\n\n\n\tIt/pps ``/`` ended/vbd\n')).toEqual([
+      ['The', 'jury', 'said'],
+      ['It', 'ended'],
+    ]);
     expect(looksLikeText(new TextEncoder().encode('plain words'))).toBe(true);
     expect(looksLikeText(Uint8Array.from([80, 0, 1]))).toBe(false);
   });

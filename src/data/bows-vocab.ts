@@ -22,7 +22,8 @@ export function parseWordList(text: string): string[] {
 }
 
 export function selectVocabulary(c: Pick<BowsCorpus, 'words' | 'tokens'>, V: number, force: readonly string[]): Vocabulary {
-  if (V > c.words.length) throw new Error(`vocabulary ${V} exceeds the corpus's ${c.words.length} distinct words; choose V ≤ ${c.words.length}`);
+  if (V > c.words.length)
+    throw new Error(`vocabulary ${V} exceeds the corpus's ${c.words.length} distinct words; choose V ≤ ${c.words.length}`);
   const rankOf = new Map(c.words.map((w, r) => [w, r]));
   const forced: string[] = [];
   const missing: string[] = [];

@@ -86,7 +86,18 @@ describe('mail bodies', () => {
 
 describe('tokenizer', () => {
   it('is case-sensitive, keeps inner apostrophes and numbers, drops punctuation', () => {
-    expect(tokenize("Don't FREE free—July 4th, 2002! e-mail it's")).toEqual(["Don't", 'FREE', 'free', 'July', '4', 'th', '2002', 'e', 'mail', "it's"]);
+    expect(tokenize("Don't FREE free—July 4th, 2002! e-mail it's")).toEqual([
+      "Don't",
+      'FREE',
+      'free',
+      'July',
+      '4',
+      'th',
+      '2002',
+      'e',
+      'mail',
+      "it's",
+    ]);
   });
 
   it('leaves stop words and single characters out of the vocabulary, but keeps the month May', () => {

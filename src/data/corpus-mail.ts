@@ -91,7 +91,10 @@ function entityText(part: MailPart, depth = 0): string {
     const b = /boundary="?([^";]+)"?/i.exec(part.headers['content-type'] ?? '');
     if (!b) return '';
     const sep = `--${b[1]!}`;
-    const chunks = part.body.split(sep).slice(1).filter((c) => !c.startsWith('--'));
+    const chunks = part.body
+      .split(sep)
+      .slice(1)
+      .filter((c) => !c.startsWith('--'));
     const parts = chunks.map((c) => splitHeaders(c.replace(/^\n/, '')));
     const plain = parts.filter((p) => (p.headers['content-type'] ?? 'text/plain').toLowerCase().startsWith('text/plain'));
     const pick = plain.length > 0 ? plain : parts.filter((p) => /^(text\/html|multipart\/)/i.test(p.headers['content-type'] ?? ''));

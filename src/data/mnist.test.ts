@@ -4,7 +4,13 @@ import { readAsset } from '../cli/node-context';
 
 describe('MNIST asset', () => {
   it('round-trips and rejects truncated or foreign files', () => {
-    const bytes = encodeMnist({ count: 2, width: 2, height: 2, labels: new Uint8Array([3, 7]), pixels: new Uint8Array([0, 255, 51, 102, 1, 2, 3, 4]) });
+    const bytes = encodeMnist({
+      count: 2,
+      width: 2,
+      height: 2,
+      labels: new Uint8Array([3, 7]),
+      pixels: new Uint8Array([0, 255, 51, 102, 1, 2, 3, 4]),
+    });
     const back = decodeMnist(bytes.buffer as ArrayBuffer);
     expect(back.count).toBe(2);
     expect(Array.from(back.labels)).toEqual([3, 7]);

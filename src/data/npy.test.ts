@@ -33,7 +33,9 @@ describe('.npy parser', () => {
 
   it('rejects truncated files with a precise message', () => {
     const bytes = encodeNpy(m);
-    expect(() => parseNpy(ab(bytes.subarray(0, bytes.length - 3)))).toThrow(/truncated: shape \(3, 2\) of float32 needs 24 bytes of data, 21 present/);
+    expect(() => parseNpy(ab(bytes.subarray(0, bytes.length - 3)))).toThrow(
+      /truncated: shape \(3, 2\) of float32 needs 24 bytes of data, 21 present/,
+    );
     expect(() => parseNpy(ab(bytes.subarray(0, 40)))).toThrow(/truncated: the header needs/);
     expect(() => parseNpy(ab(bytes.subarray(0, 8)))).toThrow(MatrixFileError);
   });
@@ -47,7 +49,9 @@ describe('.npy parser', () => {
       for (let i = 0; i < 117; i++) out[10 + i] = replaced.charCodeAt(i);
       return ab(out);
     };
-    expect(() => parseNpy(withHeader("{'descr': '<i4', 'fortran_order': False, 'shape': (3, 2), }"))).toThrow(/dtype "<i4" is not supported/);
+    expect(() => parseNpy(withHeader("{'descr': '<i4', 'fortran_order': False, 'shape': (3, 2), }"))).toThrow(
+      /dtype "<i4" is not supported/,
+    );
     expect(() => parseNpy(withHeader("{'descr': '<f4', 'fortran_order': True, 'shape': (3, 2), }"))).toThrow(/Fortran order/);
     expect(() => parseNpy(withHeader("{'descr': '<f4', 'fortran_order': False, 'shape': (6,), }"))).toThrow(/1 dimension/);
     expect(() => parseNpy(withHeader("{'descr': '<f4', 'shape': (3, 2), }"))).toThrow(/header is malformed/);

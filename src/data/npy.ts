@@ -65,7 +65,9 @@ export function parseNpy(buffer: ArrayBuffer): Matrix & { dtype: string } {
   if (!m) throw new MatrixFileError(`.npy dtype ${JSON.stringify(descr)} is not supported: save float32 or float64`);
   if (fortran) throw new MatrixFileError('.npy array is in Fortran order: save it with np.ascontiguousarray (C order)');
   if (shape.length !== 2) {
-    throw new MatrixFileError(`.npy array has ${shape.length} dimension${shape.length === 1 ? '' : 's'} (shape (${shape.join(', ')})); a 2-D samples × units matrix is needed`);
+    throw new MatrixFileError(
+      `.npy array has ${shape.length} dimension${shape.length === 1 ? '' : 's'} (shape (${shape.join(', ')})); a 2-D samples × units matrix is needed`,
+    );
   }
   const [rows, cols] = shape as [number, number];
   const size = Number(m[2]);
@@ -74,7 +76,9 @@ export function parseNpy(buffer: ArrayBuffer): Matrix & { dtype: string } {
   const need = rows * cols * size;
   const have = buffer.byteLength - dataOffset;
   if (have < need) {
-    throw new MatrixFileError(`.npy file is truncated: shape (${rows}, ${cols}) of ${size === 4 ? 'float32' : 'float64'} needs ${need} bytes of data, ${have} present`);
+    throw new MatrixFileError(
+      `.npy file is truncated: shape (${rows}, ${cols}) of ${size === 4 ? 'float32' : 'float64'} needs ${need} bytes of data, ${have} present`,
+    );
   }
   if (have > need) throw new MatrixFileError(`.npy file has ${have - need} bytes beyond its (${rows}, ${cols}) array`);
   const data = new Float64Array(rows * cols);

@@ -63,8 +63,11 @@ export function zipEntries(buf: ArrayBuffer): ZipEntry[] {
 export function zipTextEntries(buf: ArrayBuffer, maxBytes: number): ZipEntry[] {
   const texts = zipEntries(buf).filter((e) => isTextName(e.name) && !e.name.endsWith('/'));
   const total = texts.reduce((s, e) => s + e.size, 0);
-  if (total > maxBytes) throw new Error(`holds ${(total / 1024 / 1024).toFixed(0)} MB of text; the limit is ${(maxBytes / 1024 / 1024).toFixed(0)} MB`);
-  for (const e of texts) if (e.method !== 0 && e.method !== 8) throw new Error(`compresses ${JSON.stringify(e.name.slice(0, 60))} with method ${e.method} (only stored or deflated)`);
+  if (total > maxBytes)
+    throw new Error(`holds ${(total / 1024 / 1024).toFixed(0)} MB of text; the limit is ${(maxBytes / 1024 / 1024).toFixed(0)} MB`);
+  for (const e of texts)
+    if (e.method !== 0 && e.method !== 8)
+      throw new Error(`compresses ${JSON.stringify(e.name.slice(0, 60))} with method ${e.method} (only stored or deflated)`);
   return texts;
 }
 
@@ -93,16 +96,24 @@ async function inflateRaw(data: Uint8Array<ArrayBuffer>, limit: number): Promise
 }
 
 /** The .txt files of an archive, named `archive.zip/path.txt`. */
-export async function unzipTextFiles(name: string, buf: ArrayBuffer, maxBytes: number): Promise<Array<{ name: string; bytes: ArrayBuffer }>> {
+export async function unzipTextFiles(
+  name: string,
+  buf: ArrayBuffer,
+  maxBytes: number,
+): Promise<Array<{ name: string; bytes: ArrayBuffer }>> {
   const view = new DataView(buf);
   const out: Array<{ name: string; bytes: ArrayBuffer }> = [];
   for (const e of zipTextEntries(buf, maxBytes)) {
-    if (e.offset + 30 > buf.byteLength || view.getUint32(e.offset, true) !== LOCAL) throw new Error(`has a malformed entry ${JSON.stringify(e.name.slice(0, 60))}`);
+    if (e.offset + 30 > buf.byteLength || view.getUint32(e.offset, true) !== LOCAL)
+      throw new Error(`has a malformed entry ${JSON.stringify(e.name.slice(0, 60))}`);
     const start = e.offset + 30 + view.getUint16(e.offset + 26, true) + view.getUint16(e.offset + 28, true);
     if (start + e.compressedSize > buf.byteLength) throw new Error(`has a truncated entry ${JSON.stringify(e.name.slice(0, 60))}`);
     const data = new Uint8Array(buf, start, e.compressedSize);
     const bytes = e.method === 0 ? data.slice() : await inflateRaw(data, e.size);
-    out.push({ name: `${name}/${e.name}`, bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer });
+    out.push({
+      name: `${name}/${e.name}`,
+      bytes: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer,
+    });
   }
   return out;
 }

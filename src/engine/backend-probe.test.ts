@@ -50,7 +50,10 @@ describe('probeBackends', () => {
       },
       async () => {
         const run = slowRun(0.2, disposed, active);
-        if (active === 'webgpu') run.step = () => { throw new Error('device lost'); };
+        if (active === 'webgpu')
+          run.step = () => {
+            throw new Error('device lost');
+          };
         return run;
       },
       20,

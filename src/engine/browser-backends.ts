@@ -75,8 +75,13 @@ export async function chooseBackend(request: BackendRequest): Promise<BackendCho
   const notices: BackendChoice['notices'] = [];
   const gpu = await probeWebGpu();
   if (request === 'auto') {
-    if (gpu && !gpu.fallback && (await activateBackend('webgpu'))) return { backend: 'webgpu', notices, adapter: gpu.name, webgpuAvailable: true };
-    if (gpu?.fallback) notices.push({ level: 'info', text: `WebGPU adapter "${gpu.name}" is a software fallback, slower than WASM; not used automatically (add backend=webgpu to force it).` });
+    if (gpu && !gpu.fallback && (await activateBackend('webgpu')))
+      return { backend: 'webgpu', notices, adapter: gpu.name, webgpuAvailable: true };
+    if (gpu?.fallback)
+      notices.push({
+        level: 'info',
+        text: `WebGPU adapter "${gpu.name}" is a software fallback, slower than WASM; not used automatically (add backend=webgpu to force it).`,
+      });
   } else if (request !== 'fastest') {
     if (request === 'webgpu' && !gpu) {
       notices.push({ level: 'warning', text: 'WebGPU is not available in this browser; falling back.' });

@@ -8,7 +8,24 @@ import type { SweepSpec } from './sweep';
 import type { ParamSchema } from './param-schema';
 import type { Metrics, NamedTensor, ParamSpec, Params, Preset, Run, RunContext, Snapshot, ViewParamSpec } from './run-types';
 
-export type { ParamValue, NumberParam, EnumParam, BoolParam, ParamSpec, TextParam, ViewParamSpec, Params, NamedTensor, Snapshot, SnapshotOptions, Run, RunContext, Preset, MetricValue, Metrics } from './run-types';
+export type {
+  ParamValue,
+  NumberParam,
+  EnumParam,
+  BoolParam,
+  ParamSpec,
+  TextParam,
+  ViewParamSpec,
+  Params,
+  NamedTensor,
+  Snapshot,
+  SnapshotOptions,
+  Run,
+  RunContext,
+  Preset,
+  MetricValue,
+  Metrics,
+} from './run-types';
 
 export interface LabManifest {
   id: string;
@@ -87,5 +104,3 @@ export interface LabDefinition extends LabManifest {
   /** Optional grid of small models trained together (e.g. a phase diagram). */
   sweep?: SweepSpec;
 }
-
-

@@ -15,5 +15,7 @@ export function lossDiverged(loss: number, reference: number | null): string | n
   if (!Number.isFinite(loss)) return `loss ${loss}`;
   if (reference === null || !Number.isFinite(reference)) return null;
   const base = Math.max(reference, LOSS_FLOOR);
-  return loss > LOSS_BLOW_UP * base ? `loss ${loss.toPrecision(3)} is over ${LOSS_BLOW_UP.toLocaleString('en')}× the starting ${reference.toPrecision(3)}` : null;
+  return loss > LOSS_BLOW_UP * base
+    ? `loss ${loss.toPrecision(3)} is over ${LOSS_BLOW_UP.toLocaleString('en')}× the starting ${reference.toPrecision(3)}`
+    : null;
 }

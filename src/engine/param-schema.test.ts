@@ -30,7 +30,15 @@ describe('param builders', () => {
   it('give typed defaults equal to the specs’ defaults', () => {
     expect(example.defaults).toStrictEqual({ n: 5, lr: 0.01, sparsity: 0.9, mode: 'b', centre: false, plane: '', words: 'hi' });
     expect(example.defaults).toStrictEqual(defaultParams(example.specs));
-    expectTypeOf(example.defaults).toEqualTypeOf<{ n: number; lr: number; sparsity: number; mode: 'a' | 'b' | 'c'; centre: boolean; plane: string; words: string }>();
+    expectTypeOf(example.defaults).toEqualTypeOf<{
+      n: number;
+      lr: number;
+      sparsity: number;
+      mode: 'a' | 'b' | 'c';
+      centre: boolean;
+      plane: string;
+      words: string;
+    }>();
   });
 
   it('refuse a default outside the bounds, a fractional int, an empty interval, a default that is not an option', () => {

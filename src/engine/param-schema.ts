@@ -63,7 +63,11 @@ function ensure(condition: boolean, message: string): void {
 function numberSpec(kind: 'int' | 'float', min: number, max: number, def: number, meta: NumberMeta): Omit<NumberParam, 'key'> {
   ensure(Number.isFinite(min) && Number.isFinite(max) && min <= max, `${meta.label}: bounds [${min}, ${max}] are not an interval`);
   ensure(def >= min && def <= max, `${meta.label}: default ${def} is outside [${min}, ${max}]`);
-  if (kind === 'int') ensure(Number.isInteger(min) && Number.isInteger(max) && Number.isInteger(def), `${meta.label}: bounds and default must be whole numbers`);
+  if (kind === 'int')
+    ensure(
+      Number.isInteger(min) && Number.isInteger(max) && Number.isInteger(def),
+      `${meta.label}: bounds and default must be whole numbers`,
+    );
   return defined({ kind, label: meta.label, min, max, default: def, step: meta.step, log: meta.log, help: meta.help });
 }
 
@@ -99,7 +103,10 @@ export function text(def: string, maxLength: number, meta: TextMeta) {
   if (meta.pattern) {
     const whole = anchored(meta.pattern);
     // An empty default means "none" (the view chooses) and need not match the pattern.
-    schema = def === '' && !whole.test(def) ? schema.refine((v) => v === '' || whole.test(v), `Invalid string: must match pattern ${whole}`) : schema.regex(whole);
+    schema =
+      def === '' && !whole.test(def)
+        ? schema.refine((v) => v === '' || whole.test(v), `Invalid string: must match pattern ${whole}`)
+        : schema.regex(whole);
   }
   ensure(schema.safeParse(def).success, `${meta.label}: default ${JSON.stringify(def)} is not valid`);
   const spec = defined({ kind: 'text' as const, label: meta.label, default: def, maxLength, pattern: meta.pattern, help: meta.help });

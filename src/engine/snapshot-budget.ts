@@ -12,7 +12,12 @@ export const MAX_SNAPSHOT_GAP_MS = 1000;
 export const SNAPSHOT_SHARE = 0.1;
 
 /** The time to wait after a snapshot that took `costMs` before the next one. */
-export function snapshotGapMs(costMs: number, share = SNAPSHOT_SHARE, minGapMs = MIN_SNAPSHOT_GAP_MS, maxGapMs = MAX_SNAPSHOT_GAP_MS): number {
+export function snapshotGapMs(
+  costMs: number,
+  share = SNAPSHOT_SHARE,
+  minGapMs = MIN_SNAPSHOT_GAP_MS,
+  maxGapMs = MAX_SNAPSHOT_GAP_MS,
+): number {
   if (!(costMs > 0)) return minGapMs;
   return Math.min(maxGapMs, Math.max(minGapMs, (costMs * (1 - share)) / share));
 }

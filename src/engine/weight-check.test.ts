@@ -15,7 +15,11 @@ describe('checkWeights', () => {
 
   it.each([
     ['a missing weight', { W: good.W }, 'weight b is missing'],
-    ['a transposed shape with the right element count', { ...good, W: { shape: [3, 2], data: [1, 2, 3, 4, 5, 6] } }, 'shape [3, 2], but these parameters need [2, 3]'],
+    [
+      'a transposed shape with the right element count',
+      { ...good, W: { shape: [3, 2], data: [1, 2, 3, 4, 5, 6] } },
+      'shape [3, 2], but these parameters need [2, 3]',
+    ],
     ['too few values', { ...good, b: { shape: [1, 3], data: [0, 0] } }, 'b has 2 values'],
     ['null (JSON for NaN)', { ...good, b: { shape: [1, 3], data: [0, null, 0] } }, 'null at index 1'],
     ['NaN', { ...good, b: { shape: [1, 3], data: [0, 0, NaN] } }, 'NaN at index 2'],

@@ -85,7 +85,9 @@ const yieldToMessages = () =>
   });
 
 function transferables(snapshot: Snapshot): ArrayBuffer[] {
-  const tensors = [...Object.values(snapshot.weights), ...Object.values(snapshot.analysis ?? {})].filter((t): t is NamedTensor => t !== undefined);
+  const tensors = [...Object.values(snapshot.weights), ...Object.values(snapshot.analysis ?? {})].filter(
+    (t): t is NamedTensor => t !== undefined,
+  );
   return tensors.map((t) => t.data.buffer as ArrayBuffer);
 }
 
@@ -107,7 +109,9 @@ function stopDiverged(reason: string, restorePoint: Snapshot | null): void {
   emit({ type: 'status', playing, step: stepCounter });
   if (snap) {
     const sent = cloneSnapshot(snap);
-    emit(Comlink.transfer({ type: 'snapshot', snapshot: sent, metrics: metricsOf(sent), loss: [], stepsPerSecond: 0 }, transferables(sent)));
+    emit(
+      Comlink.transfer({ type: 'snapshot', snapshot: sent, metrics: metricsOf(sent), loss: [], stepsPerSecond: 0 }, transferables(sent)),
+    );
   }
 }
 
@@ -143,7 +147,12 @@ function metricsOf(snapshot: Snapshot): Metrics {
   try {
     return lab.metrics(snapshot, params, run.staticData);
   } catch (err) {
-    if (!metricsFailed) emit({ type: 'notice', level: 'warning', text: `Metrics could not be computed (${err instanceof Error ? err.message : String(err)}).` });
+    if (!metricsFailed)
+      emit({
+        type: 'notice',
+        level: 'warning',
+        text: `Metrics could not be computed (${err instanceof Error ? err.message : String(err)}).`,
+      });
     metricsFailed = true;
     return {};
   }
@@ -243,7 +252,12 @@ async function createRun(): Promise<void> {
   lastGood = null;
   // Data constant for the run (vocabularies, labels) goes to the page once, before any snapshot.
   const data = cloneTensors(created.staticData);
-  emit(Comlink.transfer({ type: 'static', data }, Object.values(data).map((t) => t.data.buffer as ArrayBuffer)));
+  emit(
+    Comlink.transfer(
+      { type: 'static', data },
+      Object.values(data).map((t) => t.data.buffer as ArrayBuffer),
+    ),
+  );
   await postSnapshot();
 }
 
@@ -287,7 +301,11 @@ async function switchToFallback(reason: string): Promise<void> {
   run?.dispose();
   run = null;
   const choice = await chooseBackend('wasm');
-  emit({ type: 'notice', level: 'warning', text: `WebGPU device lost (${reason}); continuing on ${choice.backend} from step ${resumeFrom?.step ?? 0}.` });
+  emit({
+    type: 'notice',
+    level: 'warning',
+    text: `WebGPU device lost (${reason}); continuing on ${choice.backend} from step ${resumeFrom?.step ?? 0}.`,
+  });
   emit({ type: 'backend', backend: choice.backend, threads: wasmThreadCount() });
   if (!lab) return;
   await createRun();

@@ -25,8 +25,11 @@ describe('"About this view" formulas', () => {
     expect(entries.filter((e) => e.about.tex).length).toBeGreaterThanOrEqual(24);
   });
 
-  it.each(entries.filter((e) => e.about.tex).map((e) => [`${e.lab}/${e.view}`, e.about.tex!] as const))('%s: KaTeX parses its TeX', (_, tex) => {
-    const html = katex.renderToString(tex, { throwOnError: true });
-    expect(html).toContain('class="katex"');
-  });
+  it.each(entries.filter((e) => e.about.tex).map((e) => [`${e.lab}/${e.view}`, e.about.tex!] as const))(
+    '%s: KaTeX parses its TeX',
+    (_, tex) => {
+      const html = katex.renderToString(tex, { throwOnError: true });
+      expect(html).toContain('class="katex"');
+    },
+  );
 });

@@ -44,4 +44,5 @@ export const shapesOf = (weights: Record<string, NamedTensor>, names: readonly s
   Object.fromEntries(names.map((k) => [k, weights[k]?.shape]));
 
 /** A tensor's float32 bit patterns (NaN-safe, -0 ≠ 0): for bit-for-bit comparisons. */
-export const bits = (t: NamedTensor | undefined): number[] => Array.from(new Uint32Array(t!.data.buffer, t!.data.byteOffset, t!.data.length));
+export const bits = (t: NamedTensor | undefined): number[] =>
+  Array.from(new Uint32Array(t!.data.buffer, t!.data.byteOffset, t!.data.length));

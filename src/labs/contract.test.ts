@@ -41,7 +41,8 @@ const BLOW_UP_SIZES: Record<string, Params> = {
   spotlight: { dim: 16, hidden: 16, k: 4, batch: 32, act1: 'tanh', act2: 'leaky-relu', act3: 'iso-tanh', act4: 'iso-leaky-relu' },
 };
 
-const allFinite = (weights: Record<string, NamedTensor>, names: readonly string[]) => names.every((k) => weights[k]!.data.every(Number.isFinite));
+const allFinite = (weights: Record<string, NamedTensor>, names: readonly string[]) =>
+  names.every((k) => weights[k]!.data.every(Number.isFinite));
 
 /** A valid value other than the default for every param, to check the codec on more than defaults. */
 function otherValue(spec: ParamSpec): Params[string] {
@@ -64,7 +65,8 @@ function otherValue(spec: ParamSpec): Params[string] {
  */
 const MAX_CHECKED_WEIGHTS = 2_000_000;
 const ALL_PRESETS = process.env.CONTRACT_ALL_PRESETS === '1';
-const weightCount = (shapes: Record<string, number[]>) => Object.values(shapes).reduce((s, shape) => s + shape.reduce((a, c) => a * c, 1), 0);
+const weightCount = (shapes: Record<string, number[]>) =>
+  Object.values(shapes).reduce((s, shape) => s + shape.reduce((a, c) => a * c, 1), 0);
 
 beforeAll(async () => {
   await activateNodeBackend('wasm');
@@ -91,7 +93,8 @@ describe.each(LABS.map((lab) => [lab.id, lab] as const))('%s keeps the lab contr
     const changed = decodeUrlState(encodeUrlState(state));
     expect(changed.warnings).toEqual([]);
     expect(changed.state.params).toEqual(state.params);
-    for (const spec of lab.params) if (spec.default !== otherValue(spec)) expect(changed.state.params[spec.key], spec.key).not.toEqual(spec.default);
+    for (const spec of lab.params)
+      if (spec.default !== otherValue(spec)) expect(changed.state.params[spec.key], spec.key).not.toEqual(spec.default);
   });
 
   it('(b) a seed fixes the weights bit for bit; another seed changes them', async () => {
@@ -112,38 +115,48 @@ describe.each(LABS.map((lab) => [lab.id, lab] as const))('%s keeps the lab contr
     expect(names.some((k) => bits(a[k]).some((v, i) => v !== bits(c[k])[i]))).toBe(true);
   });
 
-  it.each([...new Set([BLOW_UP[lab.id] ?? 'huge', 'huge'] as const)])('(d) a run driven to divergence (%s) is stopped and keeps its last finite snapshot', async (way) => {
-    const base = smallParams(lab);
-    const lr = lab.params.find((p) => p.key === 'lr');
-    const params = way === 'lr' && lr && lr.kind === 'float' ? { ...base, ...BLOW_UP_SIZES[lab.id], lr: lr.max } : base;
-    const weightNames = Object.keys(lab.weightShapes(params));
-    const run = await createRun(lab, params);
-    try {
-      if (way === 'huge') {
-        run.step(3);
-        const huge = Object.fromEntries(
-          Object.entries(lab.weightShapes(params)).map(([k, shape]) => [k, { shape, data: Float32Array.from({ length: shape.reduce((a, c) => a * c, 1) }, (_, i) => (i % 2 ? -1e30 : 1e30)) }]),
-        );
-        run.restore(snapshotWith(3, 0.1, huge));
+  it.each([...new Set([BLOW_UP[lab.id] ?? 'huge', 'huge'] as const)])(
+    '(d) a run driven to divergence (%s) is stopped and keeps its last finite snapshot',
+    async (way) => {
+      const base = smallParams(lab);
+      const lr = lab.params.find((p) => p.key === 'lr');
+      const params = way === 'lr' && lr && lr.kind === 'float' ? { ...base, ...BLOW_UP_SIZES[lab.id], lr: lr.max } : base;
+      const weightNames = Object.keys(lab.weightShapes(params));
+      const run = await createRun(lab, params);
+      try {
+        if (way === 'huge') {
+          run.step(3);
+          const huge = Object.fromEntries(
+            Object.entries(lab.weightShapes(params)).map(([k, shape]) => [
+              k,
+              { shape, data: Float32Array.from({ length: shape.reduce((a, c) => a * c, 1) }, (_, i) => (i % 2 ? -1e30 : 1e30)) },
+            ]),
+          );
+          run.restore(snapshotWith(3, 0.1, huge));
+        }
+        const result = await trainFor(run, 400, { lossEvery: 1, weightNames });
+        expect(result.diverged, 'not caught in 400 steps').toBeDefined();
+        expect(result.steps).toBeLessThan(400);
+        expect(result.diverged!.reason).toMatch(/^(loss|weight) /);
+        const kept = result.diverged!.snapshot!;
+        expect(allFinite(weightsOf(kept), weightNames)).toBe(true);
+        // The loss of the kept weights, when one was read before the blow-up (huge weights can blow up at once).
+        if (result.loss.length > 0) expect(Number.isFinite(result.finalLoss)).toBe(true);
+        else expect(way).toBe('huge');
+        // The run itself is back on the kept snapshot.
+        const now = weightsOf(await run.snapshot());
+        for (const k of weightNames) expect(bits(now[k]), k).toEqual(bits(weightsOf(kept)[k]));
+      } finally {
+        run.dispose();
       }
-      const result = await trainFor(run, 400, { lossEvery: 1, weightNames });
-      expect(result.diverged, 'not caught in 400 steps').toBeDefined();
-      expect(result.steps).toBeLessThan(400);
-      expect(result.diverged!.reason).toMatch(/^(loss|weight) /);
-      const kept = result.diverged!.snapshot!;
-      expect(allFinite(weightsOf(kept), weightNames)).toBe(true);
-      // The loss of the kept weights, when one was read before the blow-up (huge weights can blow up at once).
-      if (result.loss.length > 0) expect(Number.isFinite(result.finalLoss)).toBe(true);
-      else expect(way).toBe('huge');
-      // The run itself is back on the kept snapshot.
-      const now = weightsOf(await run.snapshot());
-      for (const k of weightNames) expect(bits(now[k]), k).toEqual(bits(weightsOf(kept)[k]));
-    } finally {
-      run.dispose();
-    }
-  });
+    },
+  );
 
-  it.each(['(defaults)', ...lab.presets.map((p) => p.name)].filter((name) => ALL_PRESETS || weightCount(lab.weightShapes(presetParams(lab, name === '(defaults)' ? null : name))) <= MAX_CHECKED_WEIGHTS))('(e) a fresh run of %s reports the declared weight shapes, and restores them', async (name) => {
+  it.each(
+    ['(defaults)', ...lab.presets.map((p) => p.name)].filter(
+      (name) => ALL_PRESETS || weightCount(lab.weightShapes(presetParams(lab, name === '(defaults)' ? null : name))) <= MAX_CHECKED_WEIGHTS,
+    ),
+  )('(e) a fresh run of %s reports the declared weight shapes, and restores them', async (name) => {
     const params = presetParams(lab, name === '(defaults)' ? null : name);
     const shapes = lab.weightShapes(params);
     const run = await createRun(lab, params);
@@ -162,7 +175,18 @@ describe.each(LABS.map((lab) => [lab.id, lab] as const))('%s keeps the lab contr
     const params = smallParams(lab);
     const result = await runLab({ lab, params, steps: 30, preset: lab.benchPreset });
     const json = JSON.parse(JSON.stringify(result)) as Record<string, unknown>;
-    expect(Object.keys(json).sort()).toEqual(['backend', 'finalLoss', 'lab', 'loss', 'metrics', 'params', 'preset', 'seconds', 'snapshot', 'steps']);
+    expect(Object.keys(json).sort()).toEqual([
+      'backend',
+      'finalLoss',
+      'lab',
+      'loss',
+      'metrics',
+      'params',
+      'preset',
+      'seconds',
+      'snapshot',
+      'steps',
+    ]);
     expect(json).toMatchObject({ lab: lab.id, params, preset: lab.benchPreset, backend: 'wasm', steps: 30 });
     expect(Number.isFinite(json.finalLoss)).toBe(true);
     expect(json.seconds).toBeGreaterThan(0);

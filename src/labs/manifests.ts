@@ -22,7 +22,15 @@ const loaders: Record<string, () => Promise<LabDefinition>> = {
 };
 
 /** Adding a lab is one folder, one line here and one in `loaders`, and one in registry.ts. */
-export const LABS: readonly LabManifest[] = [superpositionManifest, capacityManifest, bowsManifest, spotlightManifest, intertwinerManifest, biasManifest, pcaManifest];
+export const LABS: readonly LabManifest[] = [
+  superpositionManifest,
+  capacityManifest,
+  bowsManifest,
+  spotlightManifest,
+  intertwinerManifest,
+  biasManifest,
+  pcaManifest,
+];
 
 export function findLab(id: string): LabManifest | undefined {
   return LABS.find((lab) => lab.id === id);

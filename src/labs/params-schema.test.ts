@@ -17,7 +17,9 @@ describe.each(LABS.map((lab) => [lab.id, lab] as const))('%s params, declared on
   it('has every preset inside its schema: known keys, right types, in bounds', () => {
     for (const preset of lab.presets) {
       const parsed = lab.paramSchema.safeParse(preset.params);
-      expect(parsed.success ? 'ok' : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), preset.name).toBe('ok');
+      expect(parsed.success ? 'ok' : parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '), preset.name).toBe(
+        'ok',
+      );
     }
   });
 

@@ -10,7 +10,11 @@ beforeAll(async () => {
   await activateNodeBackend('wasm');
 });
 
-const rows = [[0.3, -1.2, 2.0], [0.0005, 0.0002, -0.0001], [-3, 0.5, 0.25]];
+const rows = [
+  [0.3, -1.2, 2.0],
+  [0.0005, 0.0002, -0.0001],
+  [-3, 0.5, 0.25],
+];
 
 async function tensorResult(spec: ActivationSpec): Promise<number[][]> {
   const x = tf.tensor2d(rows);
@@ -41,9 +45,15 @@ describe('activations', () => {
 
   it('isotropic activations commute with rotations; elementwise tanh does not', () => {
     const angle = 0.7;
-    const rot = (v: ArrayLike<number>) => [Math.cos(angle) * v[0]! - Math.sin(angle) * v[1]!, Math.sin(angle) * v[0]! + Math.cos(angle) * v[1]!];
+    const rot = (v: ArrayLike<number>) => [
+      Math.cos(angle) * v[0]! - Math.sin(angle) * v[1]!,
+      Math.sin(angle) * v[0]! + Math.cos(angle) * v[1]!,
+    ];
     const x = [0.8, -1.5];
-    for (const spec of [{ kind: 'isotropic', fn: 'tanh' }, { kind: 'isotropic', fn: 'leaky-relu' }] as ActivationSpec[]) {
+    for (const spec of [
+      { kind: 'isotropic', fn: 'tanh' },
+      { kind: 'isotropic', fn: 'leaky-relu' },
+    ] as ActivationSpec[]) {
       const a = applyActivationValue(spec, rot(x));
       const b = rot(applyActivationValue(spec, x));
       expect(a[0]).toBeCloseTo(b[0]!, 12);

@@ -44,11 +44,7 @@ export function basisTensor(basis: Directions): Tensor {
  * Applies the activation to rows of x ([N, k]). `basis` / `basisT` are the [K, k] tensor and its
  * transpose, pre-made once per model (explicit transposes are faster than matMul flags on wasm).
  */
-export function applyActivation(
-  spec: ActivationSpec,
-  x: Tensor,
-  basis?: { b: Tensor; bT: Tensor },
-): Tensor {
+export function applyActivation(spec: ActivationSpec, x: Tensor, basis?: { b: Tensor; bT: Tensor }): Tensor {
   if (spec.kind === 'isotropic') {
     const r = tf.maximum(tf.sqrt(tf.sum(tf.square(x), -1, true)), ISO_BALL);
     return tf.mul(x, radialGain(spec.fn, r));
@@ -83,13 +79,7 @@ function scalarDerivative(fn: ScalarFunction, x: Tensor, y: Tensor): Tensor {
  * upstream gradient `grad` of f(x) (hand-written backprop; checked against autodiff in the tests).
  * `y` is f(x) as returned by applyActivation.
  */
-export function activationGrad(
-  spec: ActivationSpec,
-  x: Tensor,
-  y: Tensor,
-  grad: Tensor,
-  basis?: { b: Tensor; bT: Tensor },
-): Tensor {
+export function activationGrad(spec: ActivationSpec, x: Tensor, y: Tensor, grad: Tensor, basis?: { b: Tensor; bT: Tensor }): Tensor {
   if (spec.kind === 'isotropic') {
     // f = x γ(r), r = max(‖x‖, ISO_BALL): ∂f/∂x ᵀ g = γ g + (x·g) γ′(r)/r x  (γ′ = 0 inside the ball).
     const norm = tf.sqrt(tf.sum(tf.square(x), -1, true));

@@ -67,9 +67,7 @@ export function createToyModel(cfg: ToyModelConfig, rng: Rng): ToyModelRun {
   const onesRow = tf.ones([G, 1, B]);
   const half = tf.scalar(0.5);
   const id = instanceCounter++;
-  const params: Variable = tf.tidy(() =>
-    tf.variable(tf.tensor3d(initialParameters(cfg, rng), [G, m + 1, n]), true, `toy${id}`),
-  );
+  const params: Variable = tf.tidy(() => tf.variable(tf.tensor3d(initialParameters(cfg, rng), [G, m + 1, n]), true, `toy${id}`));
   const optimizer = tf.train.adam(cfg.lr);
 
   /** W and b are rows of one variable: each slot reads or writes its own rows. */
@@ -107,10 +105,7 @@ export function createToyModel(cfg: ToyModelConfig, rng: Rng): ToyModelRun {
       const gPre = tf.mul(weighted, tf.step(pre));
       const gb = tf.matMul(onesRow, gPre);
       const gH = tf.matMul(gPre, Wt);
-      const gW = tf.add(
-        tf.matMul(tf.transpose(h, [0, 2, 1]), gPre),
-        tf.matMul(tf.transpose(gH, [0, 2, 1]), x),
-      );
+      const gW = tf.add(tf.matMul(tf.transpose(h, [0, 2, 1]), gPre), tf.matMul(tf.transpose(gH, [0, 2, 1]), x));
       optimizer.applyGradients([{ name: params.name, tensor: tf.concat([gW, gb], 1) }]);
       // Σ I (x−x')² / B = ½ Σ (2I/B)(x−x') (x−x')
       return withLoss ? tf.mul(tf.sum(tf.mul(weighted, diff), [1, 2]), half) : undefined;

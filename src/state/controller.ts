@@ -171,7 +171,17 @@ async function startTraining(): Promise<void> {
   lastRendered = null;
   divergenceReported = false;
   const s = useLab.getState();
-  useLab.setState({ ready: false, playing: false, step: 0, snapshot: null, metrics: null, lossHistory: [], backendInUse: null, threads: null, sweepProgress: null });
+  useLab.setState({
+    ready: false,
+    playing: false,
+    step: 0,
+    snapshot: null,
+    metrics: null,
+    lossHistory: [],
+    backendInUse: null,
+    threads: null,
+    sweepProgress: null,
+  });
   try {
     const shared = sharedSnapshot;
     sharedSnapshot = null;
@@ -179,7 +189,14 @@ async function startTraining(): Promise<void> {
       if (worker === handle) onWorkerEvent(event);
     };
     await handle.api.init(
-      { labId: s.labId, params: s.params, backend: s.backend, snapshot: shared?.snapshot, snapshotSource: shared?.source, files: trainingFiles },
+      {
+        labId: s.labId,
+        params: s.params,
+        backend: s.backend,
+        snapshot: shared?.snapshot,
+        snapshotSource: shared?.source,
+        files: trainingFiles,
+      },
       Comlink.proxy(onEvent),
     );
     if (worker !== handle) return;
@@ -253,7 +270,10 @@ export async function trainOnFiles(files: File[], params: Record<string, ParamVa
   const total = files.reduce((sum, f) => sum + f.size, 0);
   if (files.length === 0) return;
   if (total > limit) {
-    addNotice(`The files hold ${(total / 1024 / 1024).toFixed(1)} MB; the limit is ${(limit / 1024 / 1024).toFixed(0)} MB. Nothing was changed.`, 'error');
+    addNotice(
+      `The files hold ${(total / 1024 / 1024).toFixed(1)} MB; the limit is ${(limit / 1024 / 1024).toFixed(0)} MB. Nothing was changed.`,
+      'error',
+    );
     return;
   }
   const refused = worker ? await worker.api.setTrainingFiles(files) : null;
@@ -265,7 +285,6 @@ export async function trainOnFiles(files: File[], params: Record<string, ParamVa
   useLab.setState((s) => ({ params: { ...s.params, ...params }, trainingFiles: files.map((f) => f.name) }));
   restartWithParams();
 }
-
 
 /** New params reset the run; while the worker is still starting, it is restarted with them. */
 function restartWithParams(): void {
@@ -364,7 +383,9 @@ export async function openSnapshotFile(file: File): Promise<void> {
   try {
     parsed = await readSnapshotFile(file);
   } catch (err) {
-    parsed = { error: `${JSON.stringify(file.name.slice(0, 80))} could not be read (${err instanceof Error ? err.message : String(err)}).` };
+    parsed = {
+      error: `${JSON.stringify(file.name.slice(0, 80))} could not be read (${err instanceof Error ? err.message : String(err)}).`,
+    };
   }
   if ('error' in parsed) {
     addNotice(`${parsed.error} Nothing was changed.`, 'error');

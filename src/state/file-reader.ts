@@ -19,4 +19,3 @@ export async function readSnapshotFile(file: File): Promise<SnapshotFile> {
   if (error) return { error };
   return fileWorker().readSnapshot(file);
 }
-

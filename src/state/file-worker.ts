@@ -12,14 +12,15 @@ const api = {
     try {
       text = await file.text();
     } catch (err) {
-      return { error: `${JSON.stringify(file.name.slice(0, 80))} could not be read (${err instanceof Error ? err.message : String(err)}).` };
+      return {
+        error: `${JSON.stringify(file.name.slice(0, 80))} could not be read (${err instanceof Error ? err.message : String(err)}).`,
+      };
     }
     const result = readSnapshotText(file.name, text);
     if ('error' in result) return result;
     const buffers = Object.values(result.snapshot.weights).map((t) => t.data.buffer as ArrayBuffer);
     return Comlink.transfer(result, buffers);
   },
-
 };
 
 export type FileWorkerApi = typeof api;

@@ -31,7 +31,8 @@ export function decodeFocus(lab: LabManifest, get: (key: string) => string | nul
   };
   const view = known('view');
   const focused = known('focus');
-  if (view !== null && focused !== null && view !== focused) warnings.push(`view=${quote(view)} and focus=${quote(focused)} disagree; showing ${focused}.`);
+  if (view !== null && focused !== null && view !== focused)
+    warnings.push(`view=${quote(view)} and focus=${quote(focused)} disagree; showing ${focused}.`);
   focus.focus = focused ?? view;
   if (focus.embed && focus.focus === null) {
     focus.focus = lab.viewIds[0] ?? null;

@@ -23,7 +23,11 @@ describe('snapshot in the URL hash', () => {
   it('keeps only the named tensors, and refuses models too large for a link', () => {
     const only = decodeSnapshotHash(encodeSnapshotHash(snapshot, ['W'])!);
     expect(only && 'snapshot' in only ? Object.keys(only.snapshot.weights) : []).toEqual(['W']);
-    const big: Snapshot = { step: 0, loss: 1, weights: { W: { shape: [MAX_HASH_FLOATS + 1], data: new Float32Array(MAX_HASH_FLOATS + 1) } } };
+    const big: Snapshot = {
+      step: 0,
+      loss: 1,
+      weights: { W: { shape: [MAX_HASH_FLOATS + 1], data: new Float32Array(MAX_HASH_FLOATS + 1) } },
+    };
     expect(encodeSnapshotHash(big)).toBeNull();
   });
 
@@ -34,7 +38,10 @@ describe('snapshot in the URL hash', () => {
     const good = encodeSnapshotHash(snapshot)!;
     for (let i = 0; i < 500; i++) {
       const cut = good.slice(0, 2 + rng.int(good.length - 2));
-      const flipped = good.split('').map((c) => (rng.next() < 0.05 ? String.fromCharCode(33 + rng.int(90)) : c)).join('');
+      const flipped = good
+        .split('')
+        .map((c) => (rng.next() < 0.05 ? String.fromCharCode(33 + rng.int(90)) : c))
+        .join('');
       for (const h of [cut, flipped, `w=${'A'.repeat(rng.int(300))}`]) {
         let out: ReturnType<typeof decodeSnapshotHash> = null;
         expect(() => (out = decodeSnapshotHash(h))).not.toThrow();

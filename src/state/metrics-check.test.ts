@@ -9,7 +9,22 @@ describe('metricBroken', () => {
   });
   it('names the first finite metric that turned NaN or infinite, by its path', () => {
     expect(metricBroken({ a: 1, r2: { bit: 0.2, xor: 0.1 } }, { a: 1, r2: { bit: 0.2, xor: NaN } })).toBe('r2.xor');
-    expect(metricBroken({ rows: [[1, 2], [3, 4]] }, { rows: [[1, 2], [3, Infinity]] })).toBe('rows[1][1]');
+    expect(
+      metricBroken(
+        {
+          rows: [
+            [1, 2],
+            [3, 4],
+          ],
+        },
+        {
+          rows: [
+            [1, 2],
+            [3, Infinity],
+          ],
+        },
+      ),
+    ).toBe('rows[1][1]');
   });
   it('compares arrays only when their lengths agree, and ignores new keys', () => {
     expect(metricBroken({ v: [1, 2] }, { v: [NaN, NaN, NaN] })).toBeNull();

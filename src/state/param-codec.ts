@@ -157,7 +157,10 @@ export function parseParams(
   const value = values[spec.key];
   if (typeof value !== KIND_TYPES[spec.kind]) {
     const shown = quote(typeof value === 'string' ? value : String(JSON.stringify(value)));
-    const reason = spec.kind === 'enum' ? `is not one of ${spec.options.join(', ')}` : `is not ${spec.kind === 'bool' ? 'true or false' : spec.kind === 'text' ? 'text' : 'a number'}`;
+    const reason =
+      spec.kind === 'enum'
+        ? `is not one of ${spec.options.join(', ')}`
+        : `is not ${spec.kind === 'bool' ? 'true or false' : spec.kind === 'text' ? 'text' : 'a number'}`;
     return { error: `${spec.key}=${shown} ${reason}` };
   }
   const raw = encodeParam(value as ParamValue);

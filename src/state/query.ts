@@ -31,7 +31,9 @@ export function parseQuery(search: string): ParsedQuery {
     const name = decodePart(rawName);
     const value = decodePart(rawValue);
     if (name.malformed || value.malformed) {
-      warnings.push(`The link's ${quote(rawName)} has a malformed %-escape${value.malformed ? ` in ${quote(rawValue)}` : ''}; it was read as raw text.`);
+      warnings.push(
+        `The link's ${quote(rawName)} has a malformed %-escape${value.malformed ? ` in ${quote(rawValue)}` : ''}; it was read as raw text.`,
+      );
     }
     entries.push([name.value, value.value]);
   }

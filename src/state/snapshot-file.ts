@@ -38,7 +38,9 @@ export function readSnapshotText(name: string, text: string): SnapshotFile {
   const parsed = fileSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return { error: `${what} is not a Geometry Lab snapshot: ${issue ? `${issue.path.join('.').slice(0, 80) || 'file'}: ${issue.message}` : 'unexpected shape'}.` };
+    return {
+      error: `${what} is not a Geometry Lab snapshot: ${issue ? `${issue.path.join('.').slice(0, 80) || 'file'}: ${issue.message}` : 'unexpected shape'}.`,
+    };
   }
   const file = parsed.data;
   const floats = Object.values(file.tensors).reduce((n, t) => n + t.data.length, 0);

@@ -113,8 +113,46 @@ describe('URL codec', () => {
 
   it('never throws and always decodes to a valid state on 1,000 random and malformed queries', () => {
     const rng = createRng(7);
-    const keys = ['lab', 'preset', 'backend', 'hide', 'autoplay', 'lecture', 'speed', 'v', 'view_rx', 'view_<', ...LABS.flatMap((l) => l.params.map((p) => p.key)), '%', '', '__proto__', 'constructor'];
-    const values = ['fastest', '', '1e309', '-1e309', 'NaN', 'Infinity', '0x1F', '<script>alert(1)</script>', '%E0%A4%A', '%', '&&', '==', '1,2,3', 'superposition', 'pentagon', 'wasm', ' 3 ', '-0', '1e-400', 'true', '9'.repeat(500)];
+    const keys = [
+      'lab',
+      'preset',
+      'backend',
+      'hide',
+      'autoplay',
+      'lecture',
+      'speed',
+      'v',
+      'view_rx',
+      'view_<',
+      ...LABS.flatMap((l) => l.params.map((p) => p.key)),
+      '%',
+      '',
+      '__proto__',
+      'constructor',
+    ];
+    const values = [
+      'fastest',
+      '',
+      '1e309',
+      '-1e309',
+      'NaN',
+      'Infinity',
+      '0x1F',
+      '<script>alert(1)</script>',
+      '%E0%A4%A',
+      '%',
+      '&&',
+      '==',
+      '1,2,3',
+      'superposition',
+      'pentagon',
+      'wasm',
+      ' 3 ',
+      '-0',
+      '1e-400',
+      'true',
+      '9'.repeat(500),
+    ];
     const alphabet = 'abc=&%?#;+ 0123456789.-eE<>"\'\\/\u0000\u2028é';
     for (let i = 0; i < 1000; i++) {
       let query: string;

@@ -29,7 +29,20 @@ export interface UrlState extends FocusState {
 }
 
 /** `tour`, `tourData`, `tourStep`: the guided tour (src/tours/link.ts); `focus`, `embed`, `view`: src/state/focus-param.ts. */
-const RESERVED = new Set<string>(['v', 'lab', 'preset', 'backend', 'hide', 'autoplay', 'lecture', 'speed', 'tour', 'tourData', 'tourStep', ...FOCUS_KEYS]);
+const RESERVED = new Set<string>([
+  'v',
+  'lab',
+  'preset',
+  'backend',
+  'hide',
+  'autoplay',
+  'lecture',
+  'speed',
+  'tour',
+  'tourData',
+  'tourStep',
+  ...FOCUS_KEYS,
+]);
 
 export function defaultUrlState(labId = LABS[0]!.id): UrlState {
   const lab = findLab(labId) ?? LABS[0]!;

@@ -9,7 +9,13 @@ export function metricAt(metrics: Metrics | null, path: string, loss?: number): 
   for (const [i, part] of path.split('.').entries()) {
     const from: MetricValue | Metrics | undefined = i === 0 ? (metrics ?? undefined) : value;
     if (from === undefined || typeof from !== 'object') return null;
-    value = Array.isArray(from) ? (/^\d+$/.test(part) ? from[Number(part)] : undefined) : Object.hasOwn(from, part) ? from[part] : undefined;
+    value = Array.isArray(from)
+      ? /^\d+$/.test(part)
+        ? from[Number(part)]
+        : undefined
+      : Object.hasOwn(from, part)
+        ? from[part]
+        : undefined;
   }
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }

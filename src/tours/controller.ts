@@ -24,7 +24,8 @@ const show = (text: string) => JSON.stringify(text.length > 40 ? `${text.slice(0
 function resolveRef(ref: TourRef): { tour: Tour } | { error: string } {
   if (ref.kind === 'data') return decodeTourData(ref.data);
   if (ref.kind === 'file') return { error: 'A tour file cannot be reopened from a link.' };
-  if (!Object.hasOwn(BUILTIN_TOURS, ref.id)) return { error: `tour=${show(ref.id)} is not a tour; the tours are ${Object.keys(BUILTIN_TOURS).join(', ')}.` };
+  if (!Object.hasOwn(BUILTIN_TOURS, ref.id))
+    return { error: `tour=${show(ref.id)} is not a tour; the tours are ${Object.keys(BUILTIN_TOURS).join(', ')}.` };
   return validateTour(BUILTIN_TOURS[ref.id]);
 }
 
@@ -93,7 +94,10 @@ export function closeTour(): void {
 export async function openTourFile(file: File): Promise<void> {
   const name = show(file.name);
   if (file.size > MAX_TOUR_BYTES) {
-    addNotice(`${name} is ${Math.ceil(file.size / 1024)} KB; a tour file may be at most ${MAX_TOUR_BYTES / 1024} KB. Nothing was changed.`, 'error');
+    addNotice(
+      `${name} is ${Math.ceil(file.size / 1024)} KB; a tour file may be at most ${MAX_TOUR_BYTES / 1024} KB. Nothing was changed.`,
+      'error',
+    );
     return;
   }
   let text: string;
@@ -114,7 +118,10 @@ export async function openTourFile(file: File): Promise<void> {
   useTour.setState({ tour: parsed.tour, ref: fits ? { kind: 'data', data } : { kind: 'file', name: file.name } });
   goTo(0);
   if (!fits) {
-    addNotice(`This tour is too large to share in a link (it would need ${length.toLocaleString('en')} characters; a link's query is limited to ${MAX_QUERY_LENGTH.toLocaleString('en')}). It is open in this page only: share the file instead.`, 'info');
+    addNotice(
+      `This tour is too large to share in a link (it would need ${length.toLocaleString('en')} characters; a link's query is limited to ${MAX_QUERY_LENGTH.toLocaleString('en')}). It is open in this page only: share the file instead.`,
+      'info',
+    );
   }
 }
 
@@ -130,8 +137,9 @@ function checkAdvance(s: LabState): void {
   pause();
   const index = t.index;
   // Not from inside the store's notification: the next step boots a new run.
-  if (advance.then === 'next' && index + 1 < t.tour.steps.length) setTimeout(() => {
-    if (useTour.getState().index === index) goTo(index + 1);
-  }, 0);
+  if (advance.then === 'next' && index + 1 < t.tour.steps.length)
+    setTimeout(() => {
+      if (useTour.getState().index === index) goTo(index + 1);
+    }, 0);
 }
 useLab.subscribe(checkAdvance);

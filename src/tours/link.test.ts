@@ -18,7 +18,12 @@ const TOUR: Tour = {
 
 describe('tour link codec', () => {
   it('reads a built-in tour and a 1-based step, and whether the link carries its own lab state', () => {
-    expect(readTourLink('?tour=superposition&tourStep=3')).toEqual({ ref: { kind: 'builtin', id: 'superposition' }, step: 3, hasLabState: false, warnings: [] });
+    expect(readTourLink('?tour=superposition&tourStep=3')).toEqual({
+      ref: { kind: 'builtin', id: 'superposition' },
+      step: 3,
+      hasLabState: false,
+      warnings: [],
+    });
     expect(readTourLink('?v=1&lab=bias&tour=bias').hasLabState).toBe(true);
     expect(readTourLink('?lab=bias')).toEqual({ ref: null, step: null, hasLabState: true, warnings: [] });
   });
@@ -85,7 +90,8 @@ describe('tour link codec', () => {
     expect(step2.warnings).toEqual([]);
     // Incompressible captions: too long to share.
     let seed = 1;
-    const noise = () => Array.from({ length: 1500 }, () => String.fromCharCode(0x4e00 + ((seed = (seed * 16807) % 2147483647) % 2000))).join('');
+    const noise = () =>
+      Array.from({ length: 1500 }, () => String.fromCharCode(0x4e00 + ((seed = (seed * 16807) % 2147483647) % 2000))).join('');
     const big: Tour = { ...TOUR, steps: Array.from({ length: 4 }, () => ({ lab: 'superposition', caption: noise() })) };
     expect(sharedLinkLength(big, encodeTourData(big))).toBeGreaterThan(MAX_QUERY_LENGTH);
   });

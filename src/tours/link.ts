@@ -67,7 +67,8 @@ export function encodeTourData(tour: Tour): string {
 }
 
 export function decodeTourData(data: string): { tour: Tour } | { error: string } {
-  if (data.length > MAX_QUERY_LENGTH) return { error: `The link's tourData is ${data.length} characters long (limit ${MAX_QUERY_LENGTH}).` };
+  if (data.length > MAX_QUERY_LENGTH)
+    return { error: `The link's tourData is ${data.length} characters long (limit ${MAX_QUERY_LENGTH}).` };
   let text: string | null;
   try {
     text = LZString.decompressFromEncodedURIComponent(data);
@@ -75,7 +76,10 @@ export function decodeTourData(data: string): { tour: Tour } | { error: string }
     text = null;
   }
   if (!text) return { error: "The link's tourData could not be decompressed: the link may be cut short or altered." };
-  if (text.length > MAX_TOUR_BYTES) return { error: `The link's tour is ${text.length.toLocaleString('en')} characters long; the limit is ${MAX_TOUR_BYTES.toLocaleString('en')}.` };
+  if (text.length > MAX_TOUR_BYTES)
+    return {
+      error: `The link's tour is ${text.length.toLocaleString('en')} characters long; the limit is ${MAX_TOUR_BYTES.toLocaleString('en')}.`,
+    };
   const parsed = parseTourText(text);
   return 'error' in parsed ? { error: `The link's tour: ${parsed.error}` } : parsed;
 }

@@ -12,7 +12,13 @@ const VALID: Tour = {
   id: 'mini',
   title: 'A small tour',
   steps: [
-    { lab: 'superposition', preset: 'pentagon', spotlight: 'arrows', caption: 'A pentagon, $D_i = 2/5$.', advance: { until: 'step', step: 200, then: 'next' } },
+    {
+      lab: 'superposition',
+      preset: 'pentagon',
+      spotlight: 'arrows',
+      caption: 'A pentagon, $D_i = 2/5$.',
+      advance: { until: 'step', step: 200, then: 'next' },
+    },
     { lab: 'capacity', preset: 'regimes', params: { seed: 2 }, view: { eps: '0.4' }, caption: 'Blocks.' },
     { lab: 'superposition', caption: 'Loss.', advance: { until: 'metric', metric: 'loss', below: 0.1, maxStep: 500 } },
   ],
@@ -68,29 +74,101 @@ describe('tour schema', () => {
       mutate(tour.steps[index]!);
       return tour;
     };
-    expectError(t((s) => (s.lab = 'nope')), 'step 1 lab', 'one of superposition');
-    expectError(t((s) => (s.preset = 'nope')), 'step 1', 'preset="nope" is not a preset of superposition.');
-    expectError(t((s) => (s.caption = 'x'.repeat(MAX_CAPTION + 1))), 'step 1 caption');
-    expectError(t((s) => (s.caption = '')), 'step 1 caption');
-    expectError(t((s) => (s.params = { lab: 'bias' })), 'step 1', '"lab" is not a parameter of superposition');
-    expectError(t((s) => (s.params = { autoplay: true })), '"autoplay" is not a parameter');
-    expectError(t((s) => (s.params = { n: 'many' })), 'step 1');
-    expectError(t((s) => (s.params = { n: 1e9 })), 'step 1');
+    expectError(
+      t((s) => (s.lab = 'nope')),
+      'step 1 lab',
+      'one of superposition',
+    );
+    expectError(
+      t((s) => (s.preset = 'nope')),
+      'step 1',
+      'preset="nope" is not a preset of superposition.',
+    );
+    expectError(
+      t((s) => (s.caption = 'x'.repeat(MAX_CAPTION + 1))),
+      'step 1 caption',
+    );
+    expectError(
+      t((s) => (s.caption = '')),
+      'step 1 caption',
+    );
+    expectError(
+      t((s) => (s.params = { lab: 'bias' })),
+      'step 1',
+      '"lab" is not a parameter of superposition',
+    );
+    expectError(
+      t((s) => (s.params = { autoplay: true })),
+      '"autoplay" is not a parameter',
+    );
+    expectError(
+      t((s) => (s.params = { n: 'many' })),
+      'step 1',
+    );
+    expectError(
+      t((s) => (s.params = { n: 1e9 })),
+      'step 1',
+    );
     // Step params are typed JSON, checked by the lab's schema: no numbers as text.
-    expectError(t((s) => (s.params = { n: '5' })), 'step 1', 'n="5" is not a number.');
-    expectError(t((s) => (s.params = { n: 5.5 })), 'step 1', 'n="5.5" is not a whole number.');
-    expectError(t((s) => (s.params = { n: 65 })), 'step 1', 'n="65" is outside [2, 64].');
-    expectError(t((s) => (s.params = JSON.parse('{"__proto__": 1}') as Record<string, number>)), '"__proto__" is not allowed');
-    expectError(t((s) => (s.view = { nope: '1' })), '"nope" is not a view setting of superposition');
-    expectError(t((s) => (s.view = { eps: '7' }), 1), 'step 2');
-    expectError(t((s) => (s.spotlight = 'a b"]{}')), 'step 1 spotlight');
-    expectError(t((s) => (s.advance = { until: 'step', step: 0 })), 'step 1 advance');
-    expectError(t((s) => (s.advance = { until: 'step', step: 1.5 })), 'step 1 advance');
-    expectError(t((s) => (s.advance = { until: 'forever' })), 'step 1 advance');
-    expectError(t((s) => (s.advance = { until: 'metric', metric: 'loss' })), 'above or below');
-    expectError(t((s) => (s.advance = { until: 'metric', metric: 'loss', above: 1, below: 2 })), 'above or below');
-    expectError(t((s) => (s.advance = { until: 'metric', metric: 'constructor.prototype.x.y.z', above: 1 })), 'metric');
-    expectError(t((s) => (s.onclick = 'alert(1)')), 'onclick');
+    expectError(
+      t((s) => (s.params = { n: '5' })),
+      'step 1',
+      'n="5" is not a number.',
+    );
+    expectError(
+      t((s) => (s.params = { n: 5.5 })),
+      'step 1',
+      'n="5.5" is not a whole number.',
+    );
+    expectError(
+      t((s) => (s.params = { n: 65 })),
+      'step 1',
+      'n="65" is outside [2, 64].',
+    );
+    expectError(
+      t((s) => (s.params = JSON.parse('{"__proto__": 1}') as Record<string, number>)),
+      '"__proto__" is not allowed',
+    );
+    expectError(
+      t((s) => (s.view = { nope: '1' })),
+      '"nope" is not a view setting of superposition',
+    );
+    expectError(
+      t((s) => (s.view = { eps: '7' }), 1),
+      'step 2',
+    );
+    expectError(
+      t((s) => (s.spotlight = 'a b"]{}')),
+      'step 1 spotlight',
+    );
+    expectError(
+      t((s) => (s.advance = { until: 'step', step: 0 })),
+      'step 1 advance',
+    );
+    expectError(
+      t((s) => (s.advance = { until: 'step', step: 1.5 })),
+      'step 1 advance',
+    );
+    expectError(
+      t((s) => (s.advance = { until: 'forever' })),
+      'step 1 advance',
+    );
+    expectError(
+      t((s) => (s.advance = { until: 'metric', metric: 'loss' })),
+      'above or below',
+    );
+    expectError(
+      t((s) => (s.advance = { until: 'metric', metric: 'loss', above: 1, below: 2 })),
+      'above or below',
+    );
+    expectError(
+      t((s) => (s.advance = { until: 'metric', metric: 'constructor.prototype.x.y.z', above: 1 })),
+      'metric',
+    );
+    expectError(
+      t((s) => (s.onclick = 'alert(1)')),
+      'onclick',
+    );
   });
 
   it("accepts the README's example", () => {

@@ -22,7 +22,9 @@ const KEY = /^[A-Za-z][A-Za-z0-9_]{0,31}$/;
 const METRIC = /^[A-Za-z][A-Za-z0-9_]{0,39}(\.[A-Za-z0-9_-]{1,40}){0,3}$/;
 
 const bounded = <T extends z.ZodType>(value: T, max: number, what: string) =>
-  z.record(z.string().regex(KEY, `${what} names are letters, digits and _ (at most 32)`), value).refine((r) => Object.keys(r).length <= max, `at most ${max} ${what}s`);
+  z
+    .record(z.string().regex(KEY, `${what} names are letters, digits and _ (at most 32)`), value)
+    .refine((r) => Object.keys(r).length <= max, `at most ${max} ${what}s`);
 
 const paramValue = z.union([z.string().max(400), z.number(), z.boolean()]);
 
@@ -32,15 +34,17 @@ const advance = z.discriminatedUnion('until', [
     step: z.number().int().min(1).max(1_000_000),
     then: z.enum(['pause', 'next']).optional(),
   }),
-  z.strictObject({
-    until: z.literal('metric'),
-    metric: z.string().regex(METRIC, 'a metric name such as totalCapacity or regimeCounts.poly'),
-    above: z.number().optional(),
-    below: z.number().optional(),
-    /** Give up (and pause) at this training step if the metric never crosses. */
-    maxStep: z.number().int().min(1).max(1_000_000).optional(),
-    then: z.enum(['pause', 'next']).optional(),
-  }).refine((a) => (a.above === undefined) !== (a.below === undefined), 'give exactly one of above or below'),
+  z
+    .strictObject({
+      until: z.literal('metric'),
+      metric: z.string().regex(METRIC, 'a metric name such as totalCapacity or regimeCounts.poly'),
+      above: z.number().optional(),
+      below: z.number().optional(),
+      /** Give up (and pause) at this training step if the metric never crosses. */
+      maxStep: z.number().int().min(1).max(1_000_000).optional(),
+      then: z.enum(['pause', 'next']).optional(),
+    })
+    .refine((a) => (a.above === undefined) !== (a.below === undefined), 'give exactly one of above or below'),
 ]);
 
 export const tourStepSchema = z.strictObject({
@@ -71,8 +75,14 @@ export type TourStep = z.infer<typeof tourStepSchema>;
 export type Advance = NonNullable<TourStep['advance']>;
 
 function describeIssue(issue: z.core.$ZodIssue): string {
-  const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-  const where = path.replace(/^steps\[(\d+)\]\.?/, (_, i: string) => `step ${Number(i) + 1}${path.length > `steps[${i}]`.length ? ' ' : ''}`);
+  const path = issue.path
+    .map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`))
+    .join('')
+    .replace(/^\./, '');
+  const where = path.replace(
+    /^steps\[(\d+)\]\.?/,
+    (_, i: string) => `step ${Number(i) + 1}${path.length > `steps[${i}]`.length ? ' ' : ''}`,
+  );
   return `${where || 'the file'}: ${issue.message}`;
 }
 
@@ -103,11 +113,13 @@ export function validateTour(json: unknown): { tour: Tour } | { error: string } 
   for (const [i, step] of tour.steps.entries()) {
     const lab = findLab(step.lab)!;
     const unknownParam = Object.keys(step.params ?? {}).find((k) => !lab.params.some((p) => p.key === k));
-    if (unknownParam) return { error: `The tour is not valid: step ${i + 1}: ${JSON.stringify(unknownParam)} is not a parameter of ${lab.id}.` };
+    if (unknownParam)
+      return { error: `The tour is not valid: step ${i + 1}: ${JSON.stringify(unknownParam)} is not a parameter of ${lab.id}.` };
     const checked = parseParams(lab.paramSchema, lab.params, step.params ?? {});
     if ('error' in checked) return { error: `The tour is not valid: step ${i + 1}: ${checked.error}.` };
     const unknownView = Object.keys(step.view ?? {}).find((k) => !lab.viewParams.some((p) => p.key === k));
-    if (unknownView) return { error: `The tour is not valid: step ${i + 1}: ${JSON.stringify(unknownView)} is not a view setting of ${lab.id}.` };
+    if (unknownView)
+      return { error: `The tour is not valid: step ${i + 1}: ${JSON.stringify(unknownView)} is not a view setting of ${lab.id}.` };
     const { warnings } = decodeUrlState(stepSearch(step));
     // The link codec's warning names the problem; what it would do about it ("; using defaults.") does not apply.
     if (warnings.length) return { error: `The tour is not valid: step ${i + 1}: ${warnings[0]!.replace(/;[^;]*\.$/, '.')}` };
@@ -117,7 +129,10 @@ export function validateTour(json: unknown): { tour: Tour } | { error: string } 
 
 /** Reads tour JSON text (already size-checked by the caller): the tour or a message. */
 export function parseTourText(text: string): { tour: Tour } | { error: string } {
-  if (text.length > MAX_TOUR_BYTES) return { error: `The tour is ${text.length.toLocaleString('en')} characters long; the limit is ${MAX_TOUR_BYTES.toLocaleString('en')}.` };
+  if (text.length > MAX_TOUR_BYTES)
+    return {
+      error: `The tour is ${text.length.toLocaleString('en')} characters long; the limit is ${MAX_TOUR_BYTES.toLocaleString('en')}.`,
+    };
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -62,7 +62,8 @@ function LabViews() {
 
 /** tfjs-wasm threads only in a cross-origin isolated page, and then uses half the logical cores (at most 8). */
 function threadsTitle(threads: number): string {
-  if (!globalThis.crossOriginIsolated) return 'tfjs-wasm runs on one thread: the page is not cross-origin isolated (serve it with COOP/COEP headers)';
+  if (!globalThis.crossOriginIsolated)
+    return 'tfjs-wasm runs on one thread: the page is not cross-origin isolated (serve it with COOP/COEP headers)';
   return `tfjs-wasm's thread pool: half of the ${navigator.hardwareConcurrency} logical cores (tfjs assumes two per physical core), at most 8 — ${threads} here`;
 }
 
@@ -82,7 +83,9 @@ export function App() {
   const views = useRef<HTMLElement>(null);
   useChartScale(views, lecture);
   const focusContext = useMemo(() => ({ focus, embed, setFocus }), [focus, embed]);
-  const classes = ['app', lecture && 'lecture', focus && 'focus', embed && 'embed', drawer.active && 'drawer-mode'].filter(Boolean).join(' ');
+  const classes = ['app', lecture && 'lecture', focus && 'focus', embed && 'embed', drawer.active && 'drawer-mode']
+    .filter(Boolean)
+    .join(' ');
   return (
     <div className={classes} data-testid="app" data-lab={labId} data-boots={boots}>
       <header className="app-header">
@@ -93,17 +96,23 @@ export function App() {
         </h1>
         <nav className="lab-tabs" aria-label="Labs">
           {LABS.map((l) => (
-            <button type="button" key={l.id} className={l.id === labId ? 'tab active' : 'tab'} onClick={() => switchLab(l.id)}>{l.title}</button>
+            <button type="button" key={l.id} className={l.id === labId ? 'tab active' : 'tab'} onClick={() => switchLab(l.id)}>
+              {l.title}
+            </button>
           ))}
         </nav>
         <DrawerToggle drawer={drawer} />
-        <span className="backend-badge" data-testid="backend" title={adapter ?? undefined}>{backend ?? 'starting…'}</span>
+        <span className="backend-badge" data-testid="backend" title={adapter ?? undefined}>
+          {backend ?? 'starting…'}
+        </span>
         {threads !== null ? (
           <span className="backend-badge" data-testid="threads" title={threadsTitle(threads)}>
             {threads} {threads === 1 ? 'thread' : 'threads'}
           </span>
         ) : null}
-        <button type="button" className="small" onClick={() => useLab.setState((s) => ({ helpOpen: !s.helpOpen }))} aria-label="Help">?</button>
+        <button type="button" className="small" onClick={() => useLab.setState((s) => ({ helpOpen: !s.helpOpen }))} aria-label="Help">
+          ?
+        </button>
       </header>
       <Notices />
       <Toolbar />

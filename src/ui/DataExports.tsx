@@ -29,15 +29,29 @@ export function DataExports() {
     const tensors = Object.fromEntries(
       Object.entries(all).flatMap(([k, t]) => (t ? [[k, { shape: t.shape, data: Array.from(t.data) }]] : [])),
     );
-    const body = { lab: s.labId, params: s.params, backend: s.backendInUse, step: s.snapshot?.step ?? 0, loss: s.snapshot?.loss ?? null, tensors, metrics: s.metrics };
+    const body = {
+      lab: s.labId,
+      params: s.params,
+      backend: s.backendInUse,
+      step: s.snapshot?.step ?? 0,
+      loss: s.snapshot?.loss ?? null,
+      tensors,
+      metrics: s.metrics,
+    };
     download(`${labId}-snapshot.json`, new Blob([JSON.stringify(body)], { type: 'application/json' }));
   };
   return (
     <div className="exports">
       <span className="hint">Export</span>
-      <button type="button" className="small" data-testid="export-loss" onClick={exportLoss}>loss CSV</button>
-      <button type="button" className="small" data-testid="export-metrics" onClick={exportMetrics}>metrics CSV</button>
-      <button type="button" className="small" data-testid="export-snapshot" onClick={exportSnapshot}>snapshot JSON</button>
+      <button type="button" className="small" data-testid="export-loss" onClick={exportLoss}>
+        loss CSV
+      </button>
+      <button type="button" className="small" data-testid="export-metrics" onClick={exportMetrics}>
+        metrics CSV
+      </button>
+      <button type="button" className="small" data-testid="export-snapshot" onClick={exportSnapshot}>
+        snapshot JSON
+      </button>
       <FilePicker
         className="small file-button"
         title="Reopen a snapshot JSON exported from this page"

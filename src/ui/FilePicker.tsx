@@ -1,5 +1,12 @@
 /** A labelled file input that hands over one chosen file and clears itself, so the same file can be chosen again. */
-export function FilePicker(props: { label: string; accept: string; testId: string; className?: string; title?: string; onFile(file: File): void }) {
+export function FilePicker(props: {
+  label: string;
+  accept: string;
+  testId: string;
+  className?: string;
+  title?: string;
+  onFile(file: File): void;
+}) {
   return (
     <label className={props.className} title={props.title}>
       {props.label}

@@ -12,12 +12,24 @@ export function HelpOverlay() {
         <table>
           <tbody>
             {SHORTCUTS.map((s) => (
-              <tr key={s.keys}><td><kbd>{s.keys}</kbd></td><td>{s.action}</td></tr>
+              <tr key={s.keys}>
+                <td>
+                  <kbd>{s.keys}</kbd>
+                </td>
+                <td>{s.action}</td>
+              </tr>
             ))}
           </tbody>
         </table>
-        <p>URL options: <code>hide=lr,batch</code> hides controls, <code>autoplay=1</code> starts training, <code>lecture=1</code> opens in lecture mode, <code>focus=arrows</code> shows one view full size, <code>embed=1&amp;view=arrows</code> one view for slides, <code>backend=wasm|webgl|webgpu|cpu</code> forces a backend, <code>tour=superposition&amp;tourStep=2</code> opens a guided tour at its second step.</p>
-        <button type="button" onClick={close}>Close</button>
+        <p>
+          URL options: <code>hide=lr,batch</code> hides controls, <code>autoplay=1</code> starts training, <code>lecture=1</code> opens in
+          lecture mode, <code>focus=arrows</code> shows one view full size, <code>embed=1&amp;view=arrows</code> one view for slides,{' '}
+          <code>backend=wasm|webgl|webgpu|cpu</code> forces a backend, <code>tour=superposition&amp;tourStep=2</code> opens a guided tour at
+          its second step.
+        </p>
+        <button type="button" onClick={close}>
+          Close
+        </button>
       </div>
     </div>
   );

@@ -11,7 +11,8 @@ export function KatexFormula({ tex, fallback }: { tex: string; fallback: string 
     let live = true;
     void Promise.all([import('katex'), import('katex/dist/katex.min.css')])
       .then(([katex]) => {
-        if (live) setHtml(katex.default.renderToString(tex, { throwOnError: false, displayMode: false, trust: false, output: 'htmlAndMathml' }));
+        if (live)
+          setHtml(katex.default.renderToString(tex, { throwOnError: false, displayMode: false, trust: false, output: 'htmlAndMathml' }));
       })
       .catch(() => undefined);
     return () => {

@@ -29,7 +29,14 @@ function Capacity() {
   return (
     <>
       {c.map((v, i) => (
-        <rect key={i} x={8 + i * 8.2} y={86 - v * 70} width={6} height={Math.max(1, v * 70)} fill={v >= 0.9 ? ACCENT : v > 0.1 ? '#d69e2e' : '#bbb'} />
+        <rect
+          key={i}
+          x={8 + i * 8.2}
+          y={86 - v * 70}
+          width={6}
+          height={Math.max(1, v * 70)}
+          fill={v >= 0.9 ? ACCENT : v > 0.1 ? '#d69e2e' : '#bbb'}
+        />
       ))}
     </>
   );
@@ -39,7 +46,9 @@ function Spotlight() {
   // An SRM curve peaking at the four axis directions.
   const pts = Array.from({ length: 121 }, (_, i) => {
     const a = (2 * Math.PI * i) / 120;
-    return polar(14 + 28 * Math.abs(Math.cos(2 * a)) ** 6, a).map((v) => v.toFixed(1)).join(',');
+    return polar(14 + 28 * Math.abs(Math.cos(2 * a)) ** 6, a)
+      .map((v) => v.toFixed(1))
+      .join(',');
   });
   return (
     <>

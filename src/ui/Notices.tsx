@@ -9,7 +9,9 @@ export function Notices() {
       {notices.map((n) => (
         <div key={n.id} className={`notice notice-${n.level}`} data-testid={n.source === 'url' ? 'url-warning' : `notice-${n.level}`}>
           <span>{n.text}</span>
-          <button type="button" className="small" aria-label="Dismiss" onClick={() => dismissNotice(n.id)}>×</button>
+          <button type="button" className="small" aria-label="Dismiss" onClick={() => dismissNotice(n.id)}>
+            ×
+          </button>
         </div>
       ))}
     </div>

@@ -14,7 +14,11 @@ export function ParamControl(props: { spec: ParamSpec; value: ParamValue; onComm
       <label className="param" htmlFor={id} title={spec.help}>
         <span>{spec.label}</span>
         <select id={id} data-testid={id} value={String(value)} onChange={(e) => onCommit(e.target.value)}>
-          {spec.options.map((o) => <option key={o} value={o}>{o}</option>)}
+          {spec.options.map((o) => (
+            <option key={o} value={o}>
+              {o}
+            </option>
+          ))}
         </select>
       </label>
     );

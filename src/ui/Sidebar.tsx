@@ -20,8 +20,14 @@ export function Sidebar() {
       <label className="param">
         <span>preset</span>
         <select data-testid="preset" value={preset ?? ''} onChange={(e) => applyPreset(e.target.value)}>
-          <option value="" disabled>custom</option>
-          {lab.presets.map((p) => <option key={p.name} value={p.name}>{p.name}</option>)}
+          <option value="" disabled>
+            custom
+          </option>
+          {lab.presets.map((p) => (
+            <option key={p.name} value={p.name}>
+              {p.name}
+            </option>
+          ))}
         </select>
       </label>
       {presetInfo ? <p className="hint">{presetInfo.description}</p> : null}
@@ -33,7 +39,11 @@ export function Sidebar() {
       <label className="param">
         <span>backend</span>
         <select data-testid="backend-select" value={backend} onChange={(e) => setBackend(e.target.value as BackendRequest)}>
-          {BACKEND_REQUESTS.map((b) => <option key={b} value={b}>{b}</option>)}
+          {BACKEND_REQUESTS.map((b) => (
+            <option key={b} value={b}>
+              {b}
+            </option>
+          ))}
         </select>
       </label>
       <DataExports />

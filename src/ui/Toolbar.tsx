@@ -31,19 +31,45 @@ export function Toolbar() {
 
   return (
     <div className="toolbar" role="region" aria-label="Training">
-      <button type="button" className="core" data-testid="play" disabled={!ready} onClick={() => (playing ? pause() : play())} aria-label={playing ? 'Pause' : 'Play'}>
+      <button
+        type="button"
+        className="core"
+        data-testid="play"
+        disabled={!ready}
+        onClick={() => (playing ? pause() : play())}
+        aria-label={playing ? 'Pause' : 'Play'}
+      >
         {playing ? '❚❚ Pause' : '▶ Play'}
       </button>
-      <button type="button" className="core" data-testid="step" disabled={!ready || playing} onClick={() => stepOnce()} title="One step (→)">Step</button>
-      <button type="button" className="core" data-testid="reset" disabled={!ready} onClick={() => reset()} title="Reset (r)">Reset</button>
+      <button
+        type="button"
+        className="core"
+        data-testid="step"
+        disabled={!ready || playing}
+        onClick={() => stepOnce()}
+        title="One step (→)"
+      >
+        Step
+      </button>
+      <button type="button" className="core" data-testid="reset" disabled={!ready} onClick={() => reset()} title="Reset (r)">
+        Reset
+      </button>
       <label className="inline">
         speed
         <select data-testid="speed" value={speed} onChange={(e) => setSpeed(Number(e.target.value))}>
-          {SPEEDS.map((s) => <option key={s} value={s}>{speedLabel(s)}</option>)}
+          {SPEEDS.map((s) => (
+            <option key={s} value={s}>
+              {speedLabel(s)}
+            </option>
+          ))}
         </select>
       </label>
-      <span className="readout" data-testid="step-count">step {step.toLocaleString('en')}</span>
-      <span className="readout" data-testid="loss-readout">loss {loss === undefined || !Number.isFinite(loss) ? '—' : loss.toPrecision(4)}</span>
+      <span className="readout" data-testid="step-count">
+        step {step.toLocaleString('en')}
+      </span>
+      <span className="readout" data-testid="loss-readout">
+        loss {loss === undefined || !Number.isFinite(loss) ? '—' : loss.toPrecision(4)}
+      </span>
       <span className="readout">{playing ? `${Math.round(rate).toLocaleString('en')} steps/s` : ''}</span>
       {progress ? (
         <label className="inline" data-testid="load-progress">
@@ -51,8 +77,18 @@ export function Toolbar() {
           <progress max={1} value={progress.fraction} />
         </label>
       ) : null}
-      <button type="button" data-testid="copy-link" onClick={() => void copyLink()} title="A link that reproduces this run from its seed">Copy link</button>
-      <button type="button" data-testid="copy-link-weights" disabled={!ready} onClick={() => void copyLink(true)} title="The link plus the trained weights (small models)">+ weights</button>
+      <button type="button" data-testid="copy-link" onClick={() => void copyLink()} title="A link that reproduces this run from its seed">
+        Copy link
+      </button>
+      <button
+        type="button"
+        data-testid="copy-link-weights"
+        disabled={!ready}
+        onClick={() => void copyLink(true)}
+        title="The link plus the trained weights (small models)"
+      >
+        + weights
+      </button>
       {link ? <input className="share-link" data-testid="share-link" readOnly value={link} onFocus={(e) => e.target.select()} /> : null}
     </div>
   );

@@ -23,7 +23,14 @@ const components: Components = {
 export default function TourCaption({ text }: { text: string }) {
   return (
     <div className="tour-caption" data-testid="tour-caption">
-      <Markdown remarkPlugins={[remarkMath]} rehypePlugins={[[rehypeKatex, KATEX]]} skipHtml disallowedElements={['img']} unwrapDisallowed components={components}>
+      <Markdown
+        remarkPlugins={[remarkMath]}
+        rehypePlugins={[[rehypeKatex, KATEX]]}
+        skipHtml
+        disallowedElements={['img']}
+        unwrapDisallowed
+        components={components}
+      >
         {text}
       </Markdown>
     </div>

@@ -43,7 +43,15 @@ function useScrollTo(viewId: string | undefined, key: string): void {
 }
 
 function TourFileInput() {
-  return <FilePicker className="tour-file" label="Open a tour file…" accept=".json,application/json" testId="tour-file" onFile={(file) => void openTourFile(file)} />;
+  return (
+    <FilePicker
+      className="tour-file"
+      label="Open a tour file…"
+      accept=".json,application/json"
+      testId="tour-file"
+      onFile={(file) => void openTourFile(file)}
+    />
+  );
 }
 
 function TourLauncher() {
@@ -55,7 +63,10 @@ function TourLauncher() {
           const summary = builtinTourSummary(id);
           return summary ? (
             <li key={id}>
-              <a href={`?tour=${encodeURIComponent(id)}`}>{summary.title}</a> <span className="hint">({id}, {summary.steps} steps)</span>
+              <a href={`?tour=${encodeURIComponent(id)}`}>{summary.title}</a>{' '}
+              <span className="hint">
+                ({id}, {summary.steps} steps)
+              </span>
             </li>
           ) : null;
         })}
@@ -91,10 +102,17 @@ export function TourPanel() {
   return (
     <aside className="tour-panel" aria-label={`Tour: ${tour.title}`} data-testid="tour-panel" data-step={index + 1} onKeyDown={keepSpace}>
       {/* The spotlight: the id is a validated slug, so it is safe inside a selector. */}
-      {step.spotlight ? <style data-testid="tour-spotlight" data-view={step.spotlight}>{`[data-testid="view-${step.spotlight}"] { outline: 3px solid var(--accent); outline-offset: 3px; box-shadow: 0 0 0 8px color-mix(in srgb, var(--accent) 18%, transparent); }`}</style> : null}
+      {step.spotlight ? (
+        <style
+          data-testid="tour-spotlight"
+          data-view={step.spotlight}
+        >{`[data-testid="view-${step.spotlight}"] { outline: 3px solid var(--accent); outline-offset: 3px; box-shadow: 0 0 0 8px color-mix(in srgb, var(--accent) 18%, transparent); }`}</style>
+      ) : null}
       <header className="tour-header">
         <h2 className="tour-title">{tour.title}</h2>
-        <button type="button" className="small" onClick={closeTour} aria-label="Close the tour" data-testid="tour-close">×</button>
+        <button type="button" className="small" onClick={closeTour} aria-label="Close the tour" data-testid="tour-close">
+          ×
+        </button>
       </header>
       <p className="tour-count" aria-live="polite" data-testid="tour-count">
         Step {index + 1} of {count}
@@ -110,16 +128,34 @@ export function TourPanel() {
         </p>
       ) : null}
       <div className="tour-nav" role="group" aria-label="Tour steps">
-        <button type="button" data-testid="tour-prev" aria-disabled={first} aria-keyshortcuts="ArrowLeft PageUp" onClick={() => !first && goTo(index - 1)}>
+        <button
+          type="button"
+          data-testid="tour-prev"
+          aria-disabled={first}
+          aria-keyshortcuts="ArrowLeft PageUp"
+          onClick={() => !first && goTo(index - 1)}
+        >
           <span aria-hidden="true">← </span>Previous
         </button>
-        <button type="button" data-testid="tour-next" aria-disabled={last} aria-keyshortcuts="ArrowRight PageDown" onClick={() => !last && goTo(index + 1)}>
+        <button
+          type="button"
+          data-testid="tour-next"
+          aria-disabled={last}
+          aria-keyshortcuts="ArrowRight PageDown"
+          onClick={() => !last && goTo(index + 1)}
+        >
           Next<span aria-hidden="true"> →</span>
         </button>
         {ref?.kind === 'data' ? (
-          <button type="button" className="small" data-testid="tour-copy" onClick={() => void copyLink()}>{copied ? 'Link copied' : 'Copy tour link'}</button>
+          <button type="button" className="small" data-testid="tour-copy" onClick={() => void copyLink()}>
+            {copied ? 'Link copied' : 'Copy tour link'}
+          </button>
         ) : null}
-        {ref?.kind === 'file' ? <span className="hint" data-testid="tour-local">Too large for a link: share the file.</span> : null}
+        {ref?.kind === 'file' ? (
+          <span className="hint" data-testid="tour-local">
+            Too large for a link: share the file.
+          </span>
+        ) : null}
         <TourFileInput />
       </div>
     </aside>

@@ -30,18 +30,30 @@ describe('ViewPanel', () => {
     expect(plain).not.toContain('<details class="view-about" data-testid="about-demo" open');
     expect(plain).toContain('data-testid="focus-demo"');
 
-    const focused = renderToStaticMarkup(createElement(ViewFocusContext, { value: { focus: 'demo', embed: false, setFocus: () => {} } }, panel));
+    const focused = renderToStaticMarkup(
+      createElement(ViewFocusContext, { value: { focus: 'demo', embed: false, setFocus: () => {} } }, panel),
+    );
     expect(focused).toContain('class="view-panel view-focused"');
     expect(focused).toContain('<details class="view-about" data-testid="about-demo" open=""');
     expect(focused).toContain('>All views</button>');
 
-    const embedded = renderToStaticMarkup(createElement(ViewFocusContext, { value: { focus: 'demo', embed: true, setFocus: () => {} } }, panel));
+    const embedded = renderToStaticMarkup(
+      createElement(ViewFocusContext, { value: { focus: 'demo', embed: true, setFocus: () => {} } }, panel),
+    );
     expect(embedded).not.toContain('data-testid="focus-demo"');
     expect(embedded).not.toContain(' open=""');
   });
 
-  it('puts a text caption (the view\'s current state in words) into the screen-reader summary', () => {
-    const html = renderToStaticMarkup(createElement(ViewPanel, { id: 'demo', title: 'Demo', about, caption: 'Now: 5 features at D = 2/5.', children: createElement('svg') }));
+  it("puts a text caption (the view's current state in words) into the screen-reader summary", () => {
+    const html = renderToStaticMarkup(
+      createElement(ViewPanel, {
+        id: 'demo',
+        title: 'Demo',
+        about,
+        caption: 'Now: 5 features at D = 2/5.',
+        children: createElement('svg'),
+      }),
+    );
     expect(html).toContain('Demo. P &lt;b&gt;x&lt;/b&gt;. Now: 5 features at D = 2/5.</p>');
   });
 });

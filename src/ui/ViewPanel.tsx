@@ -26,7 +26,12 @@ function About({ id, about, open }: { id: string; about: ViewAbout; open: boolea
     ['From', about.paper],
   ];
   return (
-    <details className="view-about" data-testid={`about-${id}`} open={open || undefined} onToggle={(e) => e.currentTarget.open && setShown(true)}>
+    <details
+      className="view-about"
+      data-testid={`about-${id}`}
+      open={open || undefined}
+      onToggle={(e) => e.currentTarget.open && setShown(true)}
+    >
       <summary>About this view</summary>
       <dl>
         {rows.map(([term, content]) => (
@@ -75,17 +80,32 @@ export function ViewPanel(props: {
         <div className="view-actions">
           {props.actions}
           {embed ? null : (
-            <button type="button" className="small" data-testid={`focus-${props.id}`} aria-pressed={focused} onClick={() => setFocus(focused ? null : props.id)} title={focused ? 'Show all views' : 'Show this view alone, full size'}>
+            <button
+              type="button"
+              className="small"
+              data-testid={`focus-${props.id}`}
+              aria-pressed={focused}
+              onClick={() => setFocus(focused ? null : props.id)}
+              title={focused ? 'Show all views' : 'Show this view alone, full size'}
+            >
               {focused ? 'All views' : 'Focus'}
             </button>
           )}
-          <button type="button" className="small export" onClick={() => void exportAs('png')} title="Download as PNG">PNG</button>
-          <button type="button" className="small export" onClick={() => void exportAs('svg')} title="Download as SVG">SVG</button>
+          <button type="button" className="small export" onClick={() => void exportAs('png')} title="Download as PNG">
+            PNG
+          </button>
+          <button type="button" className="small export" onClick={() => void exportAs('svg')} title="Download as SVG">
+            SVG
+          </button>
         </div>
       </header>
       {/* For screen readers: what the chart shows and, where the caption states it in words, what it shows now. */}
-      <p className="sr-only" id={summaryId}>{[props.title, props.about?.plotted, typeof props.caption === 'string' ? props.caption : null].filter(Boolean).join('. ')}</p>
-      <div className="view-body" ref={body}>{props.children}</div>
+      <p className="sr-only" id={summaryId}>
+        {[props.title, props.about?.plotted, typeof props.caption === 'string' ? props.caption : null].filter(Boolean).join('. ')}
+      </p>
+      <div className="view-body" ref={body}>
+        {props.children}
+      </div>
       {props.caption ? <p className="view-caption">{props.caption}</p> : null}
       {props.about ? <About id={props.id} about={props.about} open={focused && !embed} /> : null}
     </section>

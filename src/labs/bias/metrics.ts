@@ -22,7 +22,8 @@ export function ignoredSettings(params: Params): string[] {
   const first = str(params, 'first');
   if (first !== 'none' && !kinds.includes(first)) out.push(`first=${first} ignored: there is no ${first} feature (set m ≥ 2)`);
   const prev = str(params, 'prevalenceOf');
-  if (num(params, 'prevalence') !== 0.5 && !kinds.includes(prev)) out.push(`prevalenceOf=${prev} ignored: there is no ${prev} feature (set m ≥ 2)`);
+  if (num(params, 'prevalence') !== 0.5 && !kinds.includes(prev))
+    out.push(`prevalenceOf=${prev} ignored: there is no ${prev} feature (set m ≥ 2)`);
   return out;
 }
 
@@ -70,8 +71,7 @@ export function readout(snapshot: Snapshot, params: Params): BiasReadout | null 
   };
 }
 
-const keyed = (features: readonly string[], values: readonly number[]) =>
-  Object.fromEntries(features.map((f, i) => [f, values[i] ?? NaN]));
+const keyed = (features: readonly string[], values: readonly number[]) => Object.fromEntries(features.map((f, i) => [f, values[i] ?? NaN]));
 
 /**
  * Runner metrics, all on a balanced probe set (every label 1 half the time):

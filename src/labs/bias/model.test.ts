@@ -20,7 +20,11 @@ const small = { ...defaultParams(biasLab.params), width: 16, rep: 8, batch: 32 }
 describe('bias data', () => {
   it('labels match the bits, features read disjoint bits, prevalence is honoured', () => {
     const spec = featureSet({ inputs: 32, k: 3, mod: 3, prevalence: 0.1, prevalenceOf: 'parity' });
-    expect(spec.features.map((f) => [f.offset, f.bits])).toEqual([[0, 1], [1, 3], [4, 4]]);
+    expect(spec.features.map((f) => [f.offset, f.bits])).toEqual([
+      [0, 1],
+      [1, 3],
+      [4, 4],
+    ]);
     const b = sampleBatch(spec, 4000, createRng(2));
     expect(Array.from(labelsOf(spec, b.x, b.count))).toEqual(Array.from(b.y));
     const rate = (f: number) => b.y.filter((_, i) => i % 3 === f).reduce((s, v) => s + v, 0) / 4000;
@@ -52,13 +56,22 @@ describe('bias MLP', () => {
           params.push(tf.randomNormal([1, sizes[l + 1]!], 0, 0.3, 'float32', 20 + l));
         }
         const B = 9;
-        const x = tf.tensor2d(Float32Array.from({ length: B * 6 }, () => (rng.next() < 0.5 ? 1 : 0)), [B, 6]);
-        const y = tf.tensor2d(Float32Array.from({ length: B * 2 }, () => (rng.next() < 0.5 ? 1 : 0)), [B, 2]);
+        const x = tf.tensor2d(
+          Float32Array.from({ length: B * 6 }, () => (rng.next() < 0.5 ? 1 : 0)),
+          [B, 6],
+        );
+        const y = tf.tensor2d(
+          Float32Array.from({ length: B * 2 }, () => (rng.next() < 0.5 ? 1 : 0)),
+          [B, 2],
+        );
         const w = tf.tensor2d([[0.7 / B, 1.3 / B]]);
         const { grads, loss: value } = mlpGradients(params, x, tf.transpose(x), y, w, tf.ones([1, B]), activation, loss, true);
         const f = (...ps: tf.Tensor[]) => {
           const z = mlpForward(ps, x, activation)[3]!;
-          const per = loss === 'bce' ? tf.losses.sigmoidCrossEntropy(y, z, undefined, 0, tf.Reduction.NONE) : tf.square(tf.sub(z, tf.sub(tf.mul(y, 2), 1)));
+          const per =
+            loss === 'bce'
+              ? tf.losses.sigmoidCrossEntropy(y, z, undefined, 0, tf.Reduction.NONE)
+              : tf.square(tf.sub(z, tf.sub(tf.mul(y, 2), 1)));
           return tf.sum<tf.Scalar>(tf.mul(per, w));
         };
         const auto = tf.grads(f)(params);
@@ -93,7 +106,12 @@ describe('bias MLP', () => {
     const later = await a.snapshot();
     expect(Array.from(later.analysis!.histStep!.data)).toEqual([30, 50]);
     expect(later.analysis!.histR2!.shape).toEqual([2, 3, 2]);
-    const m = biasMetrics(later, small) as { varianceExplained: Record<string, number>; accuracy: Record<string, number>; probeStep: number; scoredStep: number };
+    const m = biasMetrics(later, small) as {
+      varianceExplained: Record<string, number>;
+      accuracy: Record<string, number>;
+      probeStep: number;
+      scoredStep: number;
+    };
     expect(Object.keys(m.varianceExplained)).toEqual(['linear', 'parity']);
     expect(m.probeStep).toBe(50);
     // The XOR is not learned after 50 steps, so nothing is scored yet.

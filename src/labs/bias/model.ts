@@ -234,7 +234,9 @@ export function createBiasModel(cfg: BiasModelConfig, rng: Rng): OwnedRun {
       const values = varianceExplainedByFeatures({ data: arrays[l]!, n: probeCount, d }, probeLabels);
       values.forEach((v, f) => (r2[l * F + f] = v));
       const prev = latest?.pca[l]?.components;
-      pca.push(principalComponents({ data: arrays[l]!.subarray(0, pcaPoints * d), n: pcaPoints, d }, 2, { init: prev, maxIter: prev ? 20 : 60 }));
+      pca.push(
+        principalComponents({ data: arrays[l]!.subarray(0, pcaPoints * d), n: pcaPoints, d }, 2, { init: prev, maxIter: prev ? 20 : 60 }),
+      );
     }
     const logits = arrays[L]!;
     const acc = new Float32Array(F);

@@ -48,21 +48,31 @@ const ORDER_FAILS = [4];
 
 describe('bias runner', () => {
   for (const seed of SEEDS) {
-    (COMPLEXITY_FAILS.includes(seed) ? it.fails : it)(`complexity, seed ${seed}: both features learned, the bit explains ≥ 10× the XOR's variance`, async () => {
-      const m = await jointRun(seed);
-      log(`easy-vs-hard seed ${seed}`, { ve: m.varianceExplained, ratio: m.varianceRatio, scoredStep: m.scoredStep });
-      expectScored(m);
-      expect(m.varianceRatio).toBeGreaterThanOrEqual(10);
-    });
+    (COMPLEXITY_FAILS.includes(seed) ? it.fails : it)(
+      `complexity, seed ${seed}: both features learned, the bit explains ≥ 10× the XOR's variance`,
+      async () => {
+        const m = await jointRun(seed);
+        log(`easy-vs-hard seed ${seed}`, { ve: m.varianceExplained, ratio: m.varianceRatio, scoredStep: m.scoredStep });
+        expectScored(m);
+        expect(m.varianceRatio).toBeGreaterThanOrEqual(10);
+      },
+    );
 
-    (ORDER_FAILS.includes(seed) ? it.fails : it)(`order, seed ${seed}: the XOR trained first takes ≥ 3× the share it takes when trained jointly`, async () => {
-      const together = await jointRun(seed);
-      const first = await run('learned-first', ['--seed', String(seed)]);
-      log(`learned-first seed ${seed}`, { first: first.varianceExplained, joint: together.varianceExplained, scoredStep: first.scoredStep });
-      expectScored(together);
-      expectScored(first);
-      expect(first.varianceExplained.parity).toBeGreaterThanOrEqual(3 * together.varianceExplained.parity!);
-    });
+    (ORDER_FAILS.includes(seed) ? it.fails : it)(
+      `order, seed ${seed}: the XOR trained first takes ≥ 3× the share it takes when trained jointly`,
+      async () => {
+        const together = await jointRun(seed);
+        const first = await run('learned-first', ['--seed', String(seed)]);
+        log(`learned-first seed ${seed}`, {
+          first: first.varianceExplained,
+          joint: together.varianceExplained,
+          scoredStep: first.scoredStep,
+        });
+        expectScored(together);
+        expectScored(first);
+        expect(first.varianceExplained.parity).toBeGreaterThanOrEqual(3 * together.varianceExplained.parity!);
+      },
+    );
   }
 
   it('prevalence: scored on the balanced probe, a bit that is 1 in 5% of training inputs is learned and represented more weakly than a common one', async () => {

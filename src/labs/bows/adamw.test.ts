@@ -21,8 +21,17 @@ describe('AdamW with a cosine schedule', () => {
     const cfg = { lr: 0.1, weightDecay: 0.5, horizon: 10, finalFraction: 0 };
     const w = tf.variable(tf.tensor1d([1, -2, 3]));
     const b = tf.variable(tf.tensor1d([0.5]));
-    const opt = new AdamW([{ variable: w, decay: true }, { variable: b, decay: false }], cfg);
-    const grads = [[0.3, -0.1, 0], [0.2, 0.4, -1]];
+    const opt = new AdamW(
+      [
+        { variable: w, decay: true },
+        { variable: b, decay: false },
+      ],
+      cfg,
+    );
+    const grads = [
+      [0.3, -0.1, 0],
+      [0.2, 0.4, -1],
+    ];
     const ref = [1, -2, 3];
     const refB = 0.5;
     const m = [0, 0, 0];
@@ -83,4 +92,3 @@ describe('AdamW with a cosine schedule', () => {
     tf.dispose([w, g]);
   });
 });
-

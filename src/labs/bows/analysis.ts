@@ -40,12 +40,22 @@ export function pairDots(W: ArrayLike<number>, m: number, V: number, I: ArrayLik
   return out;
 }
 
-export function pmiCorrelation(W: ArrayLike<number>, m: number, V: number, I: ArrayLike<number>, J: ArrayLike<number>, pmi: ArrayLike<number>): number {
+export function pmiCorrelation(
+  W: ArrayLike<number>,
+  m: number,
+  V: number,
+  I: ArrayLike<number>,
+  J: ArrayLike<number>,
+  pmi: ArrayLike<number>,
+): number {
   return pearson(pmi, pairDots(W, m, V, I, J));
 }
 
 /** Vocabulary ids of the listed words that are in the vocabulary, in list order. */
-export function listIds(list: readonly string[], index: ReadonlyMap<string, number>): { ids: number[]; found: string[]; missing: string[] } {
+export function listIds(
+  list: readonly string[],
+  index: ReadonlyMap<string, number>,
+): { ids: number[]; found: string[]; missing: string[] } {
   const ids: number[] = [];
   const found: string[] = [];
   const missing: string[] = [];
@@ -64,7 +74,12 @@ export function listIds(list: readonly string[], index: ReadonlyMap<string, numb
  * The listed words' W columns, each L2-normalised (as the authors' months figure), in their own
  * top-2 principal plane, and the cyclic order score there.
  */
-export function cyclePlane(W: ArrayLike<number>, m: number, V: number, ids: readonly number[]): { xy: Float64Array; score: number; explained: number[] } {
+export function cyclePlane(
+  W: ArrayLike<number>,
+  m: number,
+  V: number,
+  ids: readonly number[],
+): { xy: Float64Array; score: number; explained: number[] } {
   return cyclePlaneOfRows(columns(W, m, V, ids), ids.length, m);
 }
 
@@ -115,7 +130,9 @@ const SUBSPACE_FIT_WORDS = 4000;
 export function pcaMap(W: ArrayLike<number>, m: number, V: number): Float32Array {
   const rows = new Float64Array(V * m);
   for (let r = 0; r < m; r++) for (let i = 0; i < V; i++) rows[i * m + r] = W[r * V + i]!;
-  return Float32Array.from(m <= EXACT_PCA_MAX_M ? pca(rows, V, m, 2).projected : subspacePcaProjection(rows, V, m, 2, 40, SUBSPACE_FIT_WORDS));
+  return Float32Array.from(
+    m <= EXACT_PCA_MAX_M ? pca(rows, V, m, 2).projected : subspacePcaProjection(rows, V, m, 2, 40, SUBSPACE_FIT_WORDS),
+  );
 }
 
 /** Words joined by "\n" as char codes (a snapshot carries only Float32Arrays). */

@@ -29,7 +29,8 @@ export const CLUSTERS = 10;
 export const SCATTER_PAIRS = 1500;
 
 /** Snapshot tensor names of a cycle's read-outs (model and data), e.g. cycle.months.simModel. */
-export const cycleTensor = (cycle: string, part: 'ids' | 'simModel' | 'simDataPmi' | 'simDataCos' | 'dataXY'): string => `cycle.${cycle}.${part}`;
+export const cycleTensor = (cycle: string, part: 'ids' | 'simModel' | 'simDataPmi' | 'simDataCos' | 'dataXY'): string =>
+  `cycle.${cycle}.${part}`;
 
 /** The most bytes of the user's own text a run reads (checked from the files' sizes before reading). */
 export const MAX_CORPUS_BYTES = 200 * 1024 * 1024;

@@ -60,7 +60,11 @@ export function cooccurrenceCounts(c: Cooccurrence): CooccurrenceCounts {
 }
 
 /** Cycles of named words in the vocabulary `words`, with their data-side structure (`toCounts`: vocabulary id → counted id). */
-export function wordCycles(counts: CooccurrenceCounts, words: readonly string[], toCounts: (id: number) => number = (id) => id): SourceCycle[] {
+export function wordCycles(
+  counts: CooccurrenceCounts,
+  words: readonly string[],
+  toCounts: (id: number) => number = (id) => id,
+): SourceCycle[] {
   const index = new Map(words.map((w, i) => [w, i]));
   return [
     ['months', MONTHS],
@@ -136,7 +140,10 @@ export function corpusStats(corpus: BowsCorpus, spec: TextSpec): CorpusStats {
   const vocab = selectVocabulary(corpus, spec.V, [...MONTHS, ...WEEKDAYS, ...spec.force]);
   const pv = pairVocabulary(vocab);
   const P = pv.ids.length;
-  const w = spec.unit === 'records' ? recordWindows(corpus, vocab, spec.window, pv.compact, P) : tokenWindows(corpus, vocab, spec.window, pv.compact, P);
+  const w =
+    spec.unit === 'records'
+      ? recordWindows(corpus, vocab, spec.window, pv.compact, P)
+      : tokenWindows(corpus, vocab, spec.window, pv.compact, P);
   const all = pmiPairs(w.cooc, MIN_PAIR_WINDOWS);
   const n = all.i.length;
   // Fixed subset (seed-independent) so every run is scored on the same pairs.

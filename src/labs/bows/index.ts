@@ -15,16 +15,23 @@ import type { BowsCorpus } from '../../data/bows-corpus';
 
 async function corpusOf(params: Params, ctx: Parameters<LabDefinition['createRun']>[1]): Promise<BowsCorpus> {
   const data = str(params, 'data');
-  if (data === 'own') return packOwnCorpus(await expandArchives(ctx.userFiles ?? []), (f) => ctx.progress?.('tokenising your text', f < 1 ? f : 0.999));
+  if (data === 'own')
+    return packOwnCorpus(await expandArchives(ctx.userFiles ?? []), (f) => ctx.progress?.('tokenising your text', f < 1 ? f : 0.999));
   return loadCorpus(ctx.loadAsset, CORPUS_ASSETS[data as 'mail' | 'brown']);
 }
 
 async function sourceOf(params: Params, ctx: Parameters<LabDefinition['createRun']>[1]): Promise<BowsSource> {
   const data = str(params, 'data');
-  if (!isTextData(data)) return syntheticSource({ shape: data as SyntheticShape, features: num(params, 'features'), sharpness: num(params, 'sharpness') });
+  if (!isTextData(data))
+    return syntheticSource({ shape: data as SyntheticShape, features: num(params, 'features'), sharpness: num(params, 'sharpness') });
   const corpus = await corpusOf(params, ctx);
   if (data === 'own') ctx.progress?.('counting windows', 0.999);
-  const stats = corpusStats(corpus, { V: num(params, 'vocab'), unit: str(params, 'unit') as WindowUnit, window: num(params, 'window'), force: forcedWords(params) });
+  const stats = corpusStats(corpus, {
+    V: num(params, 'vocab'),
+    unit: str(params, 'unit') as WindowUnit,
+    window: num(params, 'window'),
+    force: forcedWords(params),
+  });
   if (data === 'own') ctx.progress?.('counting windows', 1);
   return textSource(stats);
 }

@@ -20,7 +20,6 @@ export function forcedWords(params: Params): string[] {
   return words;
 }
 
-
 export const bowsManifest: LabManifest = {
   id: 'bows',
   title: 'Bag-of-words superposition',
@@ -32,7 +31,18 @@ export const bowsManifest: LabManifest = {
   viewParams: bowsViewParams,
   presets: bowsPresets,
   defaultSteps: 2000,
-  viewIds: ['bows-gram', 'bows-map', 'bows-pmi', 'bows-cycles', 'bows-cycle-data-months', 'bows-cycles-weekdays', 'bows-cycle-data-weekdays', 'bows-recon', 'bows-own', 'loss'],
+  viewIds: [
+    'bows-gram',
+    'bows-map',
+    'bows-pmi',
+    'bows-cycles',
+    'bows-cycle-data-months',
+    'bows-cycles-weekdays',
+    'bows-cycle-data-weekdays',
+    'bows-recon',
+    'bows-own',
+    'loss',
+  ],
   benchPreset: 'small-vocab',
   weightShapes: (params) => {
     forcedWords(params);

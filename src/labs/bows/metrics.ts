@@ -22,8 +22,13 @@ export function snapshotCycles(staticData: StaticData): string[] {
 }
 
 /** Model and data similarity of a cycle's item pairs by cyclic distance 1…⌊n/2⌋. */
-export function cycleSimilarity(snapshot: Snapshot, staticData: StaticData, cycle: string): { model: number[]; dataPmi: number[]; dataCosine: number[] } | null {
-  const get = (part: 'simModel' | 'simDataPmi' | 'simDataCos') => (part === 'simModel' ? snapshot.analysis?.[cycleTensor(cycle, part)] : staticData[cycleTensor(cycle, part)]);
+export function cycleSimilarity(
+  snapshot: Snapshot,
+  staticData: StaticData,
+  cycle: string,
+): { model: number[]; dataPmi: number[]; dataCosine: number[] } | null {
+  const get = (part: 'simModel' | 'simDataPmi' | 'simDataCos') =>
+    part === 'simModel' ? snapshot.analysis?.[cycleTensor(cycle, part)] : staticData[cycleTensor(cycle, part)];
   const model = get('simModel');
   const pmi = get('simDataPmi');
   const cos = get('simDataCos');

@@ -27,15 +27,27 @@ describe('bows model', () => {
     const batch = sampler.sample(createRng(5));
     expect(batch.nnz).toBeGreaterThan(B);
     const rng = createRng(9);
-    const W = tf.tensor2d(Float32Array.from({ length: m * V }, () => rng.normal()), [m, V]);
-    const gH = tf.tensor2d(Float32Array.from({ length: B * m }, () => rng.normal()), [B, m]);
+    const W = tf.tensor2d(
+      Float32Array.from({ length: m * V }, () => rng.normal()),
+      [m, V],
+    );
+    const gH = tf.tensor2d(
+      Float32Array.from({ length: B * m }, () => rng.normal()),
+      [B, m],
+    );
     const x = tf.tensor2d(sampler.dense, [B, V]);
     const [sparseH, denseH, sparseG, denseG] = tf.tidy(() => {
       const Wt = tf.transpose(W);
       return [
         tf.sparse.sparseSegmentSum(Wt, tf.tensor1d(batch.words, 'int32'), tf.tensor1d(batch.rows, 'int32')),
         tf.matMul(x, Wt),
-        tf.transpose(tf.sparse.sparseSegmentSum(tf.concat([gH, tf.zeros([1, m])]), tf.tensor1d(batch.rowsByWord, 'int32'), tf.tensor1d(batch.wordsSorted, 'int32'))),
+        tf.transpose(
+          tf.sparse.sparseSegmentSum(
+            tf.concat([gH, tf.zeros([1, m])]),
+            tf.tensor1d(batch.rowsByWord, 'int32'),
+            tf.tensor1d(batch.wordsSorted, 'int32'),
+          ),
+        ),
         tf.matMul(tf.transpose(gH), x),
       ];
     });
@@ -92,7 +104,11 @@ describe('bows model', () => {
     expect(words[0]).toBe('one');
     expect(snap.analysis!.pca!.shape).toEqual([500, 2]);
     expect(snap.analysis!.clusterOrder!.data.length).toBe(200);
-    const metrics = bowsLab.metrics(snap, small, run.staticData) as { precision: number; recall: number; corpus: { windows: number; docs: number; records: number } };
+    const metrics = bowsLab.metrics(snap, small, run.staticData) as {
+      precision: number;
+      recall: number;
+      corpus: { windows: number; docs: number; records: number };
+    };
     // Defaults: windows of 20 consecutive Brown paragraphs, stride 1, inside each of the 500 texts.
     expect(metrics.corpus.docs).toBe(500);
     expect(metrics.corpus.records).toBe(15666);

@@ -134,7 +134,10 @@ export function createBowsModel(cfg: BowsConfig, source: BowsSource, rng: Rng): 
     };
     const t = (data: Float32Array, shape: number[]) => ({ shape, data });
     return {
-      stats: t(Float32Array.from(STAT_KEYS, (k) => statVals[k]), [STAT_KEYS.length]),
+      stats: t(
+        Float32Array.from(STAT_KEYS, (k) => statVals[k]),
+        [STAT_KEYS.length],
+      ),
       pca: t(pcaMap(w, m, V), [V, 2]),
       clusterOrder: t(Float32Array.from(clusters.order), [clusters.order.length]),
       clusterLabel: t(Float32Array.from(clusters.labels), [V]),

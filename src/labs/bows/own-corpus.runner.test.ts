@@ -21,7 +21,11 @@ interface OwnMetrics {
 
 describe('bows on your own text (--corpus)', () => {
   it('tokenises, windows (3 paragraphs) and trains on a bundled .txt, months forced in', async () => {
-    const opts = parseArgs(['bows', '--data', 'own', '--vocab', '50', '--m', '8', '--window', '3', '--horizon', '60', '--steps', '60', '--corpus', FIXTURE], LABS, extra);
+    const opts = parseArgs(
+      ['bows', '--data', 'own', '--vocab', '50', '--m', '8', '--window', '3', '--horizon', '60', '--steps', '60', '--corpus', FIXTURE],
+      LABS,
+      extra,
+    );
     const userFiles = readTrainingFiles('corpus', opts.extra.corpus!, bowsLab.trainingFiles!.maxBytes);
     const result = await runLab({ lab: bowsLab, params: opts.params, steps: opts.steps, userFiles });
     const m = result.metrics as unknown as OwnMetrics;
@@ -40,8 +44,21 @@ describe('bows on your own text (--corpus)', () => {
     const text = readFileSync(FIXTURE, 'utf8');
     const dir = mkdtempSync(join(tmpdir(), 'bows-zip-'));
     const zip = join(dir, 'texts.zip');
-    writeFileSync(zip, Buffer.from(makeZip([{ name: 'a.txt', text }, { name: 'b/c.txt', text, method: 0 }, { name: 'x.png', text: 'no' }])));
-    const opts = parseArgs(['bows', '--data', 'own', '--vocab', '50', '--m', '8', '--window', '3', '--steps', '5', '--corpus', zip], LABS, extra);
+    writeFileSync(
+      zip,
+      Buffer.from(
+        makeZip([
+          { name: 'a.txt', text },
+          { name: 'b/c.txt', text, method: 0 },
+          { name: 'x.png', text: 'no' },
+        ]),
+      ),
+    );
+    const opts = parseArgs(
+      ['bows', '--data', 'own', '--vocab', '50', '--m', '8', '--window', '3', '--steps', '5', '--corpus', zip],
+      LABS,
+      extra,
+    );
     const userFiles = readTrainingFiles('corpus', opts.extra.corpus!, MAX_CORPUS_BYTES);
     expect(checkCorpusFiles(userFiles)).toBeNull();
     const result = await runLab({ lab: bowsLab, params: opts.params, steps: opts.steps, userFiles });
@@ -51,7 +68,9 @@ describe('bows on your own text (--corpus)', () => {
     expect(m.corpus.windows).toBe(68);
     const empty = [{ name: 'none.zip', bytes: makeZip([{ name: 'x.png', text: 'no' }]) }];
     expect(checkCorpusFiles(empty)).toMatch(/"none.zip" holds no .txt file/);
-    expect(checkCorpusFiles([{ name: 'fake.zip', bytes: new TextEncoder().encode('hello').buffer }])).toMatch(/"fake.zip" is not a zip archive/);
+    expect(checkCorpusFiles([{ name: 'fake.zip', bytes: new TextEncoder().encode('hello').buffer }])).toMatch(
+      /"fake.zip" is not a zip archive/,
+    );
   });
 
   it('refuses empty, binary, oversized and missing input with a message that names it', () => {
@@ -73,9 +92,13 @@ describe('bows on your own text (--corpus)', () => {
   it('says what is wrong with a vocabulary larger than the text, or forced words that do not parse', async () => {
     const opts = parseArgs(['bows', '--data', 'own', '--vocab', '5000', '--corpus', FIXTURE], LABS, extra);
     const userFiles = readTrainingFiles('corpus', opts.extra.corpus!, MAX_CORPUS_BYTES);
-    await expect(runLab({ lab: bowsLab, params: opts.params, steps: 1, userFiles })).rejects.toThrow(/exceeds the corpus's \d+ distinct words/);
+    await expect(runLab({ lab: bowsLab, params: opts.params, steps: 1, userFiles })).rejects.toThrow(
+      /exceeds the corpus's \d+ distinct words/,
+    );
     expect(() => parseArgs(['bows', '--force', 'a<b'], LABS)).toThrow(/force/);
-    expect(() => parseArgs(['bows', '--force', Array.from({ length: 65 }, (_, i) => `w${i}`).join(' ')], LABS)).toThrow(/--force .* is malformed/);
+    expect(() => parseArgs(['bows', '--force', Array.from({ length: 65 }, (_, i) => `w${i}`).join(' ')], LABS)).toThrow(
+      /--force .* is malformed/,
+    );
     const ok = parseArgs(['bows', '--force', Array.from({ length: 64 }, (_, i) => `w${i}`).join(', ')], LABS);
     expect(String(ok.params.force).split(', ')).toHaveLength(64);
   });

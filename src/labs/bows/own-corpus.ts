@@ -29,7 +29,8 @@ export function corpusSizeProblem(files: ReadonlyArray<{ name: string; size: num
   if (files.length === 0) return 'no corpus file was given: choose one or more .txt files';
   if (files.length > maxFiles) return `${files.length} files: at most ${maxFiles} at once`;
   const total = files.reduce((s, f) => s + f.size, 0);
-  if (total > MAX_CORPUS_BYTES) return `the files hold ${(total / 1024 / 1024).toFixed(0)} MB; the limit is ${MAX_CORPUS_BYTES / 1024 / 1024} MB in all`;
+  if (total > MAX_CORPUS_BYTES)
+    return `the files hold ${(total / 1024 / 1024).toFixed(0)} MB; the limit is ${MAX_CORPUS_BYTES / 1024 / 1024} MB in all`;
   for (const f of files) if (f.size === 0) return `${show(f.name)} is empty`;
   return null;
 }
@@ -76,7 +77,10 @@ export async function expandArchives(files: readonly CorpusFile[]): Promise<Corp
 }
 
 export function packOwnCorpus(files: readonly CorpusFile[], onProgress?: (done: number) => void): BowsCorpus {
-  const problem = corpusSizeProblem(files.map((f) => ({ name: f.name, size: f.bytes.byteLength })), MAX_CORPUS_TEXTS);
+  const problem = corpusSizeProblem(
+    files.map((f) => ({ name: f.name, size: f.bytes.byteLength })),
+    MAX_CORPUS_TEXTS,
+  );
   if (problem) throw new Error(problem);
   const packer = new CorpusPacker(isVocabCandidate, 'doc');
   const total = files.reduce((s, f) => s + f.bytes.byteLength, 0);

@@ -48,10 +48,17 @@ const params = defineParams({
   }),
   wd: float(0, 10, 1, { label: 'weight decay λ', step: 0.1, help: 'AdamW decoupled weight decay on W.' }),
   lr: float(1e-5, 10, 1e-2, { label: 'learning rate', log: true, help: 'Peak of the cosine schedule.' }),
-  lrEnd: float(0, 1, 0.05, { label: 'final lr fraction', step: 0.01, help: 'The cosine schedule falls to this fraction of lr (0: to zero, as the authors).' }),
+  lrEnd: float(0, 1, 0.05, {
+    label: 'final lr fraction',
+    step: 0.01,
+    help: 'The cosine schedule falls to this fraction of lr (0: to zero, as the authors).',
+  }),
   horizon: int(10, 100000, 2000, { label: 'schedule steps', log: true, help: 'The cosine schedule reaches its end over this many steps.' }),
   batch: int(16, 2048, 256, { label: 'batch', log: true }),
-  encoder: enumOf(['sparse', 'dense'], 'sparse', { label: 'encoder', help: 'Gather-sum of W columns (sparse) or the dense V-wide product.' }),
+  encoder: enumOf(['sparse', 'dense'], 'sparse', {
+    label: 'encoder',
+    help: 'Gather-sum of W columns (sparse) or the dense V-wide product.',
+  }),
   seed: int(0, 999999, 1, { label: 'seed' }),
 });
 

@@ -7,7 +7,18 @@ import { stepSeconds } from './step-estimate';
 describe('bows presets', () => {
   it('paper carries the authors’ hyperparameters and parses for the runner', () => {
     const opts = parseArgs(['bows', '--preset', 'paper', '--steps', '20'], LABS);
-    expect(opts.params).toMatchObject({ data: 'brown', unit: 'records', window: 20, vocab: 10000, m: 1000, wd: 4, lr: 5e-4, lrEnd: 0, batch: 512, horizon: 32000 });
+    expect(opts.params).toMatchObject({
+      data: 'brown',
+      unit: 'records',
+      window: 20,
+      vocab: 10000,
+      m: 1000,
+      wd: 4,
+      lr: 5e-4,
+      lrEnd: 0,
+      batch: 512,
+      horizon: 32000,
+    });
     expect(bowsLab.presets.find((p) => p.name === 'paper')!.steps).toBe(32000);
     expect(bowsLab.weightShapes(opts.params)).toEqual({ W: [1000, 10000], b: [1, 10000] });
     // The visible estimate: ~1.8 s per step in Node wasm at this size, ~24 ms at V=2000, m=128, batch 256.

@@ -21,7 +21,8 @@ export const bowsPresets: readonly Preset[] = [
   },
   {
     name: 'ring-no-decay',
-    description: 'The same ring data without weight decay (λ=0). Measured on seeds 1–5: no ring forms (cycle order 0.17–0.42) although the data carries one (1).',
+    description:
+      'The same ring data without weight decay (λ=0). Measured on seeds 1–5: no ring forms (cycle order 0.17–0.42) although the data carries one (1).',
     params: { ...RING, wd: 0 },
     steps: 3000,
   },
@@ -78,7 +79,19 @@ export const bowsPresets: readonly Preset[] = [
     name: 'paper',
     description:
       'The authors’ scale: V=10,000, m=1000, λ=4, AdamW lr 5e-4 cosine to 0 over 32,000 steps, batch 512, windows of 20 Brown paragraphs. About 1.8 s per step in Node wasm on 2 free cores (7.6 s measured on 2 busy shared cores), ≈ 16 h for the 32,000 steps: for the runner (npm run lab -- bows --preset paper) or a GPU. 20 steps run and the loss falls; never trained to the end here, so nothing about rings is claimed.',
-    params: { ...TEXT, data: 'brown', unit: 'records', window: 20, vocab: 10000, m: 1000, wd: 4, lr: 5e-4, lrEnd: 0, batch: 512, horizon: 32000 },
+    params: {
+      ...TEXT,
+      data: 'brown',
+      unit: 'records',
+      window: 20,
+      vocab: 10000,
+      m: 1000,
+      wd: 4,
+      lr: 5e-4,
+      lrEnd: 0,
+      batch: 512,
+      horizon: 32000,
+    },
     steps: 32000,
   },
 ];

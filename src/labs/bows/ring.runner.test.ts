@@ -28,32 +28,36 @@ const SEEDS = (process.env.RING_SEEDS ?? '1').split(',').map(Number);
 const FULL = SEEDS.length >= 5;
 
 describe('bows synthetic ring (issue 13 point 1)', () => {
-  it(`ring (λ=6) closes in calendar order on ≥ 4 of seeds 1–5 (all of seeds ${SEEDS.join(', ')} when fewer); without decay it does not`, async () => {
-    const rows: Array<Record<string, number>> = [];
-    let closed = 0;
-    let closedNoDecay = 0;
-    for (const seed of SEEDS) {
-      const decay = await run('ring', seed);
-      const none = await run('ring-no-decay', seed);
-      rows.push({ seed, decay: decay.cycleOrderScore, none: none.cycleOrderScore, data: decay.dataCycleOrderScore });
-      if (decay.cycleOrderScore >= 0.9) closed++;
-      if (none.cycleOrderScore >= 0.9) closedNoDecay++;
-      // The data carries the ring whatever the model does.
-      expect(decay.dataCycleOrderScore).toBe(1);
-      expect(none.dataCycleOrderScore).toBe(1);
-      // Similarity falls with distance around the ring, for the model with decay and for the data.
-      const sim = decay.similarityByDistance.ring!;
-      expect(sim.model).toHaveLength(6);
-      for (let d = 1; d < 6; d++) {
-        expect(sim.model[d]!).toBeLessThan(sim.model[d - 1]!);
-        expect(sim.dataPmi[d]!).toBeLessThan(sim.dataPmi[d - 1]!);
+  it(
+    `ring (λ=6) closes in calendar order on ≥ 4 of seeds 1–5 (all of seeds ${SEEDS.join(', ')} when fewer); without decay it does not`,
+    async () => {
+      const rows: Array<Record<string, number>> = [];
+      let closed = 0;
+      let closedNoDecay = 0;
+      for (const seed of SEEDS) {
+        const decay = await run('ring', seed);
+        const none = await run('ring-no-decay', seed);
+        rows.push({ seed, decay: decay.cycleOrderScore, none: none.cycleOrderScore, data: decay.dataCycleOrderScore });
+        if (decay.cycleOrderScore >= 0.9) closed++;
+        if (none.cycleOrderScore >= 0.9) closedNoDecay++;
+        // The data carries the ring whatever the model does.
+        expect(decay.dataCycleOrderScore).toBe(1);
+        expect(none.dataCycleOrderScore).toBe(1);
+        // Similarity falls with distance around the ring, for the model with decay and for the data.
+        const sim = decay.similarityByDistance.ring!;
+        expect(sim.model).toHaveLength(6);
+        for (let d = 1; d < 6; d++) {
+          expect(sim.model[d]!).toBeLessThan(sim.model[d - 1]!);
+          expect(sim.dataPmi[d]!).toBeLessThan(sim.dataPmi[d - 1]!);
+        }
       }
-    }
-    console.log(`[bows ring] ${JSON.stringify(rows)}`);
-    // Measured (wasm, 3,000 steps): 1.00 on all of seeds 1–5 with λ=6; 0.17, 0.42, 0.25, 0.17, 0.33 with λ=0.
-    expect(closed).toBeGreaterThanOrEqual(FULL ? SEEDS.length - 1 : SEEDS.length);
-    expect(closedNoDecay).toBeLessThanOrEqual(FULL ? 1 : 0);
-    const mean = (k: 'decay' | 'none') => rows.reduce((s, r) => s + r[k]!, 0) / rows.length;
-    expect(mean('none')).toBeLessThan(mean('decay') - 0.4);
-  }, 40_000 * SEEDS.length);
+      console.log(`[bows ring] ${JSON.stringify(rows)}`);
+      // Measured (wasm, 3,000 steps): 1.00 on all of seeds 1–5 with λ=6; 0.17, 0.42, 0.25, 0.17, 0.33 with λ=0.
+      expect(closed).toBeGreaterThanOrEqual(FULL ? SEEDS.length - 1 : SEEDS.length);
+      expect(closedNoDecay).toBeLessThanOrEqual(FULL ? 1 : 0);
+      const mean = (k: 'decay' | 'none') => rows.reduce((s, r) => s + r[k]!, 0) / rows.length;
+      expect(mean('none')).toBeLessThan(mean('decay') - 0.4);
+    },
+    40_000 * SEEDS.length,
+  );
 });

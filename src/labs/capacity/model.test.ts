@@ -29,19 +29,43 @@ describe('quadratic capacity model', () => {
   it('frees everything it allocated on dispose', () => {
     const before = tf.memory().numTensors;
     const inputs = [generatorForKurtosis('power', 2), generatorForKurtosis('sparse', 6)];
-    const run = createQuadraticModel({ models: 2, n: 4, m: 2, batch: 32, lr: 0.01, inputs, importance: [[1, 1, 1, 1], [1, 0.5, 0.2, 0.1]] }, createRng(3));
+    const run = createQuadraticModel(
+      {
+        models: 2,
+        n: 4,
+        m: 2,
+        batch: 32,
+        lr: 0.01,
+        inputs,
+        importance: [
+          [1, 1, 1, 1],
+          [1, 0.5, 0.2, 0.1],
+        ],
+      },
+      createRng(3),
+    );
     run.step(5);
     run.dispose();
     expect(tf.memory().numTensors).toBe(before);
   });
 
   it('computes the batch loss and takes the first Adam step of autodiff’s gradient', async () => {
-    const cfg = { models: 1, n: 5, m: 2, batch: 64, lr: 1e-3, inputs: [generatorForKurtosis('power', 4)], importance: [[1, 0.9, 0.8, 0.7, 0.6]] };
+    const cfg = {
+      models: 1,
+      n: 5,
+      m: 2,
+      batch: 64,
+      lr: 1e-3,
+      inputs: [generatorForKurtosis('power', 4)],
+      importance: [[1, 0.9, 0.8, 0.7, 0.6]],
+    };
     const run = createQuadraticModel(cfg, createRng(11));
     const before = await run.snapshot();
     // Replay the model's own pool and first draw from the same seed.
     const rng = createRng(11);
-    const batches = Array.from({ length: poolBatchCount(cfg) }, () => fillSamples(new Float32Array(cfg.batch * cfg.n), cfg.inputs[0]!, rng));
+    const batches = Array.from({ length: poolBatchCount(cfg) }, () =>
+      fillSamples(new Float32Array(cfg.batch * cfg.n), cfg.inputs[0]!, rng),
+    );
     for (let i = 0; i < cfg.m * cfg.n; i++) rng.normal();
     const xs = batches[rng.int(batches.length)]!;
     const x = tf.tensor2d(xs, [cfg.batch, cfg.n]);

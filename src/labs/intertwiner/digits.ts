@@ -34,7 +34,12 @@ export interface Digits {
   probeTarget: Tensor;
 }
 
-export function prepareDigits(cfg: { task: Task; batch: number; centreInputs: boolean }, data: MnistData, split: DataSplit, rng: Rng): Digits {
+export function prepareDigits(
+  cfg: { task: Task; batch: number; centreInputs: boolean },
+  data: MnistData,
+  split: DataSplit,
+  rng: Rng,
+): Digits {
   const B = cfg.batch;
   const order = Array.from({ length: split.train }, (_, i) => i);
   for (let i = order.length - 1; i > 0; i--) {

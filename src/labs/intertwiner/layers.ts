@@ -5,7 +5,5 @@ const INPUT = 784;
 const CLASSES = 10;
 
 export function layerDims(cfg: { task: Task; hidden: number; bottleneck: number }): number[] {
-  return cfg.task === 'classifier'
-    ? [INPUT, cfg.hidden, cfg.hidden, CLASSES]
-    : [INPUT, cfg.hidden, cfg.bottleneck, cfg.hidden, INPUT];
+  return cfg.task === 'classifier' ? [INPUT, cfg.hidden, cfg.hidden, CLASSES] : [INPUT, cfg.hidden, cfg.bottleneck, cfg.hidden, INPUT];
 }

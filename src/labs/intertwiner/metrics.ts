@@ -63,7 +63,8 @@ export function fitTables(snapshot: Snapshot | null, params: Params): FitTables 
   const byLayer: LayerTable[] = [];
   for (let l = 0; l < L; l++) {
     const pick = (t: Float32Array) => activations.map((_, a) => Array.from(t.subarray((a * L + l) * K, (a * L + l + 1) * K)));
-    const fromBand = (data: Float32Array, q: number) => activations.map((_, a) => Array.from({ length: K }, (_, k) => data[((a * L + l) * K + k) * 4 + q]!));
+    const fromBand = (data: Float32Array, q: number) =>
+      activations.map((_, a) => Array.from({ length: K }, (_, k) => data[((a * L + l) * K + k) * 4 + q]!));
     let rotationNull: NullTable | null = null;
     if (band) {
       const observed = fromBand(band.data, 0);

@@ -26,7 +26,10 @@ describe('hand-written activation gradients', () => {
     const rng = createRng(7);
     const values = Float32Array.from({ length: 2 * 5 * 6 }, (_, i) => (i === 3 ? 0.3 : rng.normal() * (i < 6 ? 1e-4 : 1.5)));
     const z = tf.tensor3d(values, [2, 5, 6]);
-    const delta = tf.tensor3d(Float32Array.from({ length: 60 }, () => rng.normal()), [2, 5, 6]);
+    const delta = tf.tensor3d(
+      Float32Array.from({ length: 60 }, () => rng.normal()),
+      [2, 5, 6],
+    );
     const auto = tf.grad((x: tf.Tensor) => tf.sum(tf.mul(applyActivation(spec, x), delta)))(z);
     const ours = activationBackward(spec, z, applyActivation(spec, z), delta);
     const [a, o] = [await auto.data(), await ours.data()];
@@ -130,7 +133,8 @@ describe('intertwiner networks', () => {
       const data = t.data.slice();
       if (key === 'p0' || key === 'p1') {
         const rows = data.length / (G * h);
-        for (let r = 0; r < rows; r++) for (let g = 1; g < G; g += 2) data.copyWithin(r * G * h + g * h, r * G * h + (g - 1) * h, r * G * h + g * h);
+        for (let r = 0; r < rows; r++)
+          for (let g = 1; g < G; g += 2) data.copyWithin(r * G * h + g * h, r * G * h + (g - 1) * h, r * G * h + g * h);
       } else {
         const per = data.length / G;
         for (let g = 1; g < G; g += 2) data.copyWithin(g * per, (g - 1) * per, g * per);
@@ -154,14 +158,17 @@ describe('intertwiner networks', () => {
   });
 
   it('rejects an MNIST asset that is too small with a clear message', async () => {
-    const ctx = { ...nodeRunContext(1), loadAsset: async () => {
-      const b = new Uint8Array(16 + 10 + 10 * 784);
-      b.set([77, 78, 83, 49]);
-      new DataView(b.buffer).setUint32(4, 10, true);
-      new DataView(b.buffer).setUint32(8, 28, true);
-      new DataView(b.buffer).setUint32(12, 28, true);
-      return b.buffer;
-    } };
+    const ctx = {
+      ...nodeRunContext(1),
+      loadAsset: async () => {
+        const b = new Uint8Array(16 + 10 + 10 * 784);
+        b.set([77, 78, 83, 49]);
+        new DataView(b.buffer).setUint32(4, 10, true);
+        new DataView(b.buffer).setUint32(8, 28, true);
+        new DataView(b.buffer).setUint32(12, 28, true);
+        return b.buffer;
+      },
+    };
     await expect(intertwinerLab.createRun(small, ctx)).rejects.toThrow(/only 10 digits/);
   });
 });

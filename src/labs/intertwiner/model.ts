@@ -61,7 +61,6 @@ export const NULL_ROTATIONS = 8;
 const NULL_SEED = 0x6e75;
 const STITCH_SEED = 0x5717;
 
-
 export function splitDigits(count: number, probe = 1000): DataSplit {
   const p = Math.max(50, Math.min(probe, Math.floor(count / 10)));
   if (count < 4 * p) throw new Error(`the MNIST asset has only ${count} digits; need at least ${4 * p}`);
@@ -95,7 +94,12 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
   const id = instanceCounter++;
 
   // ---- data: a pool of pre-made batches, and the probe + held-out set as one tensor ----------
-  const { poolBatches, poolX, poolXT, poolY, evalX, evalN, heldLabels, heldPixelVar, heldXTensor, probeTarget } = prepareDigits(cfg, data, split, rng);
+  const { poolBatches, poolX, poolXT, poolY, evalX, evalN, heldLabels, heldPixelVar, heldXTensor, probeTarget } = prepareDigits(
+    cfg,
+    data,
+    split,
+    rng,
+  );
 
   // ---- parameters: init A and init B, shared by every activation ------------------------------
   const initScale = cfg.initScale ?? 1;
@@ -151,7 +155,10 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
     if (acts.length === 1) return activationBackward(ACTIVATION_SPECS[acts[0]!], z, h, delta);
     const [, n, d] = z.shape as [number, number, number];
     const part = (t: Tensor, i: number) => tf.slice(t, [2 * i, 0, 0], [2, n, d]);
-    return tf.concat(acts.map((a, i) => activationBackward(ACTIVATION_SPECS[a], part(z, i), part(h, i), part(delta, i))), 0);
+    return tf.concat(
+      acts.map((a, i) => activationBackward(ACTIVATION_SPECS[a], part(z, i), part(h, i), part(delta, i))),
+      0,
+    );
   };
 
   /** One Adam step with hand-written backprop; the loss (mean over the G networks) when asked. */
@@ -419,7 +426,18 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
 
   const run = ownedRun({
     weights,
-    owned: [optimizer, ...poolX, ...poolXT, ...poolY, evalX, probeTarget, onesRow, onesRow2d, ...vars, ...(heldXTensor ? [heldXTensor] : [])],
+    owned: [
+      optimizer,
+      ...poolX,
+      ...poolXT,
+      ...poolY,
+      evalX,
+      probeTarget,
+      onesRow,
+      onesRow2d,
+      ...vars,
+      ...(heldXTensor ? [heldXTensor] : []),
+    ],
     trainStep,
     analyse: runFit,
     onRestore: () => {

@@ -4,8 +4,14 @@ import { ACTIVATION_SETS } from './activations';
 
 /** The intertwiner lab's parameters, declared once: the schema, the specs and the defaults derive from this. */
 const params = defineParams({
-  task: enumOf(['classifier', 'autoencoder'], 'classifier', { label: 'network', help: 'MNIST classifier 784→h→h→10, or autoencoder 784→h→k→h→784.' }),
-  activations: enumOf(Object.keys(ACTIVATION_SETS), 'relu-iso-tanh', { label: 'activations', help: 'Which activations get a pair of networks (A, B).' }),
+  task: enumOf(['classifier', 'autoencoder'], 'classifier', {
+    label: 'network',
+    help: 'MNIST classifier 784→h→h→10, or autoencoder 784→h→k→h→784.',
+  }),
+  activations: enumOf(Object.keys(ACTIVATION_SETS), 'relu-iso-tanh', {
+    label: 'activations',
+    help: 'Which activations get a pair of networks (A, B).',
+  }),
   hidden: int(8, 256, 64, { label: 'hidden h', log: true, help: 'Width of the hidden layers that are aligned.' }),
   bottleneck: int(2, 64, 16, { label: 'bottleneck k', help: 'Autoencoder bottleneck width.' }),
   centre: bool(false, { label: 'centre inputs', help: 'Subtract the mean training digit from every input.' }),

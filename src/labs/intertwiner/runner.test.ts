@@ -62,12 +62,15 @@ describe(`intertwiner runner (relu-vs-isotropic, h = 64, ${STEPS} steps, seeds $
 
   for (const seed of SEEDS) {
     describe(`seed ${seed}, layer ${LAYER}`, () => {
-      claim('nullRatio', seed)('ReLU’s permutation-type alignment beats its rotation null (ratio ≥ 1.15); isotropic tanh’s does not (0.93–1.07)', () => {
-        const r = perLayer(seed, 'rotationNullRatio')[LAYER]!;
-        expect(r.relu).toBeGreaterThanOrEqual(1.15);
-        expect(r['iso-tanh']).toBeGreaterThanOrEqual(0.93);
-        expect(r['iso-tanh']).toBeLessThanOrEqual(1.07);
-      });
+      claim('nullRatio', seed)(
+        'ReLU’s permutation-type alignment beats its rotation null (ratio ≥ 1.15); isotropic tanh’s does not (0.93–1.07)',
+        () => {
+          const r = perLayer(seed, 'rotationNullRatio')[LAYER]!;
+          expect(r.relu).toBeGreaterThanOrEqual(1.15);
+          expect(r['iso-tanh']).toBeGreaterThanOrEqual(0.93);
+          expect(r['iso-tanh']).toBeLessThanOrEqual(1.07);
+        },
+      );
 
       claim('procrustes', seed)('G_ReLU-Procrustes / orthogonal Procrustes is at least 0.1 higher for ReLU than for isotropic tanh', () => {
         const g = perLayer(seed, 'gProcrustes')[LAYER]!;
@@ -88,9 +91,17 @@ describe(`intertwiner runner (relu-vs-isotropic, h = 64, ${STEPS} steps, seeds $
       const m = results.get(seed)!.metrics as Record<string, unknown>;
       const byLayer = m.byLayer as Record<string, { residual: ByAct; stitchedAccuracy: ByAct }>;
       expect(Object.keys(byLayer)).toEqual(['1', '2']);
-      expect(Object.keys(byLayer['2']!.residual.relu!)).toEqual(['identity', 'permutation', 'scaled-permutation', 'signed-permutation', 'orthogonal', 'linear']);
+      expect(Object.keys(byLayer['2']!.residual.relu!)).toEqual([
+        'identity',
+        'permutation',
+        'scaled-permutation',
+        'signed-permutation',
+        'orthogonal',
+        'linear',
+      ]);
       for (const key of ['rotationNullRatio', 'gProcrustes', 'orthogonalProcrustes']) {
-        for (const layer of ['1', '2']) for (const act of ['relu', 'iso-tanh']) expect(Number.isFinite(perLayer(seed, key)[layer]![act])).toBe(true);
+        for (const layer of ['1', '2'])
+          for (const act of ['relu', 'iso-tanh']) expect(Number.isFinite(perLayer(seed, key)[layer]![act])).toBe(true);
       }
       const pen = m.stitchingPenalty as Record<string, Record<string, ByMap>>;
       expect(Object.keys(pen['2']!['iso-tanh']!)).toEqual(['full', 'group', 'permutation', 'lowRank']);
@@ -101,7 +112,22 @@ describe(`intertwiner runner (relu-vs-isotropic, h = 64, ${STEPS} steps, seeds $
 
   it('runs from the command line and writes the result file', () => {
     const out = join(mkdtempSync(join(tmpdir(), 'lab-')), 'r.json');
-    execFileSync(process.execPath, ['--import', 'tsx', '--import', './scripts/node-hooks.mjs', 'src/cli/run.ts', 'intertwiner', '--preset', 'relu-vs-isotropic', '--hidden', '16', '--steps', '20', '--out', out]);
+    execFileSync(process.execPath, [
+      '--import',
+      'tsx',
+      '--import',
+      './scripts/node-hooks.mjs',
+      'src/cli/run.ts',
+      'intertwiner',
+      '--preset',
+      'relu-vs-isotropic',
+      '--hidden',
+      '16',
+      '--steps',
+      '20',
+      '--out',
+      out,
+    ]);
     const result = JSON.parse(readFileSync(out, 'utf8'));
     expect(result).toMatchObject({ lab: 'intertwiner', steps: 20 });
     expect(Object.keys(result.metrics.residual)).toEqual(['relu', 'iso-tanh']);

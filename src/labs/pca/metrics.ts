@@ -6,7 +6,12 @@ import { readoutValues, type PcaReadouts } from './readouts';
 export function snapshotReadouts(snapshot: Snapshot, staticData: Readonly<Record<string, NamedTensor>>): PcaReadouts | null {
   const a = snapshot.analysis;
   if (a?.alignment && a.captured && a.expectedLoss && a.optimumLoss && snapshot.analysisStep === snapshot.step) {
-    return { alignment: a.alignment.data[0]!, captured: Array.from(a.captured.data), expectedLoss: a.expectedLoss.data[0]!, optimumLoss: a.optimumLoss.data[0]! };
+    return {
+      alignment: a.alignment.data[0]!,
+      captured: Array.from(a.captured.data),
+      expectedLoss: a.expectedLoss.data[0]!,
+      optimumLoss: a.optimumLoss.data[0]!,
+    };
   }
   const { W1, W2 } = snapshot.weights;
   const { basis, lambda } = staticData;

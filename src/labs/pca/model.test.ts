@@ -64,7 +64,8 @@ describe('pca model', () => {
     const x = tf.tensor2d(drawSamples(data, 64, rng), [64, 5]);
     const W1 = tf.tensor2d(before.weights.W1!.data, [2, 5]);
     const W2 = tf.tensor2d(before.weights.W2!.data, [5, 2]);
-    const lossFn = (a: tf.Tensor, b: tf.Tensor) => tf.div<tf.Scalar>(tf.sum(tf.square(tf.sub(tf.matMul(tf.matMul(x, a, false, true), b, false, true), x))), 64);
+    const lossFn = (a: tf.Tensor, b: tf.Tensor) =>
+      tf.div<tf.Scalar>(tf.sum(tf.square(tf.sub(tf.matMul(tf.matMul(x, a, false, true), b, false, true), x))), 64);
     const [g1, g2] = tf.grads(lossFn)([W1, W2]);
     run.step(1);
     const after = await run.snapshot();

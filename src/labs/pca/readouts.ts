@@ -31,7 +31,12 @@ export function readoutValues(w1: NamedTensor, w2: NamedTensor, basis: NamedTens
 const scalar = (v: number): NamedTensor => ({ shape: [1], data: Float32Array.of(v) });
 
 /** The same read-outs as named tensors, for a snapshot's `analysis`. */
-export function pcaReadouts(w1: NamedTensor, w2: NamedTensor, basis: NamedTensor, lambda: NamedTensor): Record<PcaReadoutName, NamedTensor> {
+export function pcaReadouts(
+  w1: NamedTensor,
+  w2: NamedTensor,
+  basis: NamedTensor,
+  lambda: NamedTensor,
+): Record<PcaReadoutName, NamedTensor> {
   const r = readoutValues(w1, w2, basis, lambda);
   return {
     alignment: scalar(r.alignment),

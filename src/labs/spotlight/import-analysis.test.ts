@@ -14,7 +14,9 @@ const load = (name: string): NamedBytes => {
   return { name, bytes: buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength) };
 };
 const runner = (...args: string[]) =>
-  spawnSync(process.execPath, ['--import', 'tsx', '--import', './scripts/node-hooks.mjs', 'src/cli/run.ts', 'spotlight', ...args], { encoding: 'utf8' });
+  spawnSync(process.execPath, ['--import', 'tsx', '--import', './scripts/node-hooks.mjs', 'src/cli/run.ts', 'spotlight', ...args], {
+    encoding: 'utf8',
+  });
 
 describe('import analysis', () => {
   it('the committed e2e fixtures are byte for byte the ones fixtures.ts generates', () => {
@@ -54,9 +56,15 @@ describe('import analysis', () => {
   });
 
   it('refuses corrupted, mismatched or malformed input with a precise message', () => {
-    expect(() => analyseImportFiles({ activations: load('spotlight-corrupt.npy') })).toThrow(/spotlight-corrupt\.npy: \.npy file is truncated: shape \(400, 4\) of float32 needs 6400 bytes of data, 6300 present/);
-    expect(() => analyseImportFiles({ activations: load('spotlight-activations.npy'), basis: load('spotlight-basis-3col.npy') })).toThrow(/basis has 3 columns but the activations have 4/);
-    expect(() => analyseImportFiles({ activations: load('spotlight-activations.npy') }, { epsilon: '2' })).toThrow(/--epsilon must be in \(0, 1\]/);
+    expect(() => analyseImportFiles({ activations: load('spotlight-corrupt.npy') })).toThrow(
+      /spotlight-corrupt\.npy: \.npy file is truncated: shape \(400, 4\) of float32 needs 6400 bytes of data, 6300 present/,
+    );
+    expect(() => analyseImportFiles({ activations: load('spotlight-activations.npy'), basis: load('spotlight-basis-3col.npy') })).toThrow(
+      /basis has 3 columns but the activations have 4/,
+    );
+    expect(() => analyseImportFiles({ activations: load('spotlight-activations.npy') }, { epsilon: '2' })).toThrow(
+      /--epsilon must be in \(0, 1\]/,
+    );
     expect(() => analyseImport(parseCsv('1,nan\n2,3'), null)).toThrow(/row 1, column 2 is NaN/);
     // A 2 × 2000 file (16 KB) would take ~30 s on the main thread: refused at once.
     const wide = { rows: 2, cols: 2000, data: new Float64Array(4000).fill(1) };
@@ -66,7 +74,14 @@ describe('import analysis', () => {
   });
 
   it('runs from the runner: `--activations a.npy --basis b.npy` analyses, bad files exit 2 with the reason', () => {
-    const ok = runner('--activations', join(DIR, 'spotlight-activations.npy'), '--basis', join(DIR, 'spotlight-basis.npy'), '--epsilon', '0.9');
+    const ok = runner(
+      '--activations',
+      join(DIR, 'spotlight-activations.npy'),
+      '--basis',
+      join(DIR, 'spotlight-basis.npy'),
+      '--epsilon',
+      '0.9',
+    );
     expect(ok.status).toBe(0);
     const result = JSON.parse(ok.stdout);
     expect(result).toMatchObject({ lab: 'spotlight', mode: 'import', options: { epsilon: '0.9' } });

@@ -44,16 +44,24 @@ function firstNonFinite(m: Matrix): number {
 export function validateImport(acts: Matrix, basis: Matrix | null): RowMatrix {
   if (acts.cols < 2) throw new MatrixFileError(`activations have ${acts.cols} column; SRM needs at least 2 units (columns)`);
   if (acts.rows < 1) throw new MatrixFileError('activations have no rows');
-  if (acts.rows > IMPORT_MAX_ROWS) throw new MatrixFileError(`activations have ${acts.rows} rows; at most ${IMPORT_MAX_ROWS} are analysed — subsample first`);
-  if (acts.cols > IMPORT_MAX_COLS) throw new MatrixFileError(`activations have ${acts.cols} columns; at most ${IMPORT_MAX_COLS} units are analysed`);
+  if (acts.rows > IMPORT_MAX_ROWS)
+    throw new MatrixFileError(`activations have ${acts.rows} rows; at most ${IMPORT_MAX_ROWS} are analysed — subsample first`);
+  if (acts.cols > IMPORT_MAX_COLS)
+    throw new MatrixFileError(`activations have ${acts.cols} columns; at most ${IMPORT_MAX_COLS} units are analysed`);
   const bad = firstNonFinite(acts);
-  if (bad >= 0) throw new MatrixFileError(`activations row ${Math.floor(bad / acts.cols) + 1}, column ${(bad % acts.cols) + 1} is ${acts.data[bad]} (not finite)`);
+  if (bad >= 0)
+    throw new MatrixFileError(
+      `activations row ${Math.floor(bad / acts.cols) + 1}, column ${(bad % acts.cols) + 1} is ${acts.data[bad]} (not finite)`,
+    );
   if (!basis) return identityBasis(acts.cols);
   if (basis.cols !== acts.cols) {
-    throw new MatrixFileError(`basis has ${basis.cols} columns but the activations have ${acts.cols}: the basis must be K × ${acts.cols} (one direction per row)`);
+    throw new MatrixFileError(
+      `basis has ${basis.cols} columns but the activations have ${acts.cols}: the basis must be K × ${acts.cols} (one direction per row)`,
+    );
   }
   if (basis.rows < 2) throw new MatrixFileError(`basis has ${basis.rows} row; SRM needs at least 2 directions`);
-  if (basis.rows > IMPORT_MAX_BASIS_ROWS) throw new MatrixFileError(`basis has ${basis.rows} rows; at most ${IMPORT_MAX_BASIS_ROWS} directions are analysed`);
+  if (basis.rows > IMPORT_MAX_BASIS_ROWS)
+    throw new MatrixFileError(`basis has ${basis.rows} rows; at most ${IMPORT_MAX_BASIS_ROWS} directions are analysed`);
   const badB = firstNonFinite(basis);
   if (badB >= 0) throw new MatrixFileError(`basis row ${Math.floor(badB / basis.cols) + 1} has a non-finite value`);
   for (let r = 0; r < basis.rows; r++) {

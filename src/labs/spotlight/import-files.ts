@@ -36,7 +36,8 @@ export function analyseImportFiles(
   try {
     return { activations: acts.name, ...(files.basis ? { basis: files.basis.name } : {}), ...analyseImport(matrix, basis, { epsilon }) };
   } catch (err) {
-    if (err instanceof MatrixFileError) throw new MatrixFileError(`${acts.name}${files.basis ? ` with ${files.basis.name}` : ''}: ${err.message}`);
+    if (err instanceof MatrixFileError)
+      throw new MatrixFileError(`${acts.name}${files.basis ? ` with ${files.basis.name}` : ''}: ${err.message}`);
     throw err;
   }
 }

@@ -27,8 +27,20 @@ const specs: Array<[string, ActivationSpec]> = [
 
 describe('spotlight autoencoder', () => {
   it.each(specs)('%s: the hand-written activation gradient equals central differences', async (_n, spec) => {
-    const rows = [[0.3, -1.2, 2.0], [0.0004, 0.0001, -0.0002], [-0.6, 0.5, 0.25], [1.5, 0.2, -0.1], [0.4, -0.3, 0.5]];
-    const ups = [[1, -2, 0.5], [0.3, 0.3, 0.3], [-1, 0.2, 2], [0.7, -0.4, 1.1], [0.2, 1, -0.5]];
+    const rows = [
+      [0.3, -1.2, 2.0],
+      [0.0004, 0.0001, -0.0002],
+      [-0.6, 0.5, 0.25],
+      [1.5, 0.2, -0.1],
+      [0.4, -0.3, 0.5],
+    ];
+    const ups = [
+      [1, -2, 0.5],
+      [0.3, 0.3, 0.3],
+      [-1, 0.2, 2],
+      [0.7, -0.4, 1.1],
+      [0.2, 1, -0.5],
+    ];
     const x = tf.tensor2d(rows);
     const up = tf.tensor2d(ups);
     const bt = spec.kind === 'elementwise' && spec.basis ? basisTensor(spec.basis) : null;
@@ -39,8 +51,14 @@ describe('spotlight autoencoder', () => {
     const eps = 1e-6;
     rows.forEach((r, i) => {
       for (let c = 0; c < 3; c++) {
-        const plus = applyActivationValue(spec, r.map((v, j) => (j === c ? v + eps : v)));
-        const minus = applyActivationValue(spec, r.map((v, j) => (j === c ? v - eps : v)));
+        const plus = applyActivationValue(
+          spec,
+          r.map((v, j) => (j === c ? v + eps : v)),
+        );
+        const minus = applyActivationValue(
+          spec,
+          r.map((v, j) => (j === c ? v - eps : v)),
+        );
         let numeric = 0;
         for (let j = 0; j < 3; j++) numeric += ((plus[j]! - minus[j]!) / (2 * eps)) * ups[i]![j]!;
         expect(h[i * 3 + c]).toBeCloseTo(numeric, 3);
@@ -55,10 +73,16 @@ describe('spotlight autoencoder', () => {
     const d = 12;
     const run = createAutoencoder(
       {
-        inputDim: d, hidden: 8, k: 3, batch: 32, lr: 1e-2,
+        inputDim: d,
+        hidden: 8,
+        k: 3,
+        batch: 32,
+        lr: 1e-2,
         activations: specs.slice(4).map(([, s]) => s),
-        train: continuousSamples('gaussian', 512, d, rng), probe: continuousSamples('ball', 64, d, rng),
-        epsilon: 0.9, maxPlanes: 12,
+        train: continuousSamples('gaussian', 512, d, rng),
+        probe: continuousSamples('ball', 64, d, rng),
+        epsilon: 0.9,
+        maxPlanes: 12,
       },
       rng,
     );

@@ -197,7 +197,13 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
   const analyse = async (lossPerModel: Float32Array): Promise<Record<string, NamedTensor>> => {
     const [z, err] = tf.tidy(() => {
       const fs = forward(probe);
-      return [tf.stack(fs.map((f) => f.z.y)), perModelMse(probe, fs.map((f) => f.out))];
+      return [
+        tf.stack(fs.map((f) => f.z.y)),
+        perModelMse(
+          probe,
+          fs.map((f) => f.out),
+        ),
+      ];
     });
     const [zData, errData] = await Promise.all([z.data(), err.data()]);
     tf.dispose([z, err]);
@@ -258,7 +264,12 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
       const x = pool[rng.int(poolBatches)]!;
       const fs = forward(x);
       optimizer.applyGradients(gradients(x, fs));
-      return withLoss ? perModelMse(x, fs.map((f) => f.out)) : undefined;
+      return withLoss
+        ? perModelMse(
+            x,
+            fs.map((f) => f.out),
+          )
+        : undefined;
     },
     analyse: (ctx) => analyse(ctx.lossPerModel),
   });

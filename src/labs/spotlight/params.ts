@@ -32,7 +32,10 @@ const actHelp =
 
 /** The spotlight lab's parameters, declared once: the schema, the specs and the defaults derive from this. */
 const params = defineParams({
-  data: enumOf(DATA_OPTIONS, 'mnist', { label: 'data', help: 'MNIST digits, or a synthetic isotropic Gaussian / uniform ball in `dim` dimensions.' }),
+  data: enumOf(DATA_OPTIONS, 'mnist', {
+    label: 'data',
+    help: 'MNIST digits, or a synthetic isotropic Gaussian / uniform ball in `dim` dimensions.',
+  }),
   dim: int(4, 784, 64, { label: 'synthetic dim', log: true, help: 'Input dimension of the synthetic data (MNIST is 784).' }),
   k: int(2, 32, 16, { label: 'bottleneck k', help: 'Latent width where SRM is measured.' }),
   hidden: int(8, 512, 128, { label: 'hidden width', log: true }),

@@ -8,8 +8,7 @@ import { superpositionViewParamSchema, superpositionViewParams } from './view-pa
 export const superpositionManifest: LabManifest = {
   id: 'superposition',
   title: 'Superposition',
-  summary:
-    'Toy models of superposition: n sparse features squeezed into m < n dimensions arrange themselves as polytopes.',
+  summary: 'Toy models of superposition: n sparse features squeezed into m < n dimensions arrange themselves as polytopes.',
   paramSchema: superpositionParamSchema,
   params: superpositionParams,
   viewParamSchema: superpositionViewParamSchema,

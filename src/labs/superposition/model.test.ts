@@ -24,7 +24,21 @@ describe('toy model of superposition', () => {
 
   it('frees everything it allocated on dispose', () => {
     const before = tf.memory().numTensors;
-    const run = createToyModel({ models: 2, n: 4, m: 2, batch: 32, lr: 0.01, sparsity: [0.5, 0.5], importance: [[1, 1, 1, 1], [1, 1, 1, 1]] }, createRng(3));
+    const run = createToyModel(
+      {
+        models: 2,
+        n: 4,
+        m: 2,
+        batch: 32,
+        lr: 0.01,
+        sparsity: [0.5, 0.5],
+        importance: [
+          [1, 1, 1, 1],
+          [1, 1, 1, 1],
+        ],
+      },
+      createRng(3),
+    );
     run.step(5);
     run.dispose();
     expect(tf.memory().numTensors).toBe(before);

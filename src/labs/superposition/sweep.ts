@@ -42,10 +42,7 @@ export async function runPhaseDiagram(
     }
   }
   const { createToyModel } = await import('../../nn/toy-model');
-  const run = createToyModel(
-    { models: GRID * GRID, n: 2, m: 1, batch: 256, lr: num(params, 'lr'), sparsity, importance },
-    ctx.rng,
-  );
+  const run = createToyModel({ models: GRID * GRID, n: 2, m: 1, batch: 256, lr: num(params, 'lr'), sparsity, importance }, ctx.rng);
   try {
     for (let done = 0; done < steps; done += CHUNK) {
       const k = Math.min(CHUNK, steps - done);
@@ -55,9 +52,7 @@ export async function runPhaseDiagram(
     }
     const snap = await run.snapshot();
     const w = snap.weights.W!.data;
-    const cells = Array.from({ length: GRID * GRID }, (_, g) =>
-      classifyCell(Math.abs(w[2 * g]!), Math.abs(w[2 * g + 1]!)),
-    );
+    const cells = Array.from({ length: GRID * GRID }, (_, g) => classifyCell(Math.abs(w[2 * g]!), Math.abs(w[2 * g + 1]!)));
     return {
       xLabel: 'relative importance of feature 2',
       yLabel: 'feature density 1 − S',

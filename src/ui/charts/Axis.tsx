@@ -33,27 +33,29 @@ export function Axis(props: {
           <g key={k}>
             <line x1={p} x2={p} y1={position} y2={position + len} stroke={INK} />
             {t.label ? (
-              <text x={p} y={position + size + 10} textAnchor="middle">{t.label}</text>
+              <text x={p} y={position + size + 10} textAnchor="middle">
+                {t.label}
+              </text>
             ) : null}
           </g>
         ) : (
           <g key={k}>
             <line y1={p} y2={p} x1={position} x2={position - len} stroke={INK} />
             {t.label ? (
-              <text x={position - size - 2} y={p} dy="0.32em" textAnchor="end">{t.label}</text>
+              <text x={position - size - 2} y={p} dy="0.32em" textAnchor="end">
+                {t.label}
+              </text>
             ) : null}
           </g>
         );
       })}
       {label ? (
         bottom ? (
-          <text x={mid} y={position + size + 26} textAnchor="middle" fontSize={LABEL_FONT_SIZE}>{label}</text>
+          <text x={mid} y={position + size + 26} textAnchor="middle" fontSize={LABEL_FONT_SIZE}>
+            {label}
+          </text>
         ) : (
-          <text
-            transform={`translate(${position - 36},${mid}) rotate(-90)`}
-            textAnchor="middle"
-            fontSize={LABEL_FONT_SIZE}
-          >
+          <text transform={`translate(${position - 36},${mid}) rotate(-90)`} textAnchor="middle" fontSize={LABEL_FONT_SIZE}>
             {label}
           </text>
         )

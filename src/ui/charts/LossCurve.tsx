@@ -25,7 +25,6 @@ function plottable(history: LabViewProps['lossHistory']): Array<[number, number]
   return decimate(finite, MAX_POINTS).map(([s, l]) => [s, l > 0 ? l : minPos]);
 }
 
-
 const LOSS_ABOUT: ViewAbout = {
   plotted: 'The training loss the lab minimises, read back every few steps (log scale when it spans decades).',
   formula: 'the lab’s own objective (see its section of the README), averaged over a batch',
@@ -39,7 +38,9 @@ export function LossCurve({ lossHistory, snapshot }: Props) {
     if (points.length === 0) return null;
     const [x0, x1] = finiteExtent(points.map(([s]) => s))!;
     const [y0, y1] = finiteExtent(points.map(([, l]) => l))!;
-    const x = scaleLinear().domain([x0, x1 > x0 ? x1 : x0 + 1]).range(X_RANGE);
+    const x = scaleLinear()
+      .domain([x0, x1 > x0 ? x1 : x0 + 1])
+      .range(X_RANGE);
     const y = scaleLog()
       .domain(y1 > y0 ? [y0, y1] : [y0 / 2, y1 * 2])
       .range(Y_RANGE)

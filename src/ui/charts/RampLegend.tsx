@@ -25,9 +25,15 @@ export function RampLegend(props: {
         <rect key={k} x={x + k * w} y={y} width={w + 0.5} height={height} fill={color(lo + ((k + 0.5) / steps) * (hi - lo))} />
       ))}
       <rect x={x} y={y} width={width} height={height} fill="none" stroke={INK} strokeWidth={0.5} />
-      <text x={x} y={y + height + 11} textAnchor="start">{format(lo)}</text>
-      <text x={x + width / 2} y={y + height + 11} textAnchor="middle">{format((lo + hi) / 2)}</text>
-      <text x={x + width} y={y + height + 11} textAnchor="end">{format(hi)}</text>
+      <text x={x} y={y + height + 11} textAnchor="start">
+        {format(lo)}
+      </text>
+      <text x={x + width / 2} y={y + height + 11} textAnchor="middle">
+        {format((lo + hi) / 2)}
+      </text>
+      <text x={x + width} y={y + height + 11} textAnchor="end">
+        {format(hi)}
+      </text>
     </g>
   );
 }

@@ -40,7 +40,21 @@ describe('Axis', () => {
 
   it('left: labels right-aligned left of the line, the axis label rotated', () => {
     const y = scaleLinear().domain([0, 1]).range([200, 20]);
-    const host = inSvg(<Axis orient="left" scale={y} ticks={[{ value: 0, label: '0' }, { value: 0.5, label: '' }, { value: 1, label: '1' }]} position={40} range={[200, 20]} label="loss" tickSize={6} />);
+    const host = inSvg(
+      <Axis
+        orient="left"
+        scale={y}
+        ticks={[
+          { value: 0, label: '0' },
+          { value: 0.5, label: '' },
+          { value: 1, label: '1' },
+        ]}
+        position={40}
+        range={[200, 20]}
+        label="loss"
+        tickSize={6}
+      />,
+    );
     expect(texts(host)).toEqual(['0', '1', 'loss']);
     const one = [...host.querySelectorAll('text')].find((t) => t.textContent === '1')!;
     expect(one.getAttribute('text-anchor')).toBe('end');
@@ -52,7 +66,18 @@ describe('Axis', () => {
   });
 
   it('skips ticks the scale cannot place (NaN), and draws no label text when none is given', () => {
-    const host = inSvg(<Axis orient="bottom" scale={(v) => (v < 0 ? NaN : v)} ticks={[{ value: -1, label: 'gone' }, { value: 5, label: 'five' }]} position={0} range={[0, 10]} />);
+    const host = inSvg(
+      <Axis
+        orient="bottom"
+        scale={(v) => (v < 0 ? NaN : v)}
+        ticks={[
+          { value: -1, label: 'gone' },
+          { value: 5, label: 'five' },
+        ]}
+        position={0}
+        range={[0, 10]}
+      />,
+    );
     expect(texts(host)).toEqual(['five']);
     expect(host.querySelectorAll('line')).toHaveLength(2);
   });
@@ -66,13 +91,26 @@ describe('LossCurve', () => {
     expect(screen.getByRole('img', { name: 'Press play' })).toBeTruthy();
     expect(screen.getByText('Press play')).toBeTruthy();
     cleanup();
-    render(<LossCurve lossHistory={[[10, NaN], [20, Infinity]]} snapshot={snapshot} />);
+    render(
+      <LossCurve
+        lossHistory={[
+          [10, NaN],
+          [20, Infinity],
+        ]}
+        snapshot={snapshot}
+      />,
+    );
     expect(screen.getByRole('img', { name: 'No loss yet' })).toBeTruthy();
     expect(screen.queryByRole('img', { name: 'loss curve' })).toBeNull();
   });
 
   it('draws one path through every finite point, with step and loss axes and the last value', () => {
-    const history: Array<[number, number]> = [[0, 1], [100, 0.1], [200, NaN], [300, 0.01]];
+    const history: Array<[number, number]> = [
+      [0, 1],
+      [100, 0.1],
+      [200, NaN],
+      [300, 0.01],
+    ];
     render(<LossCurve lossHistory={history} snapshot={snapshot} />);
     const svg = screen.getByRole('img', { name: 'loss curve' });
     const d = svg.querySelector('path')!.getAttribute('d')!;
@@ -88,7 +126,16 @@ describe('LossCurve', () => {
   });
 
   it('plots a zero loss at the smallest positive one instead of dropping it or drawing -Infinity', () => {
-    render(<LossCurve lossHistory={[[0, 0.5], [10, 0], [20, 0.05]]} snapshot={snapshot} />);
+    render(
+      <LossCurve
+        lossHistory={[
+          [0, 0.5],
+          [10, 0],
+          [20, 0.05],
+        ]}
+        snapshot={snapshot}
+      />,
+    );
     const d = screen.getByRole('img', { name: 'loss curve' }).querySelector('path')!.getAttribute('d')!;
     const ys = [...d.matchAll(/[ML][\d.]+,([\d.]+)/g)].map((m) => Number(m[1]));
     expect(ys).toHaveLength(3);
@@ -120,7 +167,9 @@ describe('Arrow', () => {
 
 describe('RampLegend', () => {
   it('draws one rect per step coloured at its midpoint, and labels both ends and the middle', () => {
-    const host = inSvg(<RampLegend x={10} y={20} width={100} domain={[-1, 1]} steps={4} color={(v) => `c${v}`} format={(v) => v.toFixed(1)} />);
+    const host = inSvg(
+      <RampLegend x={10} y={20} width={100} domain={[-1, 1]} steps={4} color={(v) => `c${v}`} format={(v) => v.toFixed(1)} />,
+    );
     const rects = [...host.querySelectorAll('rect')];
     expect(rects).toHaveLength(5); // 4 steps + the frame
     expect(rects.slice(0, 4).map((r) => r.getAttribute('fill'))).toEqual(['c-0.75', 'c-0.25', 'c0.25', 'c0.75']);
@@ -132,7 +181,17 @@ describe('RampLegend', () => {
 
 describe('SwatchLegend', () => {
   it('puts a swatch and a name for each item, spaced along one row', () => {
-    const host = inSvg(<SwatchLegend x={5} y={7} spacing={60} items={[{ label: 'tanh', color: '#111' }, { label: 'iso-tanh', color: '#222' }]} />);
+    const host = inSvg(
+      <SwatchLegend
+        x={5}
+        y={7}
+        spacing={60}
+        items={[
+          { label: 'tanh', color: '#111' },
+          { label: 'iso-tanh', color: '#222' },
+        ]}
+      />,
+    );
     expect(texts(host)).toEqual(['tanh', 'iso-tanh']);
     const iso = within(host).getByText('iso-tanh').parentElement!;
     expect(iso.getAttribute('transform')).toBe('translate(65,7)');

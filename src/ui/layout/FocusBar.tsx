@@ -29,9 +29,15 @@ export function FocusBar({ focus, setFocus }: { focus: string; setFocus: (view: 
   }, [focus, setFocus]);
   return (
     <nav className="focus-bar" aria-label="Views" data-testid="focus-bar">
-      <button type="button" data-testid="focus-prev" onClick={() => go(-1)} title="Previous view (PageUp)">◀ Previous view</button>
-      <button type="button" data-testid="focus-next" onClick={() => go(1)} title="Next view (PageDown)">Next view ▶</button>
-      <button type="button" data-testid="focus-all" onClick={() => setFocus(null)}>All views</button>
+      <button type="button" data-testid="focus-prev" onClick={() => go(-1)} title="Previous view (PageUp)">
+        ◀ Previous view
+      </button>
+      <button type="button" data-testid="focus-next" onClick={() => go(1)} title="Next view (PageDown)">
+        Next view ▶
+      </button>
+      <button type="button" data-testid="focus-all" onClick={() => setFocus(null)}>
+        All views
+      </button>
     </nav>
   );
 }

@@ -26,7 +26,12 @@ export function useChartScale(root: RefObject<HTMLElement | null>, active: boole
       if (!frame) frame = requestAnimationFrame(update);
     }
     const changes = new MutationObserver(schedule);
-    changes.observe(el, { childList: true, subtree: true, attributes: true, attributeFilter: ['class', 'viewBox', 'width', 'height', 'hidden', 'open'] });
+    changes.observe(el, {
+      childList: true,
+      subtree: true,
+      attributes: true,
+      attributeFilter: ['class', 'viewBox', 'width', 'height', 'hidden', 'open'],
+    });
     sizes.observe(el);
     schedule();
     return () => {

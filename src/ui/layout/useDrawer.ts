@@ -10,7 +10,8 @@ export interface Drawer {
   panelRef: RefObject<HTMLDivElement | null>;
 }
 
-const FOCUSABLE = 'button:not([disabled]), select:not([disabled]), input:not([disabled]), textarea, a[href], [tabindex]:not([tabindex="-1"])';
+const FOCUSABLE =
+  'button:not([disabled]), select:not([disabled]), input:not([disabled]), textarea, a[href], [tabindex]:not([tabindex="-1"])';
 
 /**
  * The sidebar as a drawer: a button toggles it, Escape closes it. Opening moves the keyboard focus

@@ -25,7 +25,9 @@ export function LayerPca({ snapshot, staticData, params, viewState, setViewState
   const r = useMemo(() => safeReadout(snapshot, params), [snapshot, params]);
   const layer = layerIndex(viewState);
   const features = r?.features ?? [];
-  const colorBy: FeatureKind = (features as string[]).includes(viewState.color ?? '') ? (viewState.color as FeatureKind) : features[0] ?? 'linear';
+  const colorBy: FeatureKind = (features as string[]).includes(viewState.color ?? '')
+    ? (viewState.color as FeatureKind)
+    : (features[0] ?? 'linear');
   const f = features.indexOf(colorBy);
 
   const pts = useMemo(() => {
@@ -71,8 +73,12 @@ export function LayerPca({ snapshot, staticData, params, viewState, setViewState
   }
   const ext = finiteExtent(pts.points.flatMap((p) => [Math.abs(p.x), Math.abs(p.y)]))?.[1] ?? 1;
   const lim = ext > 0 ? ext * 1.08 : 1;
-  const x = scaleLinear().domain([-lim, lim]).range([M.left, SIZE - M.right]);
-  const y = scaleLinear().domain([-lim, lim]).range([SIZE - M.bottom, M.top]);
+  const x = scaleLinear()
+    .domain([-lim, lim])
+    .range([M.left, SIZE - M.right]);
+  const y = scaleLinear()
+    .domain([-lim, lim])
+    .range([SIZE - M.bottom, M.top]);
   const pct = (v: number) => (Number.isFinite(v) ? `${(100 * v).toFixed(0)}%` : '—');
   const color = FEATURE_COLORS[colorBy];
   return (
@@ -85,11 +91,35 @@ export function LayerPca({ snapshot, staticData, params, viewState, setViewState
     >
       <svg width={SIZE} height={SIZE} viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label="PCA scatter of the layer">
         <rect width={SIZE} height={SIZE} fill="#ffffff" />
-        <Axis orient="bottom" scale={x} ticks={linearTicks(x, 4)} position={SIZE - M.bottom} range={[M.left, SIZE - M.right]} label={`PC1 (${pct(pts.share[0]!)})`} />
-        <Axis orient="left" scale={y} ticks={linearTicks(y, 4)} position={M.left} range={[SIZE - M.bottom, M.top]} label={`PC2 (${pct(pts.share[1]!)})`} />
+        <Axis
+          orient="bottom"
+          scale={x}
+          ticks={linearTicks(x, 4)}
+          position={SIZE - M.bottom}
+          range={[M.left, SIZE - M.right]}
+          label={`PC1 (${pct(pts.share[0]!)})`}
+        />
+        <Axis
+          orient="left"
+          scale={y}
+          ticks={linearTicks(y, 4)}
+          position={M.left}
+          range={[SIZE - M.bottom, M.top]}
+          label={`PC2 (${pct(pts.share[1]!)})`}
+        />
         {pts.points.map((p, i) =>
           Number.isFinite(p.x) && Number.isFinite(p.y) ? (
-            <circle key={i} cx={x(p.x)} cy={y(p.y)} r={2.6} fill={p.on ? color : OFF} fillOpacity={0.8} stroke={INK} strokeWidth={0.3} data-testid="pca-point" />
+            <circle
+              key={i}
+              cx={x(p.x)}
+              cy={y(p.y)}
+              r={2.6}
+              fill={p.on ? color : OFF}
+              fillOpacity={0.8}
+              stroke={INK}
+              strokeWidth={0.3}
+              data-testid="pca-point"
+            />
           ) : null,
         )}
         <SwatchLegend

@@ -32,7 +32,9 @@ export function TrainingCurves({ snapshot, params, viewState, setViewState }: Pr
     const x0 = steps[0]!;
     const x1 = Math.max(steps[steps.length - 1]!, x0 + 1);
     const xs = [0, 1].map((p) =>
-      scaleLinear().domain([x0, x1]).range([p * PANEL_W + M.left, (p + 1) * PANEL_W - M.right]),
+      scaleLinear()
+        .domain([x0, x1])
+        .range([p * PANEL_W + M.left, (p + 1) * PANEL_W - M.right]),
     );
     const y = scaleLinear().domain([0, 1]).range(Y_RANGE);
     const paths = r.features.map((_, f) => {
@@ -65,14 +67,27 @@ export function TrainingCurves({ snapshot, params, viewState, setViewState }: Pr
       actions={select}
       caption={`R² of a linear regression of layer ${LAYER_NAMES[layer]} on each feature (its share of the layer's total variance), and accuracy, on a fixed balanced probe set of ${PROBE_TEXT} inputs (every label 1 half the time). ${scoreStatus(r)}`}
     >
-      <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="variance explained and accuracy over training">
+      <svg
+        width={WIDTH}
+        height={HEIGHT}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-label="variance explained and accuracy over training"
+      >
         <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
         {[0, 1].map((p) => (
           <g key={p}>
             {linearTicks(y, 5).map((t) => (
               <line key={t.value} x1={xs[p]!.range()[0]} x2={xs[p]!.range()[1]} y1={y(t.value)} y2={y(t.value)} stroke={GRID} />
             ))}
-            <Axis orient="bottom" scale={xs[p]!} ticks={linearTicks(xs[p]!, 4)} position={Y_RANGE[0]} range={xs[p]!.range() as [number, number]} label="step" />
+            <Axis
+              orient="bottom"
+              scale={xs[p]!}
+              ticks={linearTicks(xs[p]!, 4)}
+              position={Y_RANGE[0]}
+              range={xs[p]!.range() as [number, number]}
+              label="step"
+            />
             <Axis
               orient="left"
               scale={y}
@@ -92,7 +107,12 @@ export function TrainingCurves({ snapshot, params, viewState, setViewState }: Pr
             </g>
           );
         })}
-        <SwatchLegend x={M.left} y={6} spacing={90} items={r.features.map((k) => ({ label: featureLabel(k, params), color: FEATURE_COLORS[k] }))} />
+        <SwatchLegend
+          x={M.left}
+          y={6}
+          spacing={90}
+          items={r.features.map((k) => ({ label: featureLabel(k, params), color: FEATURE_COLORS[k] }))}
+        />
         <text x={WIDTH - M.right} y={16} textAnchor="end" fontFamily={CHART_FONT} fontSize={10} fill={INK}>
           {`step ${r.history.step[last]}`}
         </text>
@@ -111,7 +131,10 @@ export function TrainingCurves({ snapshot, params, viewState, setViewState }: Pr
             <tr key={kind}>
               <td>
                 {/* The colour as a swatch: coloured text would miss the contrast a reader needs. */}
-                <span aria-hidden="true" style={{ display: 'inline-block', width: 10, height: 10, marginRight: 4, background: FEATURE_COLORS[kind] }} />
+                <span
+                  aria-hidden="true"
+                  style={{ display: 'inline-block', width: 10, height: 10, marginRight: 4, background: FEATURE_COLORS[kind] }}
+                />
                 {featureLabel(kind, params)}
               </td>
               <td data-testid={`ve-${kind}`}>{fixed(r.r2[layer]![f]!, 3)}</td>

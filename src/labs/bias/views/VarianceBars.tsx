@@ -33,10 +33,25 @@ export function VarianceBars({ snapshot, params, viewState }: Props) {
   }
   const isScored = Number.isFinite(r.scored.step);
   const shares = isScored ? r.scored.r2 : r.r2;
-  const top = Math.max(0.1, ...shares.flat().filter(Number.isFinite).map((v) => Math.min(1, v * 1.15)));
-  const y = scaleLinear().domain([0, top]).range([HEIGHT - M.bottom, M.top]).nice();
-  const groups = scaleBand<number>().domain(shares.map((_, l) => l)).range([M.left, WIDTH - M.right]).padding(0.2);
-  const bars = scaleBand<number>().domain(r.features.map((_, f) => f)).range([0, groups.bandwidth()]).padding(0.08);
+  const top = Math.max(
+    0.1,
+    ...shares
+      .flat()
+      .filter(Number.isFinite)
+      .map((v) => Math.min(1, v * 1.15)),
+  );
+  const y = scaleLinear()
+    .domain([0, top])
+    .range([HEIGHT - M.bottom, M.top])
+    .nice();
+  const groups = scaleBand<number>()
+    .domain(shares.map((_, l) => l))
+    .range([M.left, WIDTH - M.right])
+    .padding(0.2);
+  const bars = scaleBand<number>()
+    .domain(r.features.map((_, f) => f))
+    .range([0, groups.bandwidth()])
+    .padding(0.08);
   const li = r.features.indexOf('linear');
   const pi = r.features.indexOf('parity');
   const ratio = shares[layer]![li]! / shares[layer]![pi]!;
@@ -47,17 +62,38 @@ export function VarianceBars({ snapshot, params, viewState }: Props) {
       title="Variance explained by layer"
       caption={`${scoreStatus(r)} ${isScored ? 'Scored' : 'Latest'} in ${LAYER_NAMES[layer]}: bit / XOR = ${Number.isFinite(ratio) ? ratio.toFixed(1) : '—'}×.`}
     >
-      <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="variance explained per feature and layer">
+      <svg
+        width={WIDTH}
+        height={HEIGHT}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-label="variance explained per feature and layer"
+      >
         <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
         {linearTicks(y, 5).map((t) => (
           <line key={t.value} x1={M.left} x2={WIDTH - M.right} y1={y(t.value)} y2={y(t.value)} stroke={GRID} />
         ))}
-        <Axis orient="left" scale={y} ticks={linearTicks(y, 5)} position={M.left} range={[HEIGHT - M.bottom, M.top]} label="variance explained" />
+        <Axis
+          orient="left"
+          scale={y}
+          ticks={linearTicks(y, 5)}
+          position={M.left}
+          range={[HEIGHT - M.bottom, M.top]}
+          label="variance explained"
+        />
         <line x1={M.left} x2={WIDTH - M.right} y1={HEIGHT - M.bottom} y2={HEIGHT - M.bottom} stroke={INK} />
         {shares.map((row, l) => (
           <g key={l} transform={`translate(${groups(l)},0)`}>
             {l === layer ? (
-              <rect x={-3} y={M.top - 4} width={groups.bandwidth() + 6} height={HEIGHT - M.bottom - M.top + 4} fill="none" stroke={INK} strokeDasharray="3 3" />
+              <rect
+                x={-3}
+                y={M.top - 4}
+                width={groups.bandwidth() + 6}
+                height={HEIGHT - M.bottom - M.top + 4}
+                fill="none"
+                stroke={INK}
+                strokeDasharray="3 3"
+              />
             ) : null}
             {row.map((v, f) => {
               const kind = r.features[f]!;
@@ -80,13 +116,25 @@ export function VarianceBars({ snapshot, params, viewState }: Props) {
                 </rect>
               );
             })}
-            <text x={groups.bandwidth() / 2} y={HEIGHT - M.bottom + 14} textAnchor="middle" fontFamily={CHART_FONT} fontSize={10} fill={INK}>
+            <text
+              x={groups.bandwidth() / 2}
+              y={HEIGHT - M.bottom + 14}
+              textAnchor="middle"
+              fontFamily={CHART_FONT}
+              fontSize={10}
+              fill={INK}
+            >
               {LAYER_NAMES[l]}
               {l === LAYER_NAMES.length - 1 ? ' (penult.)' : ''}
             </text>
           </g>
         ))}
-        <SwatchLegend x={M.left} y={6} spacing={90} items={r.features.map((k) => ({ label: featureLabel(k, params), color: FEATURE_COLORS[k] }))} />
+        <SwatchLegend
+          x={M.left}
+          y={6}
+          spacing={90}
+          items={r.features.map((k) => ({ label: featureLabel(k, params), color: FEATURE_COLORS[k] }))}
+        />
       </svg>
     </ViewPanel>
   );

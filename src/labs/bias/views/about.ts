@@ -1,11 +1,13 @@
 /** "About this view" for each bias view (Lampinen et al., representation biases). */
 import type { ViewAbout } from '../../../ui/ViewPanel';
 
-const PAPER = 'Lampinen et al. (2024), Learned feature representations are biased by complexity, learning order, position, and more: features of equal role but different complexity, learned at equal accuracy, take unequal shares of the representation.';
+const PAPER =
+  'Lampinen et al. (2024), Learned feature representations are biased by complexity, learning order, position, and more: features of equal role but different complexity, learned at equal accuracy, take unequal shares of the representation.';
 
 export const BIAS_ABOUT = {
   bars: {
-    plotted: 'For each hidden layer, the share of its variance that each output feature explains, scored on a balanced probe set once every feature is ≥ 99% accurate.',
+    plotted:
+      'For each hidden layer, the share of its variance that each output feature explains, scored on a balanced probe set once every feature is ≥ 99% accurate.',
     formula: 'R²(feature) = 1 − ‖H − ŷ(feature)‖² / ‖H − H̄‖²,  ŷ: least-squares fit of the layer H on the feature’s label',
     tex: 'R^2(f) = 1 - \\frac{\\lVert H - \\hat y(f)\\rVert^2}{\\lVert H - \\bar H\\rVert^2}',
     read: 'Both features are computed perfectly, yet the simple bit takes far more of the layer than the XOR: the representation is biased toward the simpler feature.',

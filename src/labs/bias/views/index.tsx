@@ -26,7 +26,13 @@ export default function BiasViews(props: LabViewProps) {
       <Notes params={props.params} />
       <div className="view-grid">
         <TrainingCurves snapshot={props.snapshot} params={props.params} viewState={props.viewState} setViewState={props.setViewState} />
-        <LayerPca snapshot={props.snapshot} staticData={props.staticData} params={props.params} viewState={props.viewState} setViewState={props.setViewState} />
+        <LayerPca
+          snapshot={props.snapshot}
+          staticData={props.staticData}
+          params={props.params}
+          viewState={props.viewState}
+          setViewState={props.setViewState}
+        />
         <VarianceBars snapshot={props.snapshot} params={props.params} viewState={props.viewState} />
       </div>
     </>

@@ -20,7 +20,11 @@ const MAX_ITEMS = 40;
 
 /** Parses a user's list: words separated by commas, spaces or new lines, at most MAX_ITEMS. */
 export function parseList(text: string): string[] {
-  return text.split(/[\s,;]+/).map((w) => w.trim()).filter((w) => w.length > 0).slice(0, MAX_ITEMS);
+  return text
+    .split(/[\s,;]+/)
+    .map((w) => w.trim())
+    .filter((w) => w.length > 0)
+    .slice(0, MAX_ITEMS);
 }
 
 type Props = Pick<LabViewProps, 'viewState' | 'setViewState'> & { snapshot: BowsSnapshot | null } & {
@@ -62,16 +66,30 @@ export function Cycles({ snapshot, viewState, setViewState, fixed }: Props) {
 
   const preset = Object.entries(CYCLE_LISTS).find(([, l]) => l.join(', ') === text)?.[0] ?? 'custom';
   const controls = (
-    <select value={preset} onChange={(e) => CYCLE_LISTS[e.target.value] && setViewState('cycle', CYCLE_LISTS[e.target.value]!.join(', '))} data-testid="cycle-preset" title="Built-in lists" aria-label="Built-in cycle lists">
-      {Object.keys(CYCLE_LISTS).map((k) => <option key={k} value={k}>{k}</option>)}
-      <option value="custom" disabled>custom</option>
+    <select
+      value={preset}
+      onChange={(e) => CYCLE_LISTS[e.target.value] && setViewState('cycle', CYCLE_LISTS[e.target.value]!.join(', '))}
+      data-testid="cycle-preset"
+      title="Built-in lists"
+      aria-label="Built-in cycle lists"
+    >
+      {Object.keys(CYCLE_LISTS).map((k) => (
+        <option key={k} value={k}>
+          {k}
+        </option>
+      ))}
+      <option value="custom" disabled>
+        custom
+      </option>
     </select>
   );
   const caption = fixed ? (
     <span data-testid={`${fixed.name}-status`}>
       {sel.ids.length} of {list.length} in the vocabulary
       {sel.missing.length > 0 ? ` (missing: ${sel.missing.join(', ')})` : ''}
-      {plane ? ` · cycle order score ${Number.isFinite(plane.score) ? plane.score.toFixed(2) : '—'}${cycleReading(plane.score, sel.ids.length)}` : ''}
+      {plane
+        ? ` · cycle order score ${Number.isFinite(plane.score) ? plane.score.toFixed(2) : '—'}${cycleReading(plane.score, sel.ids.length)}`
+        : ''}
     </span>
   ) : (
     <>
@@ -86,7 +104,9 @@ export function Cycles({ snapshot, viewState, setViewState, fixed }: Props) {
       <span data-testid="cycle-status">
         {sel.ids.length} of {list.length} in the vocabulary
         {sel.missing.length > 0 ? ` (missing: ${sel.missing.join(', ')})` : ''}
-        {plane ? ` · cycle order score ${Number.isFinite(plane.score) ? plane.score.toFixed(2) : '—'}${cycleReading(plane.score, sel.ids.length)}` : ''}
+        {plane
+          ? ` · cycle order score ${Number.isFinite(plane.score) ? plane.score.toFixed(2) : '—'}${cycleReading(plane.score, sel.ids.length)}`
+          : ''}
       </span>
     </>
   );
@@ -100,30 +120,36 @@ export function Cycles({ snapshot, viewState, setViewState, fixed }: Props) {
   const n = sel.ids.length;
   let ext = 1e-9;
   for (let k = 0; k < 2 * n; k++) ext = Math.max(ext, Math.abs(plane.xy[k]!));
-  const s = scaleLinear().domain([-ext, ext]).range([PAD, SIZE - PAD]);
-  const sy = scaleLinear().domain([-ext, ext]).range([SIZE - PAD, PAD]);
+  const s = scaleLinear()
+    .domain([-ext, ext])
+    .range([PAD, SIZE - PAD]);
+  const sy = scaleLinear()
+    .domain([-ext, ext])
+    .range([SIZE - PAD, PAD]);
   const pts = Array.from({ length: n }, (_, k) => [s(plane.xy[2 * k]!), sy(plane.xy[2 * k + 1]!)] as const);
   const path = pts.map(([a, b], k) => `${k === 0 ? 'M' : 'L'}${a.toFixed(1)},${b.toFixed(1)}`).join('') + 'Z';
   return (
     <>
-    <ViewPanel id={id} about={BOWS_ABOUT.cycle} title={title} actions={fixed ? undefined : controls} caption={caption}>
-      <svg width={SIZE} height={SIZE} viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label="cycle plane">
-        <rect width={SIZE} height={SIZE} fill="#ffffff" />
-        <line x1={s(0)} x2={s(0)} y1={PAD / 2} y2={SIZE - PAD / 2} stroke={FAINT} />
-        <line y1={sy(0)} y2={sy(0)} x1={PAD / 2} x2={SIZE - PAD / 2} stroke={FAINT} />
-        <path d={path} fill="none" stroke={INK} strokeWidth={1} strokeOpacity={0.6} />
-        {pts.map(([a, b], k) => (
-          <g key={k} data-testid={pointId}>
-            <circle cx={a} cy={b} r={4} fill={indexColor(k, n)} stroke={INK} strokeWidth={0.5} />
-            <text x={a + 6} y={b - 6} fontFamily={CHART_FONT} fontSize={11} fill={INK}>{sel.found[k]}</text>
-          </g>
-        ))}
-        <text x={8} y={14} fontFamily={CHART_FONT} fontSize={10} fill={INK}>
-          {`PC1 ${(100 * (plane.explained[0] ?? 0)).toFixed(0)}% · PC2 ${(100 * (plane.explained[1] ?? 0)).toFixed(0)}% of the list's variance`}
-        </text>
-      </svg>
-    </ViewPanel>
-    {side}
+      <ViewPanel id={id} about={BOWS_ABOUT.cycle} title={title} actions={fixed ? undefined : controls} caption={caption}>
+        <svg width={SIZE} height={SIZE} viewBox={`0 0 ${SIZE} ${SIZE}`} role="img" aria-label="cycle plane">
+          <rect width={SIZE} height={SIZE} fill="#ffffff" />
+          <line x1={s(0)} x2={s(0)} y1={PAD / 2} y2={SIZE - PAD / 2} stroke={FAINT} />
+          <line y1={sy(0)} y2={sy(0)} x1={PAD / 2} x2={SIZE - PAD / 2} stroke={FAINT} />
+          <path d={path} fill="none" stroke={INK} strokeWidth={1} strokeOpacity={0.6} />
+          {pts.map(([a, b], k) => (
+            <g key={k} data-testid={pointId}>
+              <circle cx={a} cy={b} r={4} fill={indexColor(k, n)} stroke={INK} strokeWidth={0.5} />
+              <text x={a + 6} y={b - 6} fontFamily={CHART_FONT} fontSize={11} fill={INK}>
+                {sel.found[k]}
+              </text>
+            </g>
+          ))}
+          <text x={8} y={14} fontFamily={CHART_FONT} fontSize={10} fill={INK}>
+            {`PC1 ${(100 * (plane.explained[0] ?? 0)).toFixed(0)}% · PC2 ${(100 * (plane.explained[1] ?? 0)).toFixed(0)}% of the list's variance`}
+          </text>
+        </svg>
+      </ViewPanel>
+      {side}
     </>
   );
 }

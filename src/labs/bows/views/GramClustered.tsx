@@ -129,9 +129,25 @@ export function GramClustered({ snapshot }: { snapshot: BowsSnapshot | null }) {
         </defs>
         <g clipPath="url(#bows-gram-clip)">
           <g transform={transform.toString()}>
-            <image href={heat.url} x={LEFT} y={TOP} width={SIDE} height={SIDE} preserveAspectRatio="none" style={{ imageRendering: 'pixelated' }} />
+            <image
+              href={heat.url}
+              x={LEFT}
+              y={TOP}
+              width={SIDE}
+              height={SIDE}
+              preserveAspectRatio="none"
+              style={{ imageRendering: 'pixelated' }}
+            />
             {hover ? (
-              <rect x={LEFT + hover.j * cell} y={TOP + hover.i * cell} width={cell} height={cell} fill="none" stroke={INK} strokeWidth={1 / transform.k} />
+              <rect
+                x={LEFT + hover.j * cell}
+                y={TOP + hover.i * cell}
+                width={cell}
+                height={cell}
+                fill="none"
+                stroke={INK}
+                strokeWidth={1 / transform.k}
+              />
             ) : null}
           </g>
         </g>
@@ -139,7 +155,14 @@ export function GramClustered({ snapshot }: { snapshot: BowsSnapshot | null }) {
         <text x={LEFT} y={TOP + SIDE + 16} fontFamily={CHART_FONT} fontSize={11} fill={INK} data-testid="gram-hover">
           {readout}
         </text>
-        <RampLegend x={LEFT + SIDE / 4} y={TOP + SIDE + 26} width={SIDE / 2} domain={[-max, max]} color={(v) => interpolateRdBu(0.5 - v / (2 * max))} format={(v) => v.toFixed(2)} />
+        <RampLegend
+          x={LEFT + SIDE / 4}
+          y={TOP + SIDE + 26}
+          width={SIDE / 2}
+          domain={[-max, max]}
+          color={(v) => interpolateRdBu(0.5 - v / (2 * max))}
+          format={(v) => v.toFixed(2)}
+        />
       </svg>
     </ViewPanel>
   );

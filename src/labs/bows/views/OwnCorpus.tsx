@@ -11,7 +11,12 @@ import { snapshotStats } from '../metrics';
 
 const isText = (f: File) => /\.(txt|zip)$/i.test(f.name) || f.type === 'text/plain';
 
-export function OwnCorpus({ params, snapshot, trainOnFiles, trainingFiles }: Pick<LabViewProps, 'params' | 'snapshot' | 'trainOnFiles' | 'trainingFiles'>) {
+export function OwnCorpus({
+  params,
+  snapshot,
+  trainOnFiles,
+  trainingFiles,
+}: Pick<LabViewProps, 'params' | 'snapshot' | 'trainOnFiles' | 'trainingFiles'>) {
   const [error, setError] = useState<string | null>(null);
   const [over, setOver] = useState(false);
   const take = (list: FileList | null | undefined) => {
@@ -51,10 +56,16 @@ export function OwnCorpus({ params, snapshot, trainOnFiles, trainingFiles }: Pic
       >
         <label>
           choose or drop .txt (or .zip) files{' '}
-          <input type="file" multiple accept=".txt,.zip,text/plain" data-testid="bows-own-files" onChange={(e) => {
-            take(e.target.files);
-            e.target.value = '';
-          }} />
+          <input
+            type="file"
+            multiple
+            accept=".txt,.zip,text/plain"
+            data-testid="bows-own-files"
+            onChange={(e) => {
+              take(e.target.files);
+              e.target.value = '';
+            }}
+          />
         </label>
       </div>
       {error ? (
@@ -65,7 +76,11 @@ export function OwnCorpus({ params, snapshot, trainOnFiles, trainingFiles }: Pic
       {trainingFiles.length > 0 ? (
         <p className="hint" data-testid="bows-own-summary">
           {trainingFiles.length === 1 ? trainingFiles[0] : `${trainingFiles.length} files`}
-          {own && s ? `: ${s.records.toLocaleString()} paragraphs, ${s.tokens.toLocaleString()} tokens, ${s.windows.toLocaleString()} windows` : own ? '' : ' (choose data = own to train on them)'}
+          {own && s
+            ? `: ${s.records.toLocaleString()} paragraphs, ${s.tokens.toLocaleString()} tokens, ${s.windows.toLocaleString()} windows`
+            : own
+              ? ''
+              : ' (choose data = own to train on them)'}
         </p>
       ) : null}
     </ViewPanel>

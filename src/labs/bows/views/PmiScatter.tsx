@@ -25,14 +25,30 @@ export function PmiScatter({ snapshot }: { snapshot: BowsSnapshot | null }) {
   const stats = snapshotStats(snap);
   const chart = useMemo(() => {
     if (!pmi || !dot || pmi.length === 0) return null;
-    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    let x0 = Infinity,
+      x1 = -Infinity,
+      y0 = Infinity,
+      y1 = -Infinity;
     for (let k = 0; k < pmi.length; k++) {
-      x0 = Math.min(x0, pmi[k]!); x1 = Math.max(x1, pmi[k]!);
-      if (Number.isFinite(dot[k]!)) { y0 = Math.min(y0, dot[k]!); y1 = Math.max(y1, dot[k]!); }
+      x0 = Math.min(x0, pmi[k]!);
+      x1 = Math.max(x1, pmi[k]!);
+      if (Number.isFinite(dot[k]!)) {
+        y0 = Math.min(y0, dot[k]!);
+        y1 = Math.max(y1, dot[k]!);
+      }
     }
-    if (!Number.isFinite(y0)) { y0 = -1; y1 = 1; }
-    const x = scaleLinear().domain([x0, x1 > x0 ? x1 : x0 + 1]).range([M.left, WIDTH - M.right]).nice();
-    const y = scaleLinear().domain([Math.min(y0, 0), Math.max(y1, 0) || 1]).range([HEIGHT - M.bottom, M.top]).nice();
+    if (!Number.isFinite(y0)) {
+      y0 = -1;
+      y1 = 1;
+    }
+    const x = scaleLinear()
+      .domain([x0, x1 > x0 ? x1 : x0 + 1])
+      .range([M.left, WIDTH - M.right])
+      .nice();
+    const y = scaleLinear()
+      .domain([Math.min(y0, 0), Math.max(y1, 0) || 1])
+      .range([HEIGHT - M.bottom, M.top])
+      .nice();
     return { x, y, r: pearson(pmi, dot) };
   }, [pmi, dot]);
   if (!chart || !pmi || !dot) {
@@ -52,14 +68,22 @@ export function PmiScatter({ snapshot }: { snapshot: BowsSnapshot | null }) {
       caption={
         <>
           Pearson r(PMI, WᵀW) = <b data-testid="pmi-correlation">{Number.isFinite(r) ? r.toFixed(3) : '—'}</b> over{' '}
-          {Math.min(20000, stats?.pmiPairs ?? 0).toLocaleString()} of {(stats?.pmiPairs ?? 0).toLocaleString()} pairs sharing ≥ 20 windows ({pmi.length} drawn, r = {chart.r.toFixed(3)}).
+          {Math.min(20000, stats?.pmiPairs ?? 0).toLocaleString()} of {(stats?.pmiPairs ?? 0).toLocaleString()} pairs sharing ≥ 20 windows (
+          {pmi.length} drawn, r = {chart.r.toFixed(3)}).
         </>
       }
     >
       <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="PMI against WᵀW">
         <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
         <line x1={M.left} x2={WIDTH - M.right} y1={y(0)} y2={y(0)} stroke={GRID} />
-        <Axis orient="bottom" scale={x} ticks={linearTicks(x, 5)} position={HEIGHT - M.bottom} range={[M.left, WIDTH - M.right]} label="PMI (corpus)" />
+        <Axis
+          orient="bottom"
+          scale={x}
+          ticks={linearTicks(x, 5)}
+          position={HEIGHT - M.bottom}
+          range={[M.left, WIDTH - M.right]}
+          label="PMI (corpus)"
+        />
         <Axis orient="left" scale={y} ticks={linearTicks(y, 5)} position={M.left} range={[HEIGHT - M.bottom, M.top]} label="W_i · W_j" />
         <g>
           {Array.from(pmi, (p, k) => (

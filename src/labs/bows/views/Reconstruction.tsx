@@ -38,14 +38,19 @@ export function Reconstruction({ snapshot, params }: Pick<LabViewProps, 'snapsho
           {isTextData(String(params.data ?? 'brown')) ? (
             <>
               corpus: {s.docs.toLocaleString()} documents, {s.records.toLocaleString()} {RECORD_NAME[String(params.data)] ?? 'records'},{' '}
-              {s.tokens.toLocaleString()} tokens, {s.windows.toLocaleString()} windows of {String(params.window)} {params.unit === 'tokens' ? 'tokens' : RECORD_NAME[String(params.data)] ?? 'records'}, vocabulary covers{' '}
-              {(100 * s.coverage).toFixed(1)}% of tokens ({(100 * s.coverageNonStop).toFixed(1)}% of non-stop words). Estimated time per step in Node wasm:{' '}
-              <span data-testid="step-estimate">{formatSeconds(stepSeconds(Number(params.vocab), Number(params.m), Number(params.batch)))}</span>.
+              {s.tokens.toLocaleString()} tokens, {s.windows.toLocaleString()} windows of {String(params.window)}{' '}
+              {params.unit === 'tokens' ? 'tokens' : (RECORD_NAME[String(params.data)] ?? 'records')}, vocabulary covers{' '}
+              {(100 * s.coverage).toFixed(1)}% of tokens ({(100 * s.coverageNonStop).toFixed(1)}% of non-stop words). Estimated time per
+              step in Node wasm:{' '}
+              <span data-testid="step-estimate">
+                {formatSeconds(stepSeconds(Number(params.vocab), Number(params.m), Number(params.batch)))}
+              </span>
+              .
             </>
           ) : (
             <>
-              synthetic {String(params.data)} data: {s.windows.toLocaleString()} fixed samples (data seed 42), {(s.tokens / Math.max(1, s.windows)).toFixed(1)} active
-              features per sample on average.
+              synthetic {String(params.data)} data: {s.windows.toLocaleString()} fixed samples (data seed 42),{' '}
+              {(s.tokens / Math.max(1, s.windows)).toFixed(1)} active features per sample on average.
             </>
           )}
         </>
@@ -53,13 +58,17 @@ export function Reconstruction({ snapshot, params }: Pick<LabViewProps, 'snapsho
     >
       <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="precision and recall">
         <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
-        <text x={8} y={16} fontFamily={CHART_FONT} fontSize={11} fill={INK}>threshold x′ &gt; 0.5, 512 fixed samples</text>
+        <text x={8} y={16} fontFamily={CHART_FONT} fontSize={11} fill={INK}>
+          threshold x′ &gt; 0.5, 512 fixed samples
+        </text>
         {bars.map(([name, v, color], k) => (
           <g key={name} transform={`translate(8, ${32 + k * 44})`} fontFamily={CHART_FONT} fontSize={12} fill={INK}>
             <text y={12}>{name}</text>
             <rect x={70} y={0} width={200} height={16} fill="#eeeeee" />
             <rect x={70} y={0} width={200 * Math.max(0, Math.min(1, v))} height={16} fill={color} />
-            <text x={278} y={12} data-testid={name}>{Number.isFinite(v) ? v.toFixed(3) : '—'}</text>
+            <text x={278} y={12} data-testid={name}>
+              {Number.isFinite(v) ? v.toFixed(3) : '—'}
+            </text>
           </g>
         ))}
       </svg>

@@ -86,22 +86,37 @@ export function WordMap({ snapshot, viewState, setViewState, params }: Props) {
 
   const pcaXY = tensorData(snap, 'pca');
   const labels = tensorData(snap, 'clusterLabel');
-  const points = useMemo(() => (mode === 'umap' && umap ? { xy: umap.xy, n: umap.n } : pcaXY ? { xy: pcaXY, n: pcaXY.length / 2 } : null), [mode, umap, pcaXY]);
+  const points = useMemo(
+    () => (mode === 'umap' && umap ? { xy: umap.xy, n: umap.n } : pcaXY ? { xy: pcaXY, n: pcaXY.length / 2 } : null),
+    [mode, umap, pcaXY],
+  );
 
   const scales = useMemo(() => {
     if (!points) return null;
-    let x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    let x0 = Infinity,
+      x1 = -Infinity,
+      y0 = Infinity,
+      y1 = -Infinity;
     for (let i = 0; i < points.n; i++) {
-      const x = points.xy[2 * i]!, y = points.xy[2 * i + 1]!;
+      const x = points.xy[2 * i]!,
+        y = points.xy[2 * i + 1]!;
       if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-      x0 = Math.min(x0, x); x1 = Math.max(x1, x); y0 = Math.min(y0, y); y1 = Math.max(y1, y);
+      x0 = Math.min(x0, x);
+      x1 = Math.max(x1, x);
+      y0 = Math.min(y0, y);
+      y1 = Math.max(y1, y);
     }
     if (!Number.isFinite(x0)) return null;
     const span = Math.max(x1 - x0, y1 - y0, 1e-9);
-    const cx = (x0 + x1) / 2, cy = (y0 + y1) / 2;
+    const cx = (x0 + x1) / 2,
+      cy = (y0 + y1) / 2;
     return {
-      x: scaleLinear().domain([cx - span / 2, cx + span / 2]).range([PAD, WIDTH - PAD]),
-      y: scaleLinear().domain([cy - span / 2, cy + span / 2]).range([HEIGHT - PAD, PAD]),
+      x: scaleLinear()
+        .domain([cx - span / 2, cx + span / 2])
+        .range([PAD, WIDTH - PAD]),
+      y: scaleLinear()
+        .domain([cy - span / 2, cy + span / 2])
+        .range([HEIGHT - PAD, PAD]),
     };
   }, [points]);
 
@@ -124,11 +139,25 @@ export function WordMap({ snapshot, viewState, setViewState, params }: Props) {
 
   const controls = (
     <>
-      <select value={mode} onChange={(e) => setViewState('map', e.target.value)} data-testid="map-mode" title="Projection" aria-label="Projection">
+      <select
+        value={mode}
+        onChange={(e) => setViewState('map', e.target.value)}
+        data-testid="map-mode"
+        title="Projection"
+        aria-label="Projection"
+      >
         <option value="pca">PCA</option>
-        <option value="umap" disabled={!umap}>UMAP</option>
+        <option value="umap" disabled={!umap}>
+          UMAP
+        </option>
       </select>
-      <select value={colorBy} onChange={(e) => setViewState('color', e.target.value)} data-testid="map-color" title="Colour" aria-label="Colour the words">
+      <select
+        value={colorBy}
+        onChange={(e) => setViewState('color', e.target.value)}
+        data-testid="map-color"
+        title="Colour"
+        aria-label="Colour the words"
+      >
         <option value="cluster">by cluster</option>
         <option value="category">by category</option>
       </select>
@@ -156,7 +185,8 @@ export function WordMap({ snapshot, viewState, setViewState, params }: Props) {
   };
   const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
     const rect = e.currentTarget.getBoundingClientRect();
-    const px = e.clientX - rect.left, py = e.clientY - rect.top;
+    const px = e.clientX - rect.left,
+      py = e.clientY - rect.top;
     let best = 64;
     let arg: number | null = null;
     for (let i = 0; i < points.n; i++) {
@@ -173,7 +203,16 @@ export function WordMap({ snapshot, viewState, setViewState, params }: Props) {
   const drawOrder = Array.from({ length: points.n }, (_, i) => i);
   if (colorBy === 'category') drawOrder.sort((a, b) => Number(category.has(words[a] ?? '')) - Number(category.has(words[b] ?? '')));
   for (const i of drawOrder) {
-    dots.push(<circle key={i} cx={x(points.xy[2 * i]!)} cy={y(points.xy[2 * i + 1]!)} r={i < 100 ? 2.6 : 1.8} fill={colorOf(i)} fillOpacity={0.75} />);
+    dots.push(
+      <circle
+        key={i}
+        cx={x(points.xy[2 * i]!)}
+        cy={y(points.xy[2 * i + 1]!)}
+        r={i < 100 ? 2.6 : 1.8}
+        fill={colorOf(i)}
+        fillOpacity={0.75}
+      />,
+    );
   }
   const searchText =
     query.trim() === ''
@@ -203,28 +242,55 @@ export function WordMap({ snapshot, viewState, setViewState, params }: Props) {
         </>
       }
     >
-      <svg width={WIDTH} height={HEIGHT + 22} viewBox={`0 0 ${WIDTH} ${HEIGHT + 22}`} role="img" aria-label="word map" onPointerMove={onMove} onPointerLeave={() => setHover(null)}>
+      <svg
+        width={WIDTH}
+        height={HEIGHT + 22}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT + 22}`}
+        role="img"
+        aria-label="word map"
+        onPointerMove={onMove}
+        onPointerLeave={() => setHover(null)}
+      >
         <rect width={WIDTH} height={HEIGHT + 22} fill="#ffffff" />
         <g>{dots}</g>
         <g fontFamily={CHART_FONT} fontSize={9} fill={INK} fillOpacity={0.8}>
           {Array.from({ length: Math.min(LABELLED, points.n) }, (_, i) => (
-            <text key={i} x={x(points.xy[2 * i]!) + 3} y={y(points.xy[2 * i + 1]!) - 3}>{words[i]}</text>
+            <text key={i} x={x(points.xy[2 * i]!) + 3} y={y(points.xy[2 * i + 1]!) - 3}>
+              {words[i]}
+            </text>
           ))}
         </g>
         {matches.map((i) => (
           <g key={`m${i}`} data-testid="map-match">
             <circle cx={x(points.xy[2 * i]!)} cy={y(points.xy[2 * i + 1]!)} r={7} fill="none" stroke="#000000" strokeWidth={2} />
-            <text x={x(points.xy[2 * i]!) + 9} y={y(points.xy[2 * i + 1]!)} dy="0.32em" fontFamily={CHART_FONT} fontSize={12} fontWeight="bold" fill="#000000">
+            <text
+              x={x(points.xy[2 * i]!) + 9}
+              y={y(points.xy[2 * i + 1]!)}
+              dy="0.32em"
+              fontFamily={CHART_FONT}
+              fontSize={12}
+              fontWeight="bold"
+              fill="#000000"
+            >
               {words[i]}
             </text>
           </g>
         ))}
         {hover !== null ? (
-          <text x={x(points.xy[2 * hover]!) + 6} y={y(points.xy[2 * hover + 1]!) - 6} fontFamily={CHART_FONT} fontSize={11} fill={INK} data-testid="map-hover">
+          <text
+            x={x(points.xy[2 * hover]!) + 6}
+            y={y(points.xy[2 * hover + 1]!) - 6}
+            fontFamily={CHART_FONT}
+            fontSize={11}
+            fill={INK}
+            data-testid="map-hover"
+          >
             {words[hover]}
           </text>
         ) : null}
-        {colorBy === 'category' ? <SwatchLegend x={PAD} y={HEIGHT + 4} items={CATEGORIES.map((c) => ({ label: c.label, color: c.color }))} spacing={90} /> : null}
+        {colorBy === 'category' ? (
+          <SwatchLegend x={PAD} y={HEIGHT + 4} items={CATEGORIES.map((c) => ({ label: c.label, color: c.color }))} spacing={90} />
+        ) : null}
       </svg>
     </ViewPanel>
   );

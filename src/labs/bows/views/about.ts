@@ -1,7 +1,8 @@
 /** "About this view" for each bows view (Prieto et al., correlations and feature geometry). */
 import type { ViewAbout } from '../../../ui/ViewPanel';
 
-const PAPER = 'Prieto et al., bag-of-words superposition (LucasPrietoAl/correlations-feature-geometry): correlated features interfere constructively, so weight decay arranges them by co-occurrence — rings for months and weekdays, clusters for topics.';
+const PAPER =
+  'Prieto et al., bag-of-words superposition (LucasPrietoAl/correlations-feature-geometry): correlated features interfere constructively, so weight decay arranges them by co-occurrence — rings for months and weekdays, clusters for topics.';
 
 export const BOWS_ABOUT = {
   recon: {
@@ -36,14 +37,18 @@ export const BOWS_ABOUT = {
     paper: PAPER,
   },
   cycle: {
-    plotted: 'The listed words (months, weekdays, or your own ordered list) in the top two principal components of their L2-normalised embeddings, joined in list order.',
-    formula: 'rows Wᵢ / ‖Wᵢ‖ → PCA-2 → angles;  cycle order score: agreement of the angular order with the list order, 1 = a closed ring in order',
+    plotted:
+      'The listed words (months, weekdays, or your own ordered list) in the top two principal components of their L2-normalised embeddings, joined in list order.',
+    formula:
+      'rows Wᵢ / ‖Wᵢ‖ → PCA-2 → angles;  cycle order score: agreement of the angular order with the list order, 1 = a closed ring in order',
     read: 'A closed, ordered ring: the model learned the calendar from co-occurrence alone. Read it beside the data’s own score: the model cannot draw a ring the corpus does not carry.',
-    tryThis: 'ring preset (synthetic): a perfect ring in seconds; weekdays preset on Brown: the weekday ring closes; months need narrative text — bring your own.',
+    tryThis:
+      'ring preset (synthetic): a perfect ring in seconds; weekdays preset on Brown: the weekday ring closes; months need narrative text — bring your own.',
     paper: PAPER,
   },
   'cycle-data': {
-    plotted: 'The same ring read from the data alone: the listed words’ co-occurrence (PMI) profile in two principal components, and similarity against calendar distance for the model and the data.',
+    plotted:
+      'The same ring read from the data alone: the listed words’ co-occurrence (PMI) profile in two principal components, and similarity against calendar distance for the model and the data.',
     formula: 'PMI rows → L2-normalise → PCA-2 → cycle order score;  similarity(d) = mean over pairs d steps apart',
     read: 'Falling similarity with calendar distance shows calendar structure even where a full ring does not close.',
     tryThis: 'Compare a corpus and window where the data scores 1 with one where it does not.',

@@ -21,7 +21,12 @@ export default function BowsViews(props: LabViewProps) {
       <PmiScatter snapshot={snapshot} />
       <Cycles snapshot={snapshot} viewState={props.viewState} setViewState={props.setViewState} />
       {isTextData(String(props.params.data)) ? (
-        <Cycles snapshot={snapshot} viewState={props.viewState} setViewState={props.setViewState} fixed={{ name: 'weekdays', list: WEEKDAYS }} />
+        <Cycles
+          snapshot={snapshot}
+          viewState={props.viewState}
+          setViewState={props.setViewState}
+          fixed={{ name: 'weekdays', list: WEEKDAYS }}
+        />
       ) : null}
       <Reconstruction snapshot={snapshot} params={props.params} />
       <OwnCorpus snapshot={snapshot} params={props.params} trainOnFiles={props.trainOnFiles} trainingFiles={props.trainingFiles} />

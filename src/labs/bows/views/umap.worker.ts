@@ -9,7 +9,8 @@ export interface UmapRequest {
   dim: number;
   seed: number;
 }
-export type UmapReply = { type: 'progress'; fraction: number } | { type: 'done'; embedding: Float32Array } | { type: 'error'; message: string };
+export type UmapReply =
+  { type: 'progress'; fraction: number } | { type: 'done'; embedding: Float32Array } | { type: 'error'; message: string };
 
 self.onmessage = (e: MessageEvent<UmapRequest>) => {
   const { rows, n, dim, seed } = e.data;
@@ -30,6 +31,9 @@ self.onmessage = (e: MessageEvent<UmapRequest>) => {
     });
     (self as DedicatedWorkerGlobalScope).postMessage({ type: 'done', embedding: out } satisfies UmapReply, [out.buffer]);
   } catch (err) {
-    (self as DedicatedWorkerGlobalScope).postMessage({ type: 'error', message: err instanceof Error ? err.message : String(err) } satisfies UmapReply);
+    (self as DedicatedWorkerGlobalScope).postMessage({
+      type: 'error',
+      message: err instanceof Error ? err.message : String(err),
+    } satisfies UmapReply);
   }
 };

@@ -49,11 +49,27 @@ export function BlockGram({ snapshot, metrics, params, viewState, setViewState }
     <div style={{ display: 'flex', gap: 12, fontSize: 12, marginBottom: 4 }}>
       <label>
         block: energy share ≥ <output data-testid="block-eps-value">{eps.toFixed(2)}</output>{' '}
-        <input data-testid="block-eps" type="range" min={0.01} max={0.99} step={0.01} value={eps} onChange={(e) => setViewState('eps', e.target.value)} />
+        <input
+          data-testid="block-eps"
+          type="range"
+          min={0.01}
+          max={0.99}
+          step={0.01}
+          value={eps}
+          onChange={(e) => setViewState('eps', e.target.value)}
+        />
       </label>
       <label>
         load &gt; <output>{tau.toFixed(2)}</output>·max|W|{' '}
-        <input data-testid="load-tau" type="range" min={0.01} max={0.99} step={0.01} value={tau} onChange={(e) => setViewState('tau', e.target.value)} />
+        <input
+          data-testid="load-tau"
+          type="range"
+          min={0.01}
+          max={0.99}
+          step={0.01}
+          value={tau}
+          onChange={(e) => setViewState('tau', e.target.value)}
+        />
       </label>
     </div>
   );
@@ -88,12 +104,23 @@ export function BlockGram({ snapshot, metrics, params, viewState, setViewState }
   const labelSize = Math.min(10, cell * 0.7);
   const live = blocks.blocks.filter((b) => !b.ignored);
   const m = loads.length;
-  const bx = scaleBand<number>().domain(loads.map((_, k) => k)).range([LEFT, LEFT + SIDE]).padding(0.2);
-  const by = scaleLinear().domain([0, Math.max(1, ...loads)]).range([BARS_TOP + BARS_H, BARS_TOP]);
+  const bx = scaleBand<number>()
+    .domain(loads.map((_, k) => k))
+    .range([LEFT, LEFT + SIDE])
+    .padding(0.2);
+  const by = scaleLinear()
+    .domain([0, Math.max(1, ...loads)])
+    .range([BARS_TOP + BARS_H, BARS_TOP]);
   return (
     <ViewPanel id="blocks" about={CAPACITY_ABOUT.blocks} title="WᵀW in blocks · polysemantic neurons" caption={caption}>
       {controls}
-      <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="Gram matrix in blocks and per-neuron load">
+      <svg
+        width={WIDTH}
+        height={HEIGHT}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
+        role="img"
+        aria-label="Gram matrix in blocks and per-neuron load"
+      >
         <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
         <g>{cells}</g>
         <rect x={LEFT} y={TOP} width={SIDE} height={SIDE} fill="none" stroke={INK} strokeWidth={0.5} />
@@ -116,13 +143,24 @@ export function BlockGram({ snapshot, metrics, params, viewState, setViewState }
           <g fontFamily={CHART_FONT} fontSize={labelSize} fill={INK}>
             {order.map((f, k) => (
               <g key={k}>
-                <text x={LEFT + (k + 0.5) * cell} y={TOP - 4} textAnchor="middle">{f}</text>
-                <text x={LEFT - 4} y={TOP + (k + 0.5) * cell} dy="0.32em" textAnchor="end">{f}</text>
+                <text x={LEFT + (k + 0.5) * cell} y={TOP - 4} textAnchor="middle">
+                  {f}
+                </text>
+                <text x={LEFT - 4} y={TOP + (k + 0.5) * cell} dy="0.32em" textAnchor="end">
+                  {f}
+                </text>
               </g>
             ))}
           </g>
         ) : null}
-        <RampLegend x={LEFT + SIDE + 12} y={TOP} width={WIDTH - LEFT - SIDE - 20} domain={[-max, max]} color={color} format={legendFormat} />
+        <RampLegend
+          x={LEFT + SIDE + 12}
+          y={TOP}
+          width={WIDTH - LEFT - SIDE - 20}
+          domain={[-max, max]}
+          color={color}
+          format={legendFormat}
+        />
         <text x={LEFT + SIDE + 12} y={TOP + 40} fontFamily={CHART_FONT} fontSize={10} fill={INK}>
           {`${live.length} block${live.length === 1 ? '' : 's'}`}
         </text>
@@ -131,10 +169,27 @@ export function BlockGram({ snapshot, metrics, params, viewState, setViewState }
         </text>
         {loads.map((c, k) => (
           <g key={k}>
-            <rect data-testid="neuron-load" data-count={c} x={bx(k)} width={bx.bandwidth()} y={by(c)} height={BARS_TOP + BARS_H - by(c)} fill={c > 1 ? '#d62728' : '#1f77b4'} />
-            <text x={(bx(k) ?? 0) + bx.bandwidth() / 2} y={by(c) - 3} textAnchor="middle" fontFamily={CHART_FONT} fontSize={9} fill={INK}>{c}</text>
+            <rect
+              data-testid="neuron-load"
+              data-count={c}
+              x={bx(k)}
+              width={bx.bandwidth()}
+              y={by(c)}
+              height={BARS_TOP + BARS_H - by(c)}
+              fill={c > 1 ? '#d62728' : '#1f77b4'}
+            />
+            <text x={(bx(k) ?? 0) + bx.bandwidth() / 2} y={by(c) - 3} textAnchor="middle" fontFamily={CHART_FONT} fontSize={9} fill={INK}>
+              {c}
+            </text>
             {m <= 16 ? (
-              <text x={(bx(k) ?? 0) + bx.bandwidth() / 2} y={BARS_TOP + BARS_H + 12} textAnchor="middle" fontFamily={CHART_FONT} fontSize={9} fill={INK}>{`n${k}`}</text>
+              <text
+                x={(bx(k) ?? 0) + bx.bandwidth() / 2}
+                y={BARS_TOP + BARS_H + 12}
+                textAnchor="middle"
+                fontFamily={CHART_FONT}
+                fontSize={9}
+                fill={INK}
+              >{`n${k}`}</text>
             ) : null}
           </g>
         ))}

@@ -37,7 +37,9 @@ export function CapacityPlot({ snapshot, metrics, params }: Props) {
     const v = data?.importance.filter((t) => t > 0 && Number.isFinite(t)) ?? [];
     const lo = v.length ? Math.min(...v) : 0.1;
     const hi = v.length ? Math.max(...v) : 1;
-    return scaleLog().domain(hi / lo > 1.5 ? [lo / 1.15, hi * 1.15] : [lo / 2, hi * 2]).range(X_RANGE);
+    return scaleLog()
+      .domain(hi / lo > 1.5 ? [lo / 1.15, hi * 1.15] : [lo / 2, hi * 2])
+      .range(X_RANGE);
   }, [data]);
   const y = useMemo(() => scaleLinear().domain([0, Y_MAX]).range(Y_RANGE), []);
   const caption = (
@@ -69,7 +71,14 @@ export function CapacityPlot({ snapshot, metrics, params }: Props) {
           <rect key={r} x={X_RANGE[0]} width={X_RANGE[1] - X_RANGE[0]} y={y(hi)} height={y(lo) - y(hi)} fill={REGIME_BAND[r]} />
         ))}
         <Axis orient="bottom" scale={x} ticks={logTicks(x, 5)} position={Y_RANGE[0]} range={X_RANGE} label="importance v_i (log)" />
-        <Axis orient="left" scale={y} ticks={linearTicks(y, 5)} position={X_RANGE[0]} range={[Y_RANGE[0], Y_RANGE[1]]} label="capacity C_i" />
+        <Axis
+          orient="left"
+          scale={y}
+          ticks={linearTicks(y, 5)}
+          position={X_RANGE[0]}
+          range={[Y_RANGE[0], Y_RANGE[1]]}
+          label="capacity C_i"
+        />
         {data.capacity.map((c, i) => {
           const v = data.importance[i]!;
           if (!Number.isFinite(c) || !(v > 0)) return null;

@@ -50,7 +50,9 @@ function SweepChart({ sweep }: { sweep: SweepResult }) {
   const series = useMemo(() => sweep.series ?? [], [sweep.series]);
   const x = useMemo(() => {
     const [lo, hi] = finiteExtent(series.flatMap((s) => s.x).filter((v) => v > 0)) ?? [1, 30];
-    return scaleLog().domain(hi > lo ? [lo, hi] : [lo / 2, hi * 2]).range(X_RANGE);
+    return scaleLog()
+      .domain(hi > lo ? [lo, hi] : [lo / 2, hi * 2])
+      .range(X_RANGE);
   }, [series]);
   const y = scaleLinear().domain([0, 1]).range(Y_RANGE);
   const gaussian = x.domain()[0]! <= 3 && x.domain()[1]! >= 3;
@@ -60,7 +62,9 @@ function SweepChart({ sweep }: { sweep: SweepResult }) {
       {gaussian ? (
         <g>
           <line x1={x(3)} x2={x(3)} y1={Y_RANGE[0]} y2={Y_RANGE[1]} stroke={FAINT} strokeDasharray="4 3" />
-          <text x={x(3) + 3} y={Y_RANGE[1] + 10} fontFamily={CHART_FONT} fontSize={9} fill="#777777">Gaussian K=3</text>
+          <text x={x(3) + 3} y={Y_RANGE[1] + 10} fontFamily={CHART_FONT} fontSize={9} fill="#777777">
+            Gaussian K=3
+          </text>
         </g>
       ) : null}
       {series.map((s) => {
@@ -78,7 +82,15 @@ function SweepChart({ sweep }: { sweep: SweepResult }) {
             <path d={band ?? ''} fill={color} fillOpacity={0.15} stroke="none" />
             <path d={path ?? ''} fill="none" stroke={color} strokeWidth={s.label === 'polysemantic' ? 2 : 1.2} />
             {pts.map(([xv, yv, sd], i) => (
-              <circle key={i} data-testid={`sweep-point-${s.label}`} data-y={yv.toFixed(4)} cx={x(xv)} cy={y(yv)} r={s.label === 'polysemantic' ? 3.5 : 2.5} fill={color}>
+              <circle
+                key={i}
+                data-testid={`sweep-point-${s.label}`}
+                data-y={yv.toFixed(4)}
+                cx={x(xv)}
+                cy={y(yv)}
+                r={s.label === 'polysemantic' ? 3.5 : 2.5}
+                fill={color}
+              >
                 <title>{`K = ${xv.toFixed(2)}: ${s.label} ${yv.toFixed(2)} ± ${sd.toFixed(2)}`}</title>
               </circle>
             ))}
@@ -87,7 +99,12 @@ function SweepChart({ sweep }: { sweep: SweepResult }) {
       })}
       <Axis orient="bottom" scale={x} ticks={logTicks(x, 5)} position={Y_RANGE[0]} range={X_RANGE} label={sweep.xLabel} />
       <Axis orient="left" scale={y} ticks={linearTicks(y, 5)} position={X_RANGE[0]} range={[Y_RANGE[0], Y_RANGE[1]]} label={sweep.yLabel} />
-      <SwatchLegend x={M.left} y={HEIGHT - 18} spacing={104} items={series.map((s) => ({ label: s.label, color: SERIES_COLOR[s.label] ?? INK }))} />
+      <SwatchLegend
+        x={M.left}
+        y={HEIGHT - 18}
+        spacing={104}
+        items={series.map((s) => ({ label: s.label, color: SERIES_COLOR[s.label] ?? INK }))}
+      />
     </svg>
   );
 }

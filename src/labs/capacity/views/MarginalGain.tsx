@@ -31,7 +31,8 @@ function median(xs: number[]): number {
  */
 export function MarginalGain({ snapshot, metrics, params }: Props) {
   const data = useMemo(() => capacityData(snapshot, metrics, params), [snapshot, metrics, params]);
-  const caption = 'Closed form for the quadratic toy: −dL_i/dC = 2(K−1)² v_i² / (2 + (K−3)C_i)². Dashed: the polysemantic features’ median λ.';
+  const caption =
+    'Closed form for the quadratic toy: −dL_i/dC = 2(K−1)² v_i² / (2 + (K−3)C_i)². Dashed: the polysemantic features’ median λ.';
   if (!data || !data.marginalGain) {
     return (
       <ViewPanel id="marginal" about={CAPACITY_ABOUT.marginal} title={TITLE} caption={caption}>
@@ -42,8 +43,14 @@ export function MarginalGain({ snapshot, metrics, params }: Props) {
   const gains = data.marginalGain;
   const positive = gains.filter((g) => g > 0 && Number.isFinite(g));
   const [lo, hi] = finiteExtent(positive) ?? [1e-3, 1];
-  const y = scaleLog().domain([Math.max(lo, hi * 1e-4) / 1.5, hi * 1.5]).range(Y_RANGE).clamp(true);
-  const x = scaleBand<number>().domain(gains.map((_, i) => i)).range(X_RANGE).padding(0.15);
+  const y = scaleLog()
+    .domain([Math.max(lo, hi * 1e-4) / 1.5, hi * 1.5])
+    .range(Y_RANGE)
+    .clamp(true);
+  const x = scaleBand<number>()
+    .domain(gains.map((_, i) => i))
+    .range(X_RANGE)
+    .padding(0.15);
   const polyGains = gains.filter((_, i) => data.regimes[i] === 'poly');
   const lambda = polyGains.length ? median(polyGains) : NaN;
   const step = Math.max(1, Math.ceil(gains.length / 12));
@@ -62,7 +69,14 @@ export function MarginalGain({ snapshot, metrics, params }: Props) {
         />
         {gains.map((g, i) =>
           g > 0 && Number.isFinite(g) ? (
-            <rect key={i} x={x(i)} width={x.bandwidth()} y={y(g)} height={Math.max(0, Y_RANGE[0] - y(g))} fill={REGIME_COLOR[data.regimes[i]!]}>
+            <rect
+              key={i}
+              x={x(i)}
+              width={x.bandwidth()}
+              y={y(g)}
+              height={Math.max(0, Y_RANGE[0] - y(g))}
+              fill={REGIME_COLOR[data.regimes[i]!]}
+            >
               <title>{`feature ${i}: C = ${data.capacity[i]!.toFixed(3)}, −dL/dC = ${g.toPrecision(3)}`}</title>
             </rect>
           ) : null,

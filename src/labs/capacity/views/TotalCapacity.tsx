@@ -48,7 +48,9 @@ export function TotalCapacity({ snapshot, metrics, params }: Props) {
   const top = Math.max(data.m, data.total) * 1.1;
   const y = scaleLinear().domain([0, top]).range(Y_RANGE);
   const lastStep = points.length ? points[points.length - 1]![0] : 1;
-  const x = scaleLinear().domain([points[0]?.[0] ?? 0, Math.max(lastStep, (points[0]?.[0] ?? 0) + 1)]).range(LINE_X);
+  const x = scaleLinear()
+    .domain([points[0]?.[0] ?? 0, Math.max(lastStep, (points[0]?.[0] ?? 0) + 1)])
+    .range(LINE_X);
   const path = line<[number, number]>()
     .x(([s]) => x(s))
     .y(([, t]) => y(t))(points);
@@ -58,7 +60,16 @@ export function TotalCapacity({ snapshot, metrics, params }: Props) {
     const y0 = y(acc);
     acc += h;
     return (
-      <rect key={i} x={BAR_X} width={BAR_W} y={y(acc)} height={Math.max(0, y0 - y(acc))} fill={REGIME_COLOR[data.regimes[i]!]} stroke="#ffffff" strokeWidth={0.5}>
+      <rect
+        key={i}
+        x={BAR_X}
+        width={BAR_W}
+        y={y(acc)}
+        height={Math.max(0, y0 - y(acc))}
+        fill={REGIME_COLOR[data.regimes[i]!]}
+        stroke="#ffffff"
+        strokeWidth={0.5}
+      >
         <title>{`feature ${i}: C = ${h.toFixed(3)}`}</title>
       </rect>
     );
@@ -76,7 +87,15 @@ export function TotalCapacity({ snapshot, metrics, params }: Props) {
         <g>{segments}</g>
         <line x1={M.left} x2={LINE_X[1]} y1={y(data.m)} y2={y(data.m)} stroke={INK} strokeDasharray="5 3" />
         <text x={LINE_X[1]} y={y(data.m) - 4} textAnchor="end" fontFamily={CHART_FONT} fontSize={10} fill={INK}>{`m = ${data.m}`}</text>
-        <text x={BAR_X + BAR_W / 2} y={Y_RANGE[0] + 14} textAnchor="middle" fontFamily={CHART_FONT} fontSize={10} fill={INK} data-testid="total-capacity">
+        <text
+          x={BAR_X + BAR_W / 2}
+          y={Y_RANGE[0] + 14}
+          textAnchor="middle"
+          fontFamily={CHART_FONT}
+          fontSize={10}
+          fill={INK}
+          data-testid="total-capacity"
+        >
           {data.total.toFixed(2)}
         </text>
         <Axis orient="bottom" scale={x} ticks={linearTicks(x, 4)} position={Y_RANGE[0]} range={LINE_X} label="step" />

@@ -1,7 +1,8 @@
 /** "About this view" for each capacity view (Scherlis et al., Polysemanticity and Capacity in Neural Networks). */
 import type { ViewAbout } from '../../../ui/ViewPanel';
 
-const PAPER = 'Scherlis et al. (2022), Polysemanticity and Capacity in Neural Networks: capacity, its optimal allocation by marginal loss, and the effect of input kurtosis.';
+const PAPER =
+  'Scherlis et al. (2022), Polysemanticity and Capacity in Neural Networks: capacity, its optimal allocation by marginal loss, and the effect of input kurtosis.';
 
 export const CAPACITY_ABOUT = {
   capacity: {
@@ -29,7 +30,8 @@ export const CAPACITY_ABOUT = {
     paper: PAPER,
   },
   blocks: {
-    plotted: 'WᵀW with the features ordered by the blocks found from the singular values of W: features that draw on the same subspace form a block.',
+    plotted:
+      'WᵀW with the features ordered by the blocks found from the singular values of W: features that draw on the same subspace form a block.',
     formula: 'W = U Σ Vᵀ;  feature i uses subspace s if Σ_(k∈s) (σₖ Vᵢₖ)² ≥ ε ‖Wᵢ‖²;  blocks = connected features',
     tex: 'W = U \\Sigma V^\\top,\\quad i \\in s \\iff \\textstyle\\sum_{k \\in s} (\\sigma_k V_{ik})^2 \\ge \\varepsilon \\lVert W_i\\rVert^2',
     read: 'Diagonal 1 × 1 blocks: monosemantic features. A larger block: features sharing its dimensions (its dims shows how many).',
@@ -37,7 +39,8 @@ export const CAPACITY_ABOUT = {
     paper: PAPER,
   },
   sweep: {
-    plotted: 'The fraction of features that end up polysemantic, for a row of models trained together at 8 input kurtosis values (4 replicates each; mean ± s.d.).',
+    plotted:
+      'The fraction of features that end up polysemantic, for a row of models trained together at 8 input kurtosis values (4 replicates each; mean ± s.d.).',
     formula: 'polysemantic fraction = #{i : 0.1 < Cᵢ ≤ 0.9} / n',
     tex: '\\frac{\\#\\{i : 0.1 < C_i \\le 0.9\\}}{n}',
     read: 'Near 0 below K = 3, rising steeply above it: heavy-tailed inputs make sharing dimensions cheap — the closed form’s switch from increasing to diminishing returns at K = 3.',

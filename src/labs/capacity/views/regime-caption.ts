@@ -11,11 +11,18 @@ export function regimeState(capacity: readonly number[], importance: readonly nu
   const counts = regimeCounts(finite);
   const total = finite.reduce((s, c) => s + c, 0);
   const order = capacity.map((_, i) => i).sort((a, b) => (importance[b] ?? 0) - (importance[a] ?? 0));
-  const monoRanks = order.map((i, rank) => ({ rank, c: capacity[i]! })).filter((x) => regimeOf(x.c) === 'mono').map((x) => x.rank);
+  const monoRanks = order
+    .map((i, rank) => ({ rank, c: capacity[i]! }))
+    .filter((x) => regimeOf(x.c) === 'mono')
+    .map((x) => x.rank);
   const topFirst = monoRanks.length > 0 && monoRanks.every((r) => r < monoRanks.length);
   return (
     `Now: ${counts.mono} monosemantic (C > ${MONO_THRESHOLD}), ${counts.poly} polysemantic, ${counts.ignored} ignored (C ≤ ${IGNORED_THRESHOLD}); ` +
     `Σ C = ${total.toFixed(2)} of m = ${m}.` +
-    (monoRanks.length ? (topFirst ? ' The monosemantic ones are the most important.' : ' Some monosemantic features are not among the most important.') : '')
+    (monoRanks.length
+      ? topFirst
+        ? ' The monosemantic ones are the most important.'
+        : ' Some monosemantic features are not among the most important.'
+      : '')
   );
 }

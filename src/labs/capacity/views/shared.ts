@@ -10,7 +10,7 @@ export const REGIME_BAND: Record<Regime, string> = { mono: '#e3eef8', poly: '#fb
 export const REGIME_LABEL: Record<Regime, string> = { mono: 'monosemantic', poly: 'polysemantic', ignored: 'ignored' };
 
 export function numberArray(v: Metrics[string] | undefined): number[] | null {
-  return Array.isArray(v) && v.every((x) => typeof x === 'number') ? (v) : null;
+  return Array.isArray(v) && v.every((x) => typeof x === 'number') ? v : null;
 }
 
 export interface CapacityData {

@@ -54,13 +54,21 @@ function Cells({ data, x0, n }: { data: Float32Array; x0: number; n: number }) {
   const out = [];
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < n; j++) {
-      out.push(<rect key={i * n + j} x={x0 + j * cell} y={TOP + i * cell} width={cell + 0.3} height={cell + 0.3} fill={color(data[i * n + j]!)} />);
+      out.push(
+        <rect key={i * n + j} x={x0 + j * cell} y={TOP + i * cell} width={cell + 0.3} height={cell + 0.3} fill={color(data[i * n + j]!)} />,
+      );
     }
   }
   return <g>{out}</g>;
 }
 
-export function CorrelationHeatmap(props: { snapshot: Snapshot | null; act: number; layer: number; label: string; controls: React.ReactNode }) {
+export function CorrelationHeatmap(props: {
+  snapshot: Snapshot | null;
+  act: number;
+  layer: number;
+  label: string;
+  controls: React.ReactNode;
+}) {
   const data = useMemo(() => heatmapData(props.snapshot, props.act, props.layer), [props.snapshot, props.act, props.layer]);
   const title = 'Neuron correlations, A against B';
   if (!data) {
@@ -79,18 +87,22 @@ export function CorrelationHeatmap(props: { snapshot: Snapshot | null; act: numb
       actions={props.controls}
       caption={
         <>
-          {props.label}: mean matched correlation (diagonal) before{' '}
-          <span data-testid="diag-before">{fmt(data.diagBefore)}</span>, after the permutation{' '}
-          <span data-testid="diag-after">{fmt(data.diagAfter)}</span>
-          {data.n < HEATMAP_CAP ? '' : ` (first ${HEATMAP_CAP} of A’s neurons)`}. Rows: A’s neurons; columns: B’s, in their own order (left) and matched by munkres (right).
+          {props.label}: mean matched correlation (diagonal) before <span data-testid="diag-before">{fmt(data.diagBefore)}</span>, after the
+          permutation <span data-testid="diag-after">{fmt(data.diagAfter)}</span>
+          {data.n < HEATMAP_CAP ? '' : ` (first ${HEATMAP_CAP} of A’s neurons)`}. Rows: A’s neurons; columns: B’s, in their own order (left)
+          and matched by munkres (right).
         </>
       }
     >
       <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={title}>
         <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
         <g fontFamily={CHART_FONT} fontSize={LABEL_FONT_SIZE} fill={INK}>
-          <text x={LEFT + SIDE / 2} y={TOP - 7} textAnchor="middle">before alignment</text>
-          <text x={LEFT + SIDE + GAP + SIDE / 2} y={TOP - 7} textAnchor="middle">after permutation</text>
+          <text x={LEFT + SIDE / 2} y={TOP - 7} textAnchor="middle">
+            before alignment
+          </text>
+          <text x={LEFT + SIDE + GAP + SIDE / 2} y={TOP - 7} textAnchor="middle">
+            after permutation
+          </text>
         </g>
         <g data-testid="heatmap-before">
           <Cells data={data.before} x0={LEFT} n={data.n} />

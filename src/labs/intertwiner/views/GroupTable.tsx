@@ -31,7 +31,9 @@ export function GroupTable({ highlight }: { highlight: readonly ActivationId[] }
       <svg width={WIDTH} height={height} viewBox={`0 0 ${WIDTH} ${height}`} role="img" aria-label="intertwiner group table">
         <rect width={WIDTH} height={height} fill="#ffffff" />
         <g fontFamily={CHART_FONT} fontSize={TICK_FONT_SIZE + 1} fill={INK}>
-          <text x={4} y={HEAD - 10} fontWeight="bold">activation: group (computed)</text>
+          <text x={4} y={HEAD - 10} fontWeight="bold">
+            activation: group (computed)
+          </text>
           {GROUP_FAMILIES.map((f, k) => (
             <text key={f} x={NAME_W + GROUP_W + k * COL_W + COL_W / 2} y={HEAD - 10} textAnchor="middle" fontSize={TICK_FONT_SIZE}>
               {FAMILY_LABELS[f]}
@@ -43,14 +45,30 @@ export function GroupTable({ highlight }: { highlight: readonly ActivationId[] }
             return (
               <g key={act} data-testid="group-row" data-act={act}>
                 <rect x={0} y={y} width={WIDTH} height={ROW} fill={on ? '#f3f7ff' : '#ffffff'} stroke={GRID} />
-                <text x={4} y={y + 14} fontWeight={on ? 'bold' : 'normal'}>{ACTIVATION_LABELS[act]}</text>
-                <text x={4} y={y + 28} fontSize={TICK_FONT_SIZE} fill="#555555" data-testid="group-name">{row.group}</text>
+                <text x={4} y={y + 14} fontWeight={on ? 'bold' : 'normal'}>
+                  {ACTIVATION_LABELS[act]}
+                </text>
+                <text x={4} y={y + 28} fontSize={TICK_FONT_SIZE} fill="#555555" data-testid="group-name">
+                  {row.group}
+                </text>
                 {row.checks.map((c, k) => (
                   <g key={c.family} data-testid="group-check" data-family={c.family} data-holds={String(c.holds)}>
-                    <text x={NAME_W + GROUP_W + k * COL_W + COL_W / 2} y={y + 14} textAnchor="middle" fill={c.holds ? '#1a7f37' : '#b42318'} fontWeight="bold">
+                    <text
+                      x={NAME_W + GROUP_W + k * COL_W + COL_W / 2}
+                      y={y + 14}
+                      textAnchor="middle"
+                      fill={c.holds ? '#1a7f37' : '#b42318'}
+                      fontWeight="bold"
+                    >
                       {c.holds ? '✓' : '✗'}
                     </text>
-                    <text x={NAME_W + GROUP_W + k * COL_W + COL_W / 2} y={y + 28} textAnchor="middle" fontSize={TICK_FONT_SIZE - 1} fill="#666666">
+                    <text
+                      x={NAME_W + GROUP_W + k * COL_W + COL_W / 2}
+                      y={y + 28}
+                      textAnchor="middle"
+                      fontSize={TICK_FONT_SIZE - 1}
+                      fill="#666666"
+                    >
                       {c.maxError.toExponential(1)}
                     </text>
                   </g>

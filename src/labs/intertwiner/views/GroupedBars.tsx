@@ -50,7 +50,10 @@ export function GroupedBars(props: {
   const innerW = width - M.left - M.right;
   const innerH = HEIGHT - M.top - M.bottom;
   const [lo, hi] = props.domain;
-  const y = scaleLinear().domain([lo, hi]).range([M.top + innerH, M.top]).clamp(true);
+  const y = scaleLinear()
+    .domain([lo, hi])
+    .range([M.top + innerH, M.top])
+    .clamp(true);
   const base = y(Math.min(Math.max(0, lo), hi));
   const groupW = innerW / groups;
   const barW = (groupW * 0.8) / nSeries;
@@ -89,20 +92,41 @@ export function GroupedBars(props: {
                   </rect>
                 );
               })}
-              <text x={x0 + (nSeries * barW) / 2} y={M.top + innerH + 14} textAnchor="middle" fontFamily={CHART_FONT} fontSize={TICK_FONT_SIZE + 1} fill={INK}>
+              <text
+                x={x0 + (nSeries * barW) / 2}
+                y={M.top + innerH + 14}
+                textAnchor="middle"
+                fontFamily={CHART_FONT}
+                fontSize={TICK_FONT_SIZE + 1}
+                fill={INK}
+              >
                 {g.label}
               </text>
             </g>
           );
         })}
         {ref && ref.value >= lo && ref.value <= hi ? (
-          <line data-testid={`reference-${props.id}`} x1={M.left} x2={width - M.right} y1={y(ref.value)} y2={y(ref.value)} stroke={INK} strokeDasharray="5 3" strokeWidth={1.5}>
+          <line
+            data-testid={`reference-${props.id}`}
+            x1={M.left}
+            x2={width - M.right}
+            y1={y(ref.value)}
+            y2={y(ref.value)}
+            stroke={INK}
+            strokeDasharray="5 3"
+            strokeWidth={1.5}
+          >
             <title>{`${ref.label}: ${fmt(ref.value)}`}</title>
           </line>
         ) : null}
         <Axis orient="left" scale={y} ticks={linearTicks(y, 5)} position={M.left} range={[M.top, M.top + innerH]} label={props.yLabel} />
         <line x1={M.left} x2={width - M.right} y1={base} y2={base} stroke={INK} />
-        <SwatchLegend x={M.left} y={HEIGHT - 16} items={data.series.map((s, si) => ({ label: s.label, color: color(si) }))} spacing={Math.min(130, innerW / nSeries)} />
+        <SwatchLegend
+          x={M.left}
+          y={HEIGHT - 16}
+          items={data.series.map((s, si) => ({ label: s.label, color: color(si) }))}
+          spacing={Math.min(130, innerW / nSeries)}
+        />
       </svg>
     </ViewPanel>
   );

@@ -44,7 +44,10 @@ export function MapBars(props: {
   const innerW = width - M.left - M.right;
   const innerH = HEIGHT - M.top - M.bottom;
   const [lo, hi] = props.domain;
-  const y = scaleLinear().domain([lo, hi]).range([M.top + innerH, M.top]).clamp(true);
+  const y = scaleLinear()
+    .domain([lo, hi])
+    .range([M.top + innerH, M.top])
+    .clamp(true);
   const groupW = innerW / groups;
   const barW = (groupW * 0.8) / MAP_KINDS.length;
   return (
@@ -84,7 +87,14 @@ export function MapBars(props: {
                   <title>{`${props.referenceLabel ?? 'reference'}: ${ref.toFixed(3)}`}</title>
                 </line>
               ) : null}
-              <text x={x0 + (MAP_KINDS.length * barW) / 2} y={M.top + innerH + 14} textAnchor="middle" fontFamily={CHART_FONT} fontSize={TICK_FONT_SIZE + 1} fill={INK}>
+              <text
+                x={x0 + (MAP_KINDS.length * barW) / 2}
+                y={M.top + innerH + 14}
+                textAnchor="middle"
+                fontFamily={CHART_FONT}
+                fontSize={TICK_FONT_SIZE + 1}
+                fill={INK}
+              >
                 {ACTIVATION_LABELS[act]}
               </text>
             </g>
@@ -92,8 +102,18 @@ export function MapBars(props: {
         })}
         <Axis orient="left" scale={y} ticks={linearTicks(y, 5)} position={M.left} range={[M.top, M.top + innerH]} label={props.yLabel} />
         <line x1={M.left} x2={width - M.right} y1={M.top + innerH} y2={M.top + innerH} stroke={INK} />
-        <SwatchLegend x={M.left} y={HEIGHT - 34} items={MAP_KINDS.slice(0, 3).map((k, i) => ({ label: MAP_LABELS[k], color: mapColor(i) }))} spacing={96} />
-        <SwatchLegend x={M.left} y={HEIGHT - 18} items={MAP_KINDS.slice(3).map((k, i) => ({ label: MAP_LABELS[k], color: mapColor(i + 3) }))} spacing={96} />
+        <SwatchLegend
+          x={M.left}
+          y={HEIGHT - 34}
+          items={MAP_KINDS.slice(0, 3).map((k, i) => ({ label: MAP_LABELS[k], color: mapColor(i) }))}
+          spacing={96}
+        />
+        <SwatchLegend
+          x={M.left}
+          y={HEIGHT - 18}
+          items={MAP_KINDS.slice(3).map((k, i) => ({ label: MAP_LABELS[k], color: mapColor(i + 3) }))}
+          spacing={96}
+        />
       </svg>
     </ViewPanel>
   );

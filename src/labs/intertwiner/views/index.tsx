@@ -48,9 +48,16 @@ export default function IntertwinerViews(props: LabViewProps) {
   const actSelect = (
     <label style={{ fontSize: '0.85em' }}>
       {' '}
-      <select data-testid="act-select" aria-label="Network whose correlations are shown" value={act} onChange={(e) => setViewState('act', e.target.value)}>
+      <select
+        data-testid="act-select"
+        aria-label="Network whose correlations are shown"
+        value={act}
+        onChange={(e) => setViewState('act', e.target.value)}
+      >
         {activations.map((a, i) => (
-          <option key={a} value={i}>{ACTIVATION_LABELS[a]}</option>
+          <option key={a} value={i}>
+            {ACTIVATION_LABELS[a]}
+          </option>
         ))}
       </select>
     </label>
@@ -69,32 +76,46 @@ export default function IntertwinerViews(props: LabViewProps) {
       <div className="view-grid">
         <ResultViews tables={tables} layer={layer} activations={activations} classifier={classifier} />
         <Span wide={activations.length > 2}>
-        <MapBars
-          id="residual"
-          about={INTERTWINER_ABOUT.residual}
-          title={`Normalised residual on held-out digits, layer ${layer}`}
-          yLabel="‖Ĥ_B − H_B‖² / ‖H_B − mean‖²"
-          activations={tables ? activations : null}
-          values={lt?.residual ?? null}
-          domain={[0, 2.2]}
-          caption={lt ? 'Lower is better. A low permutation-type residual alone does not show a privileged basis (a low-dimensional layer gives one too): read it against the rotation null above.' : undefined}
-        />
+          <MapBars
+            id="residual"
+            about={INTERTWINER_ABOUT.residual}
+            title={`Normalised residual on held-out digits, layer ${layer}`}
+            yLabel="‖Ĥ_B − H_B‖² / ‖H_B − mean‖²"
+            activations={tables ? activations : null}
+            values={lt?.residual ?? null}
+            domain={[0, 2.2]}
+            caption={
+              lt
+                ? 'Lower is better. A low permutation-type residual alone does not show a privileged basis (a low-dimensional layer gives one too): read it against the rotation null above.'
+                : undefined
+            }
+          />
         </Span>
         <Span wide={activations.length > 2}>
-        <MapBars
-          id="stitched"
-          about={INTERTWINER_ABOUT.stitched}
-          title={`Stitched network (A up to layer ${layer} → map → B), layer ${layer}`}
-          yLabel={classifier ? 'held-out accuracy' : 'reconstruction R²'}
-          activations={tables ? activations : null}
-          values={lt?.stitched ?? null}
-          domain={[classifier ? 0 : -0.5, 1]}
-          reference={tables?.own.map((o) => o[1])}
-          referenceLabel="network B alone"
-          caption={tables ? `Dashed: network B alone (${tables.own.map((o, i) => `${ACTIVATION_LABELS[activations[i]!]} ${o[1].toFixed(3)}`).join(', ')}). Maps: ${MAP_KINDS.map((k) => MAP_LABELS[k]).join(', ')}.` : undefined}
-        />
+          <MapBars
+            id="stitched"
+            about={INTERTWINER_ABOUT.stitched}
+            title={`Stitched network (A up to layer ${layer} → map → B), layer ${layer}`}
+            yLabel={classifier ? 'held-out accuracy' : 'reconstruction R²'}
+            activations={tables ? activations : null}
+            values={lt?.stitched ?? null}
+            domain={[classifier ? 0 : -0.5, 1]}
+            reference={tables?.own.map((o) => o[1])}
+            referenceLabel="network B alone"
+            caption={
+              tables
+                ? `Dashed: network B alone (${tables.own.map((o, i) => `${ACTIVATION_LABELS[activations[i]!]} ${o[1].toFixed(3)}`).join(', ')}). Maps: ${MAP_KINDS.map((k) => MAP_LABELS[k]).join(', ')}.`
+                : undefined
+            }
+          />
         </Span>
-        <CorrelationHeatmap snapshot={snapshot} act={act} layer={layer} label={`${ACTIVATION_LABELS[activations[act]!]}, layer ${layer}`} controls={actSelect} />
+        <CorrelationHeatmap
+          snapshot={snapshot}
+          act={act}
+          layer={layer}
+          label={`${ACTIVATION_LABELS[activations[act]!]}, layer ${layer}`}
+          controls={actSelect}
+        />
         <Span wide>
           <GroupTable highlight={activations} />
         </Span>

@@ -17,7 +17,12 @@ function layer(ratios: [number, number], stitched: boolean): LayerTable {
     rotationNull: { mean: rows, low: rows, high: rows, ratio: ratios.map(ratioRow) },
     gProcrustes: [0.68, 0.59],
     orthogonalProcrustes: [0.87, 0.9],
-    stitch: stitched ? [[0.92, 0.86, 0.86, 0.84], [0.9, 0.89, 0.88, 0.77]] : null,
+    stitch: stitched
+      ? [
+          [0.92, 0.86, 0.86, 0.84],
+          [0.9, 0.89, 0.88, 0.77],
+        ]
+      : null,
   };
 }
 
@@ -25,7 +30,10 @@ const tables = (stitched: boolean): FitTables => ({
   activations: ['relu', 'iso-tanh'],
   layers: 2,
   byLayer: [layer([1.23, 0.97], stitched), layer([1.32, 1.06], stitched)],
-  own: [[0.94, 0.95], [0.9, 0.91]],
+  own: [
+    [0.94, 0.95],
+    [0.9, 0.91],
+  ],
   fitStep: 600,
   fitMs: 300,
   stitchStep: stitched ? 600 : -1,

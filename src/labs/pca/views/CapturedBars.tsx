@@ -24,12 +24,23 @@ export function CapturedBars({ readouts, lambda, k }: { readouts: PcaReadouts | 
     );
   }
   const d = lambda.length;
-  const x = scaleBand<number>().domain(Array.from({ length: d }, (_, i) => i)).range(X_RANGE).padding(0.2);
-  const y = scaleLinear().domain([0, Math.max(...lambda, 1e-12)]).range(Y_RANGE).nice();
+  const x = scaleBand<number>()
+    .domain(Array.from({ length: d }, (_, i) => i))
+    .range(X_RANGE)
+    .padding(0.2);
+  const y = scaleLinear()
+    .domain([0, Math.max(...lambda, 1e-12)])
+    .range(Y_RANGE)
+    .nice();
   const kept = readouts.captured.reduce((s, c, i) => s + c * lambda[i]!, 0);
   const total = lambda.reduce((s, v) => s + v, 0);
   return (
-    <ViewPanel id="captured" about={PCA_ABOUT.captured} title={title} caption={`The span keeps ${((100 * kept) / total).toFixed(1)}% of the variance; the top ${k} directions hold ${((100 * (total - readouts.optimumLoss)) / total).toFixed(1)}%.`}>
+    <ViewPanel
+      id="captured"
+      about={PCA_ABOUT.captured}
+      title={title}
+      caption={`The span keeps ${((100 * kept) / total).toFixed(1)}% of the variance; the top ${k} directions hold ${((100 * (total - readouts.optimumLoss)) / total).toFixed(1)}%.`}
+    >
       <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={title}>
         <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
         <Axis orient="left" scale={y} ticks={linearTicks(y, 5)} position={X_RANGE[0]} range={[Y_RANGE[0], Y_RANGE[1]]} label="variance" />
@@ -41,7 +52,13 @@ export function CapturedBars({ readouts, lambda, k }: { readouts: PcaReadouts | 
               <rect x={bx} width={x.bandwidth()} y={y(l)} height={Math.max(0, y(0) - y(l))} fill="#c6dbef">
                 <title>{`u${i}: λ = ${l.toPrecision(3)}`}</title>
               </rect>
-              <rect x={bx} width={x.bandwidth()} y={y(l * share)} height={Math.max(0, y(0) - y(l * share))} fill={i < k ? '#1f77b4' : '#d62728'}>
+              <rect
+                x={bx}
+                width={x.bandwidth()}
+                y={y(l * share)}
+                height={Math.max(0, y(0) - y(l * share))}
+                fill={i < k ? '#1f77b4' : '#d62728'}
+              >
                 <title>{`u${i}: captured ${(100 * share).toFixed(1)}% of λ`}</title>
               </rect>
               <text x={bx + x.bandwidth() / 2} y={Y_RANGE[0] + 14} textAnchor="middle" fontFamily={CHART_FONT} fontSize={10} fill={INK}>

@@ -36,7 +36,9 @@ export function HistoryChart(props: {
   }
   const x0 = points[0]![0];
   const last = points[points.length - 1]!;
-  const x = scaleLinear().domain([x0, Math.max(last[0], x0 + 1)]).range(X_RANGE);
+  const x = scaleLinear()
+    .domain([x0, Math.max(last[0], x0 + 1)])
+    .range(X_RANGE);
   const top = Math.max(...points.map(([, v]) => v), reference ?? 0);
   const y = scaleLinear()
     .domain(props.yDomain ?? [0, top > 0 ? top * 1.05 : 1])
@@ -50,10 +52,25 @@ export function HistoryChart(props: {
       <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={props.title}>
         <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
         <Axis orient="bottom" scale={x} ticks={linearTicks(x, 5)} position={Y_RANGE[0]} range={X_RANGE} label="step" />
-        <Axis orient="left" scale={y} ticks={linearTicks(y, 5)} position={X_RANGE[0]} range={[Y_RANGE[0], Y_RANGE[1]]} label={props.yLabel} />
+        <Axis
+          orient="left"
+          scale={y}
+          ticks={linearTicks(y, 5)}
+          position={X_RANGE[0]}
+          range={[Y_RANGE[0], Y_RANGE[1]]}
+          label={props.yLabel}
+        />
         {reference !== null && Number.isFinite(reference) ? (
           <>
-            <line x1={X_RANGE[0]} x2={X_RANGE[1]} y1={y(reference)} y2={y(reference)} stroke={FAINT} strokeWidth={1.5} strokeDasharray="5 3" />
+            <line
+              x1={X_RANGE[0]}
+              x2={X_RANGE[1]}
+              y1={y(reference)}
+              y2={y(reference)}
+              stroke={FAINT}
+              strokeWidth={1.5}
+              strokeDasharray="5 3"
+            />
             <text x={X_RANGE[1]} y={y(reference) - 4} textAnchor="end" fontFamily={CHART_FONT} fontSize={10} fill={INK}>
               {props.referenceLabel}
             </text>

@@ -22,7 +22,9 @@ interface Loaded {
 
 let remote: Comlink.Remote<ImportWorkerApi> | null = null;
 function importWorker(): Comlink.Remote<ImportWorkerApi> {
-  remote ??= Comlink.wrap<ImportWorkerApi>(new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'spotlight-import' }));
+  remote ??= Comlink.wrap<ImportWorkerApi>(
+    new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module', name: 'spotlight-import' }),
+  );
   return remote;
 }
 
@@ -78,10 +80,15 @@ export function ImportPanel({ options }: { options: ViewOptions }) {
   }, [acts, basis, epsilon, signed, plane, normalisedPppm]);
 
   return (
-    <ViewPanel id="import" title="Your activations" caption="A 2-D .npy (float32/float64, C order) or CSV: rows = samples, columns = units. Optional basis: K × units. Read and analysed off the page, up to 256 MB.">
+    <ViewPanel
+      id="import"
+      title="Your activations"
+      caption="A 2-D .npy (float32/float64, C order) or CSV: rows = samples, columns = units. Optional basis: K × units. Read and analysed off the page, up to 256 MB."
+    >
       <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap', marginBottom: 6 }}>
         <label>
-          activations <input type="file" accept=".npy,.csv,.tsv,.txt" data-testid="import-activations" onChange={(e) => void load('acts')(e)} />
+          activations{' '}
+          <input type="file" accept=".npy,.csv,.tsv,.txt" data-testid="import-activations" onChange={(e) => void load('acts')(e)} />
         </label>
         <label>
           basis <input type="file" accept=".npy,.csv,.tsv,.txt" data-testid="import-basis" onChange={(e) => void load('basis')(e)} />

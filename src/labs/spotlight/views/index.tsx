@@ -67,14 +67,28 @@ export default function SpotlightViews(props: LabViewProps) {
       <label>
         plane{' '}
         <select data-testid="spotlight-plane" value={plane} onChange={(e) => setViewState('plane', e.target.value)}>
-          {options.map((o) => <option key={o} value={o}>{`b${o.split('-')[0]} – b${o.split('-')[1]}`}</option>)}
+          {options.map((o) => (
+            <option key={o} value={o}>{`b${o.split('-')[0]} – b${o.split('-')[1]}`}</option>
+          ))}
         </select>
       </label>
       <label>
-        <input type="checkbox" checked={signed} data-testid="spotlight-signed" onChange={(e) => setViewState('signed', e.target.checked ? '1' : '0')} /> signed SRM
+        <input
+          type="checkbox"
+          checked={signed}
+          data-testid="spotlight-signed"
+          onChange={(e) => setViewState('signed', e.target.checked ? '1' : '0')}
+        />{' '}
+        signed SRM
       </label>
       <label>
-        <input type="checkbox" checked={normalisedPppm} data-testid="spotlight-pppm-normalised" onChange={(e) => setViewState('pppmnorm', e.target.checked ? '1' : '0')} /> PPPM of â (unit disk)
+        <input
+          type="checkbox"
+          checked={normalisedPppm}
+          data-testid="spotlight-pppm-normalised"
+          onChange={(e) => setViewState('pppmnorm', e.target.checked ? '1' : '0')}
+        />{' '}
+        PPPM of â (unit disk)
       </label>
       <span className="hint" data-testid="spotlight-eps-default">{`default ε for k=${k}: ${defaultEpsilon(k)} (${epsilonNote(k)})`}</span>
     </div>
@@ -92,17 +106,49 @@ export default function SpotlightViews(props: LabViewProps) {
         >
           {analyses.length ? <AnisotropyChart models={analyses} /> : <ChartPlaceholder width={340} height={140} />}
         </ViewPanel>
-        <ViewPanel id="srm" about={SPOTLIGHT_ABOUT.srm} title="Spotlight resonance (SRM)" caption="Mean SRM over planes of privileged directions ± s.d. over planes (as the author plots it); the cone sweeps while training runs.">
-          {analyses.length ? <SrmPolar models={analyses} epsilon={epsilon} sweep={sweep.current} signed={signed} testId="srm-polar" /> : <ChartPlaceholder width={340} height={340} />}
+        <ViewPanel
+          id="srm"
+          about={SPOTLIGHT_ABOUT.srm}
+          title="Spotlight resonance (SRM)"
+          caption="Mean SRM over planes of privileged directions ± s.d. over planes (as the author plots it); the cone sweeps while training runs."
+        >
+          {analyses.length ? (
+            <SrmPolar models={analyses} epsilon={epsilon} sweep={sweep.current} signed={signed} testId="srm-polar" />
+          ) : (
+            <ChartPlaceholder width={340} height={340} />
+          )}
         </ViewPanel>
-        <ViewPanel id="pppm" about={SPOTLIGHT_ABOUT.pppm} title="PPPM density ÷ isotropic density (chosen plane)" caption={`Codes within ε of the plane, projected with their magnitudes (the author's view; tick 'PPPM of â' for the unit disk). Red: denser than an isotropic code with the same norms; blue: sparser.${emptyPppmHint(analyses, epsilon)}`}>
+        <ViewPanel
+          id="pppm"
+          about={SPOTLIGHT_ABOUT.pppm}
+          title="PPPM density ÷ isotropic density (chosen plane)"
+          caption={`Codes within ε of the plane, projected with their magnitudes (the author's view; tick 'PPPM of â' for the unit disk). Red: denser than an isotropic code with the same norms; blue: sparser.${emptyPppmHint(analyses, epsilon)}`}
+        >
           {analyses.length ? <PppmImages models={analyses} testId="pppm" /> : <ChartPlaceholder width={340} height={200} />}
         </ViewPanel>
-        <ViewPanel id="pppm-ensemble" about={SPOTLIGHT_ABOUT['pppm-ensemble']} title="PPPM ensemble: all planes stacked" caption="Every ordered pair of privileged directions (up to 48, a seeded sample) projected into one image, as in the author's figures: discrete clusters for a discretised code, a continuous ring for an isotropic one.">
-          {analyses.length ? <PppmImages models={analyses} which="ensemble" testId="pppm-ensemble" /> : <ChartPlaceholder width={340} height={200} />}
+        <ViewPanel
+          id="pppm-ensemble"
+          about={SPOTLIGHT_ABOUT['pppm-ensemble']}
+          title="PPPM ensemble: all planes stacked"
+          caption="Every ordered pair of privileged directions (up to 48, a seeded sample) projected into one image, as in the author's figures: discrete clusters for a discretised code, a continuous ring for an isotropic one."
+        >
+          {analyses.length ? (
+            <PppmImages models={analyses} which="ensemble" testId="pppm-ensemble" />
+          ) : (
+            <ChartPlaceholder width={340} height={200} />
+          )}
         </ViewPanel>
-        <ViewPanel id="latent" about={SPOTLIGHT_ABOUT.latent} title="Latent activations in the chosen plane" caption="Normalised probe digits (colour = digit); red points lie in the cone.">
-          {analyses.length ? <LatentScatter models={analyses} epsilon={epsilon} sweep={sweep.current} labels={labels} /> : <ChartPlaceholder width={340} height={190} />}
+        <ViewPanel
+          id="latent"
+          about={SPOTLIGHT_ABOUT.latent}
+          title="Latent activations in the chosen plane"
+          caption="Normalised probe digits (colour = digit); red points lie in the cone."
+        >
+          {analyses.length ? (
+            <LatentScatter models={analyses} epsilon={epsilon} sweep={sweep.current} labels={labels} />
+          ) : (
+            <ChartPlaceholder width={340} height={190} />
+          )}
         </ViewPanel>
         <LossCurve lossHistory={props.lossHistory} snapshot={snapshot} />
         <ImportPanel options={{ epsilon, signed, plane: viewState.plane, normalisedPppm }} />

@@ -42,7 +42,10 @@ export function DimensionalityPlot({ snapshot, metrics }: Props) {
   const stats = useMemo(() => (w ? featureStats(metrics, w) : null), [metrics, w]);
   const dpf = stats?.dimsPerFeature ?? NaN;
   const x = useMemo(
-    () => scaleLinear().domain([0, Number.isFinite(dpf) ? Math.max(1.2, dpf * 1.1) : 1.2]).range(X_RANGE),
+    () =>
+      scaleLinear()
+        .domain([0, Number.isFinite(dpf) ? Math.max(1.2, dpf * 1.1) : 1.2])
+        .range(X_RANGE),
     [dpf],
   );
   const y = useMemo(() => scaleLinear().domain([0, 1.05]).range(Y_RANGE), []);
@@ -58,7 +61,12 @@ export function DimensionalityPlot({ snapshot, metrics }: Props) {
   const n = stats.dimensionality.length;
   const jitter = Math.min(4, 40 / Math.max(1, n));
   return (
-    <ViewPanel id="dimensionality" about={SUPERPOSITION_ABOUT.dimensionality} title="Feature dimensionality" caption={dimensionalityState(stats.dimensionality)}>
+    <ViewPanel
+      id="dimensionality"
+      about={SUPERPOSITION_ABOUT.dimensionality}
+      title="Feature dimensionality"
+      caption={dimensionalityState(stats.dimensionality)}
+    >
       <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="feature dimensionality scatter">
         <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
         {stickyLabels(y).map((f) => (

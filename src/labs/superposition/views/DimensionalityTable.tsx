@@ -19,7 +19,9 @@ export function DimensionalityTable({ stats }: { stats: FeatureStats }) {
           <tr key={i}>
             <td style={cellStyle}>{i}</td>
             <td style={cellStyle}>{fixed(stats.norms[i] ?? NaN, 3)}</td>
-            <td style={cellStyle} data-testid="d-value">{fixed(d, 3)}</td>
+            <td style={cellStyle} data-testid="d-value">
+              {fixed(d, 3)}
+            </td>
           </tr>
         ))}
       </tbody>

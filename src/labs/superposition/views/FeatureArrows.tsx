@@ -73,7 +73,12 @@ export function FeatureArrows({ snapshot, viewState, setViewState }: Props) {
   }
 
   return (
-    <ViewPanel id="arrows" about={SUPERPOSITION_ABOUT.arrows} title="Feature directions" caption={rotating ? 'drag (or focus it and press the arrow keys) to rotate' : undefined}>
+    <ViewPanel
+      id="arrows"
+      about={SUPERPOSITION_ABOUT.arrows}
+      title="Feature directions"
+      caption={rotating ? 'drag (or focus it and press the arrow keys) to rotate' : undefined}
+    >
       <svg
         width={SIZE}
         height={SIZE}
@@ -91,11 +96,11 @@ export function FeatureArrows({ snapshot, viewState, setViewState }: Props) {
         {m >= 2 ? (
           <circle cx={c} cy={c} r={radius / domain} fill="none" stroke={FAINT} strokeDasharray="3 3" />
         ) : (
-          [-1, 1].map((v) => (
-            <line key={v} x1={px(v)} x2={px(v)} y1={PAD} y2={SIZE - PAD} stroke={FAINT} strokeDasharray="3 3" />
-          ))
+          [-1, 1].map((v) => <line key={v} x1={px(v)} x2={px(v)} y1={PAD} y2={SIZE - PAD} stroke={FAINT} strokeDasharray="3 3" />)
         )}
-        {features.map((f) => <FeatureMark key={f.i} feature={f} n={n} />)}
+        {features.map((f) => (
+          <FeatureMark key={f.i} feature={f} n={n} />
+        ))}
         {rotating ? (
           <text x={PAD - 14} y={SIZE - 6} fontFamily={CHART_FONT} fontSize={9} fill="#888888">
             {`projection of ${m}D (rx ${rx.toFixed(2)}, ry ${ry.toFixed(2)})`}

@@ -67,22 +67,21 @@ export function GramHeatmap({ snapshot }: Pick<LabViewProps, 'snapshot'>) {
         <rect x={LEFT} y={TOP} width={SIDE} height={SIDE} fill="none" stroke={INK} strokeWidth={0.5} />
         {showLabels ? (
           <g fontFamily={CHART_FONT} fontSize={labelSize} fill={INK}>
-            {Array.from({ length: n }, (_, k) => k).filter((k) => k % labelEvery === 0).map((k) => (
-              <g key={k}>
-                <text x={LEFT + (k + 0.5) * cell} y={TOP - 5} textAnchor="middle">{k}</text>
-                <text x={LEFT - 5} y={TOP + (k + 0.5) * cell} dy="0.32em" textAnchor="end">{k}</text>
-              </g>
-            ))}
+            {Array.from({ length: n }, (_, k) => k)
+              .filter((k) => k % labelEvery === 0)
+              .map((k) => (
+                <g key={k}>
+                  <text x={LEFT + (k + 0.5) * cell} y={TOP - 5} textAnchor="middle">
+                    {k}
+                  </text>
+                  <text x={LEFT - 5} y={TOP + (k + 0.5) * cell} dy="0.32em" textAnchor="end">
+                    {k}
+                  </text>
+                </g>
+              ))}
           </g>
         ) : null}
-        <RampLegend
-          x={LEFT + SIDE / 4}
-          y={TOP + SIDE + 10}
-          width={SIDE / 2}
-          domain={[-max, max]}
-          color={color}
-          format={legendFormat}
-        />
+        <RampLegend x={LEFT + SIDE / 4} y={TOP + SIDE + 10} width={SIDE / 2} domain={[-max, max]} color={color} format={legendFormat} />
       </svg>
     </ViewPanel>
   );

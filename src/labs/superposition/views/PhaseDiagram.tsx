@@ -93,7 +93,15 @@ function PhaseGrid({ sweep }: { sweep: SweepResult }) {
     <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="phase diagram">
       <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
       <g>{rects}</g>
-      <rect x={X_RANGE[0]} y={Y_RANGE[1]} width={X_RANGE[1] - X_RANGE[0]} height={Y_RANGE[0] - Y_RANGE[1]} fill="none" stroke={INK} strokeWidth={0.5} />
+      <rect
+        x={X_RANGE[0]}
+        y={Y_RANGE[1]}
+        width={X_RANGE[1] - X_RANGE[0]}
+        height={Y_RANGE[0] - Y_RANGE[1]}
+        fill="none"
+        stroke={INK}
+        strokeWidth={0.5}
+      />
       <Axis orient="bottom" scale={x.scale} ticks={x.ticks} position={Y_RANGE[0]} range={X_RANGE} label={sweep.xLabel} />
       <Axis orient="left" scale={y.scale} ticks={y.ticks} position={X_RANGE[0]} range={[Y_RANGE[0], Y_RANGE[1]]} label={sweep.yLabel} />
       <SwatchLegend

@@ -1,9 +1,4 @@
-import {
-  columnNorms,
-  dimensionsPerFeature,
-  featureDimensionality,
-  type Matrix,
-} from '../../../analysis/dimensionality';
+import { columnNorms, dimensionsPerFeature, featureDimensionality, type Matrix } from '../../../analysis/dimensionality';
 import type { Metrics } from '../../../engine/lab';
 
 export interface FeatureStats {
@@ -13,7 +8,7 @@ export interface FeatureStats {
 }
 
 function numberArray(v: Metrics[string] | undefined): number[] | null {
-  return Array.isArray(v) && v.every((x) => typeof x === 'number') ? (v) : null;
+  return Array.isArray(v) && v.every((x) => typeof x === 'number') ? v : null;
 }
 
 /** ‖W_i‖, D_i and m/‖W‖_F² from the lab's metrics, computed from W where they are missing. */
