@@ -10,6 +10,7 @@ const NEEDS: Record<TorchConfig['kind'], string[]> = {
   spotlight: ['inputDim', 'hidden', 'k', 'activations'],
   intertwiner: ['task', 'dims', 'weightDecay', 'activations'],
   mlp: ['sizes', 'activation', 'loss'],
+  linearAe: ['d', 'k'],
 };
 
 describe('PyTorch reference configs', () => {

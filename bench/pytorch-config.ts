@@ -43,6 +43,7 @@ export type TorchConfig = Common &
     | { kind: 'spotlight'; inputDim: number; hidden: number; k: number; activations: TorchActivation[] }
     | { kind: 'intertwiner'; task: Task; dims: number[]; weightDecay: number; activations: TorchActivation[] }
     | { kind: 'mlp'; sizes: number[]; activation: string; loss: 'bce' | 'mse'; initScale: number }
+    | { kind: 'linearAe'; d: number; k: number }
   );
 
 /**
@@ -149,6 +150,8 @@ export function torchConfig(lab: LabDefinition, given?: { preset: string; params
         initScale: num(params, 'init'),
       };
     }
+    case 'pca':
+      return { ...common, kind: 'linearAe', optimizer: 'adam', models: 1, d: num(params, 'd'), k: num(params, 'k') };
     default:
       throw new Error(`no PyTorch reference for lab ${lab.id}`);
   }

@@ -285,6 +285,23 @@ def build(cfg, gen):
 
         return step, f"MLP {'→'.join(map(str, sizes))} {fn}, batch {B}"
 
+    if kind == "linearAe":
+        # x̂ = W₂ W₁ x, MSE summed over the d outputs and averaged over the batch (the pca lab).
+        d, k = cfg["d"], cfg["k"]
+        pool = [torch.randn(B, d, generator=gen) for _ in range(POOL)]
+        W1 = (torch.randn(k, d, generator=gen) / math.sqrt(d)).requires_grad_()
+        W2 = (torch.randn(d, k, generator=gen) / math.sqrt(k)).requires_grad_()
+        opt = make_optimizer(cfg, [W1, W2])
+
+        def step():
+            x = pool[pick()]
+            loss = (x @ W1.t() @ W2.t() - x).square().sum(1).mean()
+            opt.zero_grad(set_to_none=True)
+            loss.backward()
+            opt.step()
+
+        return step, f"linear autoencoder d={d} k={k}, batch {B}"
+
     raise ValueError(f"unknown model kind {kind}")
 
 
