@@ -40,7 +40,8 @@ export async function runLab(opts: {
       onProgress: opts.onProgress,
       weightNames: Object.keys(opts.lab.weightShapes(opts.params)),
     });
-    const snapshot = trained.diverged?.snapshot ?? (await run.snapshot());
+    // After a divergence the run holds its last finite restore point again: its analyses run here.
+    const snapshot = await run.snapshot();
     return {
       lab: opts.lab.id,
       params: opts.params,

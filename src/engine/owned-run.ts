@@ -58,6 +58,8 @@ export interface LabModel<W extends string = string, A extends string = string> 
   staticData?: Record<string, NamedTensor>;
   /** After the weights are written back (optimiser state, histories, caches). */
   onRestore?(step: number): void;
+  /** The analysis records a history over training, so restore points must run it too (deterministically). */
+  analysisKeepsHistory?: boolean;
 }
 
 export interface OwnedRun extends Run {
@@ -97,7 +99,8 @@ export function ownedRun<W extends string, A extends string>(model: LabModel<W, 
     lossPerModel: () => latestLoss.perModel(),
     loss: () => latestLoss.mean(),
     async snapshot(opts: SnapshotOptions = {}): Promise<Snapshot> {
-      const fresh = opts.analysis !== 'budgeted';
+      const mode = opts.analysis === 'weights-only' && model.analysisKeepsHistory ? 'fresh' : (opts.analysis ?? 'fresh');
+      const fresh = mode === 'fresh';
       const weights = await readWeights();
       const per = await latestLoss.perModel();
       let loss = 0;
@@ -106,7 +109,7 @@ export function ownedRun<W extends string, A extends string>(model: LabModel<W, 
       lastSnapshotStep = stepCount;
       // Stale, or the run has just settled and the analysis may have put read-outs off until then.
       const stale = analysis?.step !== stepCount || (settled && !analysis.settled);
-      if (model.analyse && stale && (fresh || settled || budget.due(analysis === null))) {
+      if (model.analyse && mode !== 'weights-only' && stale && (fresh || settled || budget.due(analysis === null))) {
         const started = performance.now();
         const tensors = await model.analyse({ step: stepCount, weights, lossPerModel: per, settled, fresh });
         budget.spent(performance.now() - started);

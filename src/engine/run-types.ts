@@ -63,9 +63,11 @@ export interface Snapshot<W extends string = string, A extends string = string> 
 export interface SnapshotOptions {
   /**
    * 'fresh' (the default: runner, tests, a paused page) computes the analysis for this step;
-   * 'budgeted' (the page's play loop) lets the engine keep an older one (engine/analysis-budget.ts).
+   * 'budgeted' (the page's play loop) lets the engine keep an older one (engine/analysis-budget.ts);
+   * 'weights-only' (the trainer's restore points) leaves it alone, unless the lab's analysis keeps a
+   * history over training, which then needs every probe.
    */
-  analysis?: 'fresh' | 'budgeted';
+  analysis?: 'fresh' | 'budgeted' | 'weights-only';
 }
 
 export interface Run {

@@ -28,7 +28,8 @@ export async function trainFor(
   const loss: Array<[number, number]> = [];
   let done = 0;
   const names = opts.weightNames ?? [];
-  let lastGood: Snapshot | null = await run.snapshot();
+  // Restore points need the weights only: the analyses run on the snapshot the caller takes at the end.
+  let lastGood: Snapshot | null = await run.snapshot({ analysis: 'weights-only' });
   /** The loss of the starting weights (the first step's), once read. */
   let reference: number | null = null;
   const stop = (reason: string): TrainResult => {
@@ -37,7 +38,7 @@ export async function trainFor(
   };
   /** Takes a snapshot as the new restore point unless a weight is not finite; returns that weight's name. */
   const keep = async (): Promise<string | null> => {
-    const snap = await run.snapshot();
+    const snap = await run.snapshot({ analysis: 'weights-only' });
     const bad = weightsFinite(snap.weights, names);
     if (bad === null) lastGood = snap;
     return bad;

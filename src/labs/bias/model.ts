@@ -306,6 +306,7 @@ export function createBiasModel(cfg: BiasModelConfig, rng: Rng): OwnedRun {
     owned: [optimizer, ...poolX, ...poolXT, ...poolY, onesRow, probeX, weightAll, weightFirst, ...vars],
     staticData: { pcaLabels: { shape: [pcaPoints, F], data: labels } },
     trainStep,
+    analysisKeepsHistory: true,
     async analyse({ step }) {
       latest = await runProbe(step);
       record(latest);
