@@ -17,11 +17,16 @@ test('relu-vs-isotropic: train, see both bar groups, the heatmap aligns, layers 
   await page.getByTestId('play').click();
   await expect.poll(() => currentStep(page), { timeout: 40_000, intervals: [250] }).toBeGreaterThanOrEqual(150);
   await page.getByTestId('play').click();
-  // After pausing, one step refits every map on the current weights.
-  await page.waitForTimeout(1100);
+  // Paused, the final snapshot's maps are fitted on its own weights (after any fit still in flight)...
+  const fitted = (step: number | string) => new RegExp(`^Maps fitted at step ${step} in \\d+ ms\\.$`);
+  await expect(page.getByTestId('play')).toHaveText(/Play/);
+  await expect(page.getByTestId('fit-status')).toHaveText(fitted('\\d+'), { timeout: 20_000 });
+  const paused = await currentStep(page);
+  // ...and one step refits every map on the new weights.
   await page.getByTestId('step').click();
-  const step = await currentStep(page);
-  await expect(page.getByTestId('fit-status')).toContainText(`step ${step} `, { timeout: 20_000 });
+  const step = paused + 1;
+  await expect.poll(() => currentStep(page), { timeout: 20_000 }).toBe(step);
+  await expect(page.getByTestId('fit-status')).toHaveText(fitted(step), { timeout: 20_000 });
 
   for (const id of ['residual', 'stitched']) {
     const bars = page.getByTestId(`bar-${id}`);

@@ -85,6 +85,36 @@ export function ownedRun<W extends string, A extends string>(model: LabModel<W, 
     return out;
   };
 
+  const takeSnapshot = async (opts: SnapshotOptions): Promise<Snapshot> => {
+    const mode = opts.analysis === 'weights-only' && model.analysisKeepsHistory ? 'fresh' : (opts.analysis ?? 'fresh');
+    const fresh = mode === 'fresh';
+    const at = stepCount;
+    const weights = await readWeights();
+    const per = await latestLoss.perModel();
+    let loss = 0;
+    for (const v of per) loss += v;
+    const settled = lastSnapshotStep === at;
+    lastSnapshotStep = at;
+    // Stale, or the run has just settled and the analysis may have put read-outs off until then.
+    const stale = analysis?.step !== at || (settled && !analysis.settled);
+    if (model.analyse && mode !== 'weights-only' && stale && (fresh || settled || budget.due(analysis === null))) {
+      const started = performance.now();
+      const tensors = await model.analyse({ step: at, weights, lossPerModel: per, settled, fresh });
+      budget.spent(performance.now() - started);
+      analysis = { step: at, settled, tensors };
+    }
+    const snap: Snapshot = { step: at, loss: loss / per.length, weights };
+    if (analysis) {
+      const out: Record<string, NamedTensor> = {};
+      for (const [k, t] of Object.entries<NamedTensor | undefined>(analysis.tensors)) if (t) out[k] = copy(t);
+      snap.analysis = out;
+      snap.analysisStep = analysis.step;
+    }
+    return snap;
+  };
+
+  let snapshotQueue: Promise<unknown> = Promise.resolve();
+
   return {
     staticData: model.staticData ?? {},
     step(count: number) {
@@ -98,31 +128,14 @@ export function ownedRun<W extends string, A extends string>(model: LabModel<W, 
     },
     lossPerModel: () => latestLoss.perModel(),
     loss: () => latestLoss.mean(),
-    async snapshot(opts: SnapshotOptions = {}): Promise<Snapshot> {
-      const mode = opts.analysis === 'weights-only' && model.analysisKeepsHistory ? 'fresh' : (opts.analysis ?? 'fresh');
-      const fresh = mode === 'fresh';
-      const weights = await readWeights();
-      const per = await latestLoss.perModel();
-      let loss = 0;
-      for (const v of per) loss += v;
-      const settled = lastSnapshotStep === stepCount;
-      lastSnapshotStep = stepCount;
-      // Stale, or the run has just settled and the analysis may have put read-outs off until then.
-      const stale = analysis?.step !== stepCount || (settled && !analysis.settled);
-      if (model.analyse && mode !== 'weights-only' && stale && (fresh || settled || budget.due(analysis === null))) {
-        const started = performance.now();
-        const tensors = await model.analyse({ step: stepCount, weights, lossPerModel: per, settled, fresh });
-        budget.spent(performance.now() - started);
-        analysis = { step: stepCount, settled, tensors };
-      }
-      const snap: Snapshot = { step: stepCount, loss: loss / per.length, weights };
-      if (analysis) {
-        const out: Record<string, NamedTensor> = {};
-        for (const [k, t] of Object.entries<NamedTensor | undefined>(analysis.tensors)) if (t) out[k] = copy(t);
-        snap.analysis = out;
-        snap.analysisStep = analysis.step;
-      }
-      return snap;
+    snapshot(opts: SnapshotOptions = {}): Promise<Snapshot> {
+      // One at a time: an analysis awaits read-backs, and an older one must not finish after a newer one.
+      const next = snapshotQueue.then(
+        () => takeSnapshot(opts),
+        () => takeSnapshot(opts),
+      );
+      snapshotQueue = next;
+      return next;
     },
     restore(snapshot: Snapshot) {
       for (const n of names) {

@@ -115,8 +115,21 @@ function stopDiverged(reason: string, restorePoint: Snapshot | null): void {
   }
 }
 
+/**
+ * The snapshot being read and posted, if any. Snapshots queue behind each other, and steps wait for
+ * them, so that an analysis (which awaits read-backs) never sees the weights change under it.
+ */
+let snapshotInFlight: Promise<boolean> = Promise.resolve(true);
+const snapshotSettled = (): Promise<unknown> => snapshotInFlight.catch(() => undefined);
+
 /** Posts the run's snapshot; returns false when its weights were not finite (the run was stopped). */
-async function postSnapshot(): Promise<boolean> {
+function postSnapshot(): Promise<boolean> {
+  const next = snapshotInFlight.then(readAndPostSnapshot, readAndPostSnapshot);
+  snapshotInFlight = next;
+  return next;
+}
+
+async function readAndPostSnapshot(): Promise<boolean> {
   const current = run;
   if (!current || !lab) return true;
   // A NaN loss here only means no loss has been computed yet (a fresh or restored run); weights
@@ -214,6 +227,8 @@ async function loop(token: number): Promise<void> {
       }
       count = Math.min(due, count);
     }
+    await snapshotSettled();
+    if (!playing || token !== loopToken || !run) return;
     const t0 = performance.now();
     stepCounter += count;
     const ok = await trainChunk(count, token);
@@ -380,6 +395,7 @@ const api: TrainerApi = {
     await postSnapshot();
   },
   async step(count: number) {
+    await snapshotSettled();
     if (!run || playing) return;
     stepCounter += count;
     if (await trainChunk(count, loopToken)) await postSnapshot();
