@@ -1,7 +1,8 @@
 /**
  * `npm run bench`: per lab and backend, ms per training step (median of trials) and steps per
- * second in headless Chromium and in Node; the page's frame time while training; and the time
- * from page load to a converged pentagon; and a PyTorch reference (bench/pytorch_reference.py, the
+ * second in headless Chromium and in Node, with kernels (backend dispatches) per step; the page's
+ * step rate and frame time while training; per lab, the seconds from page load to its headline
+ * effect on screen (LabManifest.effect); and a PyTorch reference (bench/pytorch_reference.py, the
  * same models, batch, optimiser and lr, one thread) with the ratio project ÷ PyTorch per lab.
  * Prints JSON (stdout) and a per-lab table (stderr), and writes bench-result.json.
  * BENCH_LABS=bias,capacity limits the labs (for a quick check).
@@ -12,11 +13,13 @@ import { cpus } from 'node:os';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { LABS } from '../src/labs/registry';
+import type { Metrics, Run } from '../src/engine/lab';
 import { nodeRunContext } from '../src/cli/node-context';
 import { num } from '../src/engine/params';
 import { resolveParams } from '../src/state/param-codec';
 import { activateNodeBackend } from '../src/cli/node-backend';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
+import { tf } from '../src/engine/tf';
 import { findTorchPython, runTorchReference, torchConfig, type TorchResult } from './pytorch-config';
 
 const PORT = 4174;
@@ -45,6 +48,8 @@ interface Row {
   readySeconds?: number;
   /** Threads tfjs-wasm computes with (wasm rows). */
   threads?: number;
+  /** Kernels (backend dispatches) per training step, from tf.profile over steps without a loss read (Node rows). */
+  kernelsPerStep?: number;
   error?: string;
 }
 
@@ -101,6 +106,7 @@ async function nodeRow(labId: string, backend: 'wasm' | 'cpu'): Promise<Row> {
   await activateNodeBackend(backend);
   const trials: number[] = [];
   let steps = 0;
+  let kernelsPerStep = NaN;
   for (let t = 0; t < TRIALS; t++) {
     const run = await lab.createRun(params, nodeRunContext(num(params, 'seed')));
     run.step(2);
@@ -115,6 +121,11 @@ async function nodeRow(labId: string, backend: 'wasm' | 'cpu'): Promise<Row> {
     run.step(steps);
     await run.loss();
     trials.push((performance.now() - t0) / steps);
+    if (t === 0) {
+      // The last step of a chunk also computes the loss: profile 11 steps and count the first 10's kernels.
+      const profile = await tf.profile(() => run.step(PROFILED_STEPS + 1));
+      kernelsPerStep = kernelsOfSteps(profile.kernels.length, PROFILED_STEPS, await lossKernels(run));
+    }
     run.dispose();
   }
   const row: Row = {
@@ -124,9 +135,24 @@ async function nodeRow(labId: string, backend: 'wasm' | 'cpu'): Promise<Row> {
     where: 'node',
     msPerStep: round(median(trials)),
     stepsPerSecond: round(1000 / median(trials), 1),
+    kernelsPerStep: round(kernelsPerStep, 1),
   };
   if (backend === 'wasm') row.threads = getThreadsCount();
   return row;
+}
+
+const PROFILED_STEPS = 10;
+
+/** Kernels of one step that computes its loss minus those of one that does not: the loss's own kernels. */
+async function lossKernels(run: Run): Promise<{ withLoss: number; withoutLoss: number }> {
+  const one = await tf.profile(() => run.step(1));
+  const two = await tf.profile(() => run.step(2));
+  return { withLoss: one.kernels.length, withoutLoss: two.kernels.length - one.kernels.length };
+}
+
+/** Kernels per plain step, from a profile of `steps` plain steps and one step with its loss. */
+function kernelsOfSteps(total: number, steps: number, k: { withLoss: number; withoutLoss: number }): number {
+  return (total - k.withLoss) / steps;
 }
 
 /** Milliseconds between animation frames in the page over `ms`. */
@@ -195,18 +221,39 @@ async function pageRate(page: Page, lab: string, preset: string, bench: Row | un
   };
 }
 
-async function loadToPentagon(page: Page): Promise<number> {
+interface TimeToEffect {
+  lab: string;
+  preset: string;
+  effect: string;
+  /** Seconds from navigation to the effect's test holding on the page's metrics; null if it never did. */
+  seconds: number | null;
+  step: number | null;
+}
+
+const EFFECT_TIMEOUT_MS = Number(process.env.BENCH_EFFECT_TIMEOUT_S ?? 120) * 1000;
+
+/** Issue 15: seconds from page load (wasm, "max" speed, autoplay) until the lab's headline effect shows. */
+async function timeToEffect(page: Page, lab: (typeof LABS)[number]): Promise<TimeToEffect> {
+  const { preset, description } = lab.effect;
   const t0 = Date.now();
-  await page.goto(`${BASE}/?lab=superposition&preset=pentagon&autoplay=1`);
-  await page.waitForFunction(
-    () => {
-      const cells = [...document.querySelectorAll('[data-testid="d-value"]')].map((e) => Number(e.textContent));
-      return cells.length === 5 && cells.every((d) => Math.abs(d - 0.4) < 0.05);
-    },
-    undefined,
-    { timeout: 60_000, polling: 50 },
-  );
-  return (Date.now() - t0) / 1000;
+  await page.goto(`${BASE}/?lab=${lab.id}&preset=${preset}&backend=wasm&autoplay=1`);
+  const read = () =>
+    page.evaluate(() => {
+      const s = (
+        window as unknown as { geometryLab: { state(): { metrics: Metrics | null; snapshot: { step: number } | null } } }
+      ).geometryLab.state();
+      return { metrics: s.metrics, step: s.snapshot?.step ?? 0 };
+    });
+  while (Date.now() - t0 < EFFECT_TIMEOUT_MS) {
+    const { metrics, step } = await read();
+    if (metrics && lab.effect.holds(metrics))
+      return { lab: lab.id, preset, effect: description, seconds: round((Date.now() - t0) / 1000, 1), step };
+    await page.waitForTimeout(200);
+  }
+  const { step } = await read();
+  await page.evaluate(() => (window as unknown as { geometryLab: { pause(): void } }).geometryLab.pause());
+  process.stderr.write(`${lab.id}: effect not shown within ${EFFECT_TIMEOUT_MS / 1000} s (step ${step})\n`);
+  return { lab: lab.id, preset, effect: description, seconds: null, step };
 }
 
 /** Runs the PyTorch reference for every lab's bench preset in one process; a note instead when torch is missing. */
@@ -242,6 +289,8 @@ interface Comparison {
   nodeOverPytorch: number | null;
   chromiumOverPytorch: number | null;
   threads: { nodeWasm: number | null; chromiumWasm: number | null; pytorch: number | null };
+  /** Kernels (dispatches) per training step in Node wasm (tf.profile). */
+  kernelsPerStep: number | null;
 }
 
 function compare(labs: typeof LABS, rows: Row[], torch: TorchResult | null): Comparison[] {
@@ -260,6 +309,7 @@ function compare(labs: typeof LABS, rows: Row[], torch: TorchResult | null): Com
       nodeOverPytorch: ratio(node?.msPerStep ?? null, pytorchMsPerStep),
       chromiumOverPytorch: ratio(chromium?.msPerStep ?? null, pytorchMsPerStep),
       threads: { nodeWasm: node?.threads ?? null, chromiumWasm: chromium?.threads ?? null, pytorch: torch?.threads ?? null },
+      kernelsPerStep: node?.kernelsPerStep ?? null,
     };
   });
 }
@@ -275,6 +325,7 @@ function comparisonTable(cs: Comparison[]): string {
     'Node/PyTorch',
     'Chromium/PyTorch',
     'threads node/chromium/torch',
+    'kernels/step',
   ];
   const body = cs.map((c) => [
     c.lab,
@@ -285,6 +336,7 @@ function comparisonTable(cs: Comparison[]): string {
     f(c.nodeOverPytorch),
     f(c.chromiumOverPytorch),
     `${f(c.threads.nodeWasm)}/${f(c.threads.chromiumWasm)}/${f(c.threads.pytorch)}`,
+    f(c.kernelsPerStep),
   ]);
   const widths = head.map((h, i) => Math.max(h.length, ...body.map((r) => r[i]!.length)));
   return [head, ...body].map((r) => r.map((v, i) => v.padEnd(widths[i]!)).join('  ')).join('\n');
@@ -331,7 +383,12 @@ async function main(): Promise<void> {
       );
     }
     const frame = await frameTimes(page);
-    const pentagonSeconds = await loadToPentagon(page);
+    const effects: TimeToEffect[] = [];
+    for (const lab of labs) {
+      const e = await timeToEffect(page, lab);
+      effects.push(e);
+      process.stderr.write(`${lab.id} time to effect (${e.effect}): ${e.seconds ?? '—'} s, step ${e.step}\n`);
+    }
     await browser.close();
     for (const lab of labs) {
       for (const backend of ['wasm', 'cpu'] as const) {
@@ -348,7 +405,7 @@ async function main(): Promise<void> {
       rows,
       frameTimeWhileTrainingMs: frame,
       pageRates,
-      loadToConvergedPentagonSeconds: round(pentagonSeconds, 2),
+      timeToEffect: effects,
       pytorch: torch.result
         ? {
             torch: torch.result.torch,

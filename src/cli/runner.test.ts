@@ -20,6 +20,7 @@ describe('superposition runner', () => {
     expect(result.steps).toBe(3000);
     expect(dimensionality).toHaveLength(5);
     for (const d of dimensionality) expect(Math.abs(d - 0.4)).toBeLessThanOrEqual(0.05);
+    expect(superpositionLab.effect.holds(result.metrics)).toBe(true); // the bench's time-to-effect test
     for (const n of norms) {
       expect(n).toBeGreaterThanOrEqual(0.8);
       expect(n).toBeLessThanOrEqual(1.2);

@@ -6,6 +6,7 @@
 import type { LabViewModule } from '../ui/lab-view-types';
 import type { SweepSpec } from './sweep';
 import type { ParamSchema } from './param-schema';
+import type { HeadlineEffect } from './headline-effect';
 import type { Metrics, NamedTensor, ParamSpec, Params, Preset, Run, RunContext, Snapshot, ViewParamSpec } from './run-types';
 
 export type {
@@ -50,6 +51,8 @@ export interface LabManifest {
   viewIds: readonly string[];
   /** The preset `npm run bench` times. */
   benchPreset: string;
+  /** The paper's result this lab shows: its preset and when the page's metrics show it (bench: time to effect). */
+  effect: HeadlineEffect;
   /**
    * The trained weights a snapshot must carry to be restored, with their exact shapes for these
    * params. Imported snapshots (files, links) are checked against it before anything changes.

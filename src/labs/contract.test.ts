@@ -8,7 +8,9 @@
  *   (d) a run driven to divergence is stopped by trainFor, which keeps the last finite snapshot;
  *   (e) the weights a run reports have exactly the shapes `weightShapes` declares, for the defaults
  *       and every preset, fresh and after training, and a fresh run restores them;
- *   (f) the runner's result (what `npm run lab -- <lab> …` prints as JSON) has the expected keys.
+ *   (f) the runner's result (what `npm run lab -- <lab> …` prints as JSON) has the expected keys;
+ *   (g) its headline effect (the bench's time to effect) names a preset and fails for an untrained
+ *       model; each lab's runner test checks that it holds once trained.
  * Runs are small (contract-kit.ts only shrinks sizes, for speed): the science is in the runner tests.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -95,6 +97,21 @@ describe.each(LABS.map((lab) => [lab.id, lab] as const))('%s keeps the lab contr
     expect(changed.state.params).toEqual(state.params);
     for (const spec of lab.params)
       if (spec.default !== otherValue(spec)) expect(changed.state.params[spec.key], spec.key).not.toEqual(spec.default);
+  });
+
+  it('(g) its headline effect names one of its presets and does not hold for the untrained model', async () => {
+    expect(lab.presets.map((p) => p.name)).toContain(lab.effect.preset);
+    const params = presetParams(lab, lab.effect.preset);
+    const run = await createRun(lab, params);
+    try {
+      run.step(1);
+      await run.loss();
+      const metrics = lab.metrics(await run.snapshot(), params, run.staticData);
+      expect(Object.keys(metrics).length).toBeGreaterThan(0);
+      expect(lab.effect.holds(metrics)).toBe(false);
+    } finally {
+      run.dispose();
+    }
   });
 
   it('(b) a seed fixes the weights bit for bit; another seed changes them', async () => {

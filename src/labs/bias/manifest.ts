@@ -5,6 +5,7 @@ import { biasParamSchema, biasParams } from './params';
 import { biasPresets } from './presets';
 import { dataSpecOf } from './metrics';
 import { biasViewParamSchema, biasViewParams } from './view-params';
+import { biasEffect } from './effect';
 
 export const biasManifest: LabManifest = {
   id: 'bias',
@@ -19,6 +20,7 @@ export const biasManifest: LabManifest = {
   defaultSteps: 4000,
   viewIds: ['curves', 'pca', 'bars'],
   benchPreset: 'easy-vs-hard',
+  effect: biasEffect,
   weightShapes(params) {
     const data = dataSpecOf(params);
     const sizes = [data.inputs, num(params, 'width'), num(params, 'width'), num(params, 'rep'), data.features.length];

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Metrics } from '../../engine/lab';
 import { LABS } from '../registry';
 import { parseArgs } from '../../cli/args';
 import { runLab } from '../../cli/runner';
@@ -55,6 +56,7 @@ describe('bias runner', () => {
         log(`easy-vs-hard seed ${seed}`, { ve: m.varianceExplained, ratio: m.varianceRatio, scoredStep: m.scoredStep });
         expectScored(m);
         expect(m.varianceRatio).toBeGreaterThanOrEqual(10);
+        expect(biasLab.effect.holds(m as unknown as Metrics)).toBe(true); // the bench's time-to-effect test
       },
     );
 

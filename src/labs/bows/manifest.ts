@@ -7,6 +7,7 @@ import { bowsParamSchema, bowsParams, FORCE_MAX_WORDS, isTextData } from './para
 import { bowsPresets } from './presets';
 import { bowsViewParamSchema, bowsViewParams } from './view-params';
 import { MAX_CORPUS_BYTES } from './constants';
+import { bowsEffect } from './effect';
 
 /** Vocabulary size for these params: the corpus vocabulary, or the number of synthetic features. */
 export function vocabOf(params: Params): number {
@@ -44,6 +45,7 @@ export const bowsManifest: LabManifest = {
     'loss',
   ],
   benchPreset: 'small-vocab',
+  effect: bowsEffect,
   weightShapes: (params) => {
     forcedWords(params);
     return { W: [num(params, 'm'), vocabOf(params)], b: [1, vocabOf(params)] };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { Metrics } from '../../engine/lab';
 import { LABS } from '../registry';
 import { parseArgs } from '../../cli/args';
 import { runLab } from '../../cli/runner';
@@ -39,6 +40,9 @@ describe('bows synthetic ring (issue 13 point 1)', () => {
         const none = await run('ring-no-decay', seed);
         rows.push({ seed, decay: decay.cycleOrderScore, none: none.cycleOrderScore, data: decay.dataCycleOrderScore });
         if (decay.cycleOrderScore >= 0.9) closed++;
+        // The bench's time-to-effect test agrees with the claim's threshold, both ways.
+        expect(bowsLab.effect.holds(decay as unknown as Metrics)).toBe(decay.cycleOrderScore >= 0.9);
+        expect(bowsLab.effect.holds(none as unknown as Metrics)).toBe(none.cycleOrderScore >= 0.9);
         if (none.cycleOrderScore >= 0.9) closedNoDecay++;
         // The data carries the ring whatever the model does.
         expect(decay.dataCycleOrderScore).toBe(1);

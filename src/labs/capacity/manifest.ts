@@ -5,6 +5,7 @@ import { capacityParamSchema, capacityParams } from './params';
 import { capacityPresets } from './presets';
 import { modelKind } from './config';
 import { capacityViewParamSchema, capacityViewParams } from './view-params';
+import { capacityEffect } from './effect';
 
 export const capacityManifest: LabManifest = {
   id: 'capacity',
@@ -19,6 +20,7 @@ export const capacityManifest: LabManifest = {
   defaultSteps: 3000,
   viewIds: ['capacity', 'blocks', 'marginal', 'total', 'sweep', 'loss'],
   benchPreset: 'regimes',
+  effect: capacityEffect,
   weightShapes: (params) => ({
     W: [1, num(params, 'm'), num(params, 'n')],
     b: [1, 1, modelKind(params) === 'relu' ? num(params, 'n') : 1],

@@ -49,6 +49,7 @@ describe('capacity runner', () => {
   it(`regimes: important features monosemantic, then polysemantic, the least ignored (seeds ${SEEDS.join(', ')})`, async () => {
     for (const seed of SEEDS) {
       const { result, metrics, params } = await run('regimes', ['--seed', seed]);
+      expect(capacityLab.effect.holds(result.metrics)).toBe(true); // the bench's time-to-effect test
       const m = params.m as number;
       const c = metrics.capacity;
       expect(c).toHaveLength(20);

@@ -6,6 +6,7 @@ import { layerDims, type Task } from './layers';
 import { intertwinerParamSchema, intertwinerParams } from './params';
 import { intertwinerPresets } from './presets';
 import { intertwinerViewParamSchema, intertwinerViewParams } from './view-params';
+import { intertwinerEffect } from './effect';
 
 export const intertwinerManifest: LabManifest = {
   id: 'intertwiner',
@@ -20,6 +21,7 @@ export const intertwinerManifest: LabManifest = {
   defaultSteps: 600,
   viewIds: ['null-ratio', 'procrustes', 'stitching', 'residual', 'stitched', 'heatmap', 'groups'],
   benchPreset: 'relu-vs-isotropic',
+  effect: intertwinerEffect,
   weightShapes(params) {
     const dims = layerDims({ task: str(params, 'task') as Task, hidden: num(params, 'hidden'), bottleneck: num(params, 'bottleneck') });
     // Two seeds per activation, trained side by side.

@@ -69,6 +69,7 @@ describe(`intertwiner runner (relu-vs-isotropic, h = 64, ${STEPS} steps, seeds $
           expect(r.relu).toBeGreaterThanOrEqual(1.15);
           expect(r['iso-tanh']).toBeGreaterThanOrEqual(0.93);
           expect(r['iso-tanh']).toBeLessThanOrEqual(1.07);
+          expect(intertwinerLab.effect.holds(results.get(seed)!.metrics)).toBe(true); // the bench's time-to-effect test
         },
       );
 

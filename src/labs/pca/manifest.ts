@@ -4,6 +4,7 @@ import { num } from '../../engine/params';
 import { pcaParamSchema, pcaParams } from './params';
 import { pcaViewParamSchema, pcaViewParams } from './view-params';
 import { pcaPresets } from './presets';
+import { pcaEffect } from './effect';
 
 export const pcaManifest: LabManifest = {
   id: 'pca',
@@ -18,6 +19,7 @@ export const pcaManifest: LabManifest = {
   defaultSteps: 2000,
   viewIds: ['alignment', 'optimum', 'captured', 'loss'],
   benchPreset: 'top-3',
+  effect: pcaEffect,
   weightShapes: (params) => ({ W1: [num(params, 'k'), num(params, 'd')], W2: [num(params, 'd'), num(params, 'k')] }),
   loadViews: () => import('./views'),
 };

@@ -60,6 +60,7 @@ describe('pca runner: a linear autoencoder finds the principal subspace', () => 
       expect(Math.max(...randoms)).toBeLessThanOrEqual(0.75);
       expect(randoms.reduce((s, v) => s + v, 0) / randoms.length).toBeLessThanOrEqual(0.5);
       expect(m.alignment).toBeGreaterThanOrEqual(0.95);
+      expect(pcaLab.effect.holds(result.metrics)).toBe(true); // the bench's time-to-effect test
       // The top-k directions are captured, the rest are not.
       for (let i = 0; i < d; i++) {
         if (i < k) expect(m.captured[i]!).toBeGreaterThan(0.95);

@@ -4,6 +4,7 @@ import { num, str } from '../../engine/params';
 import { chosenActivations, spotlightParamSchema, spotlightParams } from './params';
 import { spotlightPresets } from './presets';
 import { spotlightViewParamSchema, spotlightViewParams } from './view-params';
+import { spotlightEffect } from './effect';
 
 export const spotlightManifest: LabManifest = {
   id: 'spotlight',
@@ -18,6 +19,7 @@ export const spotlightManifest: LabManifest = {
   defaultSteps: 1500,
   viewIds: ['anisotropy', 'srm', 'pppm', 'pppm-ensemble', 'latent', 'loss', 'import'],
   benchPreset: 'mnist-16',
+  effect: spotlightEffect,
   weightShapes(params) {
     const d = str(params, 'data') === 'mnist' ? 784 : num(params, 'dim');
     const [h, k, G] = [num(params, 'hidden'), num(params, 'k'), chosenActivations(params).length];

@@ -54,6 +54,8 @@ describe(`spotlight runner (tanh-vs-isotropic, k = 4, 4,000 steps, seeds ${SEEDS
     claim('isoNear', seed)(`seed ${seed}: isotropic tanh lies within ±10% of its null mean`, () => {
       const iso = metrics(seed).anisotropy['iso-tanh']!;
       expect(Math.abs(iso.value / iso.nullMean - 1)).toBeLessThan(0.1);
+      // The bench's time-to-effect test is these two claims together.
+      expect(spotlightLab.effect.holds(results.get(seed)!.metrics)).toBe(true);
     });
   }
 

@@ -4,6 +4,7 @@ import { num } from '../../engine/params';
 import { superpositionParamSchema, superpositionParams } from './params';
 import { superpositionPresets } from './presets';
 import { superpositionViewParamSchema, superpositionViewParams } from './view-params';
+import { superpositionEffect } from './effect';
 
 export const superpositionManifest: LabManifest = {
   id: 'superposition',
@@ -17,6 +18,7 @@ export const superpositionManifest: LabManifest = {
   defaultSteps: 3000,
   viewIds: ['arrows', 'gram', 'dimensionality', 'loss', 'phase'],
   benchPreset: 'decay',
+  effect: superpositionEffect,
   weightShapes: (params) => ({ W: [1, num(params, 'm'), num(params, 'n')], b: [1, 1, num(params, 'n')] }),
   loadViews: () => import('./views'),
 };
