@@ -22,6 +22,11 @@ interface Report {
   fusedKernelNames: string[];
 }
 
+interface Several {
+  wasm: Trained;
+  fused: Trained;
+}
+
 interface Timing {
   name: string;
   wasmMs: number;
@@ -50,6 +55,20 @@ const PRELUDE = `
     const loss = Array.from(await run.lossPerModel());
     run.dispose();
     return { W: Array.from(snap.weights.W.data), b: Array.from(snap.weights.b.data), loss };
+  };
+  /** 50 steps, a snapshot, 37 + 1 + 12 steps, the snapshot restored, 50 more: restore keeps Adam's moments. */
+  const trainWithRestore = async (backend, fused, cfg, seed) => {
+    await use(backend);
+    const run = createToyModel(cfg, createRng(seed), { fused });
+    run.step(50);
+    const snap = await run.snapshot();
+    for (const k of [37, 1, 12]) run.step(k);
+    run.restore(snap);
+    run.step(50);
+    const end = await run.snapshot();
+    const loss = Array.from(await run.lossPerModel());
+    run.dispose();
+    return { W: Array.from(end.weights.W.data), b: Array.from(end.weights.b.data), loss };
   };
   const kernelsPerStep = async (fused, cfg, steps) => {
     await use('webgpu');
@@ -138,6 +157,24 @@ test('fused WebGPU toy model: same weights as wasm after 100 steps, ≤ 6 kernel
   expect(fused.abs).toBeLessThan(1e-4);
   expect(Math.abs(r.fused.loss[0]! - r.wasm.loss[0]!)).toBeLessThan(1e-4 * Math.max(1, r.wasm.loss[0]!));
   expect(r.fusedKernelsPerStep).toBeLessThanOrEqual(6);
+});
+
+test('fused WebGPU toy model: several models in one dispatch, and a restore, as on wasm', async ({ page }, info) => {
+  await page.goto(`http://127.0.0.1:${devPort}/`);
+  const r = await inPage<Several>(
+    page,
+    `
+    const cfg = { models: 4, n: 6, m: 2, batch: 256, lr: 0.01, sparsity: [0, 0.5, 0.9, 0.99], importance: [0.5, 0.8, 0.9, 1].map((r) => Array.from({ length: 6 }, (_, i) => r ** i)) };
+    return { wasm: await trainWithRestore('wasm', false, cfg, 11), fused: await trainWithRestore('webgpu', true, cfg, 11) };
+  `,
+  );
+  const d = maxDiff([...r.wasm.W, ...r.wasm.b], [...r.fused.W, ...r.fused.b]);
+  info.annotations.push({ type: 'several-models-max-abs', description: String(d.abs) });
+  info.annotations.push({ type: 'several-models-loss', description: `wasm ${r.wasm.loss.join(' ')}; fused ${r.fused.loss.join(' ')}` });
+  console.log(JSON.stringify(info.annotations));
+  expect(r.fused.W).toHaveLength(4 * 2 * 6);
+  expect(d.abs).toBeLessThan(1e-4);
+  r.wasm.loss.forEach((l, g) => expect(Math.abs(r.fused.loss[g]! - l)).toBeLessThan(1e-4 * Math.max(1, l)));
 });
 
 test('fused WebGPU toy model: ms a step before and after (SwiftShader)', async ({ page }, info) => {

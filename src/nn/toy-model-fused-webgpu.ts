@@ -59,6 +59,18 @@ export function initialFusedState(shape: FusedShape, models: number, params: Flo
   return out;
 }
 
+/**
+ * Whether the fused program fits the current WebGPU device: one workgroup row of G models, and the
+ * pool and state tensors each within one storage binding (the unfused path binds a batch at a time).
+ */
+export function fusedFits(shape: FusedShape, models: number, poolBatches: number): boolean {
+  const device = (tf.backend() as { device?: GPUDevice }).device;
+  if (!device) return false;
+  const { maxStorageBufferBindingSize: binding, maxBufferSize: buffer, maxComputeWorkgroupsPerDimension: groups } = device.limits;
+  const bytes = Math.max(poolBatches * models * shape.batch * shape.n, models * fusedLayout(shape).stride) * 4;
+  return models <= groups && bytes <= Math.min(binding, buffer);
+}
+
 /** A WGSL f32 literal that is exactly the float32 rounding of `x`. */
 const f32 = (x: number): string => {
   const v = Math.fround(x);
@@ -236,5 +248,5 @@ export function fusedSteps(args: FusedStepArgs): Tensor {
   const { models, n, m, batch, lr } = args;
   const attrs = { models, n, m, batch, lr, epsilon: tf.backend().epsilon() };
   const inputs = { state: args.state, pool: args.pool, imp: args.scaledImportance, idx: args.batchIndices };
-  return tf.engine().runKernel(FUSED_KERNEL, inputs, attrs) as Tensor;
+  return tf.engine().runKernel<Tensor>(FUSED_KERNEL, inputs, attrs);
 }

@@ -11,6 +11,7 @@ import { tf, type Tensor, type Variable } from '../engine/tf';
 import type { Rng } from '../engine/rng';
 import { ownedRun, type OwnedRun, type WeightSlot } from '../engine/owned-run';
 import { createFusedToyModel } from './toy-model-fused-run';
+import { fusedFits } from './toy-model-fused-webgpu';
 
 export interface ToyModelConfig {
   /** Independent models trained side by side. */
@@ -58,7 +59,8 @@ export type ToyModelRun = OwnedRun;
 export interface ToyModelOptions {
   /**
    * One fused WebGPU dispatch for several whole training steps (toy-model-fused-run.ts); the default
-   * is to use it when the backend is webgpu. False keeps the op-by-op graph (for comparisons).
+   * is to use it when the backend is webgpu and the model fits the device's storage bindings. False
+   * keeps the op-by-op graph (for comparisons).
    */
   fused?: boolean;
 }
@@ -66,7 +68,7 @@ export interface ToyModelOptions {
 export function createToyModel(cfg: ToyModelConfig, rng: Rng, options: ToyModelOptions = {}): ToyModelRun {
   const { models: G, n, m, batch: B } = cfg;
   const poolBatches = Math.max(MIN_POOL_BATCHES, Math.ceil(POOL_SAMPLES / B));
-  if (options.fused ?? tf.getBackend() === 'webgpu') {
+  if (options.fused ?? (tf.getBackend() === 'webgpu' && fusedFits({ n, m, batch: B }, G, poolBatches))) {
     if (tf.getBackend() !== 'webgpu') throw new Error('the fused toy model needs the webgpu backend');
     // The same random stream as below: the pool's batches, then the parameters, then one batch index a step.
     const per = G * B * n;
