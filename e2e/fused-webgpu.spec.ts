@@ -11,6 +11,8 @@ interface Trained {
   W: number[];
   b: number[];
   loss: number[];
+  /** Tensors left after the run was disposed. */
+  leaked: number;
 }
 
 interface Report {
@@ -49,16 +51,18 @@ const PRELUDE = `
   const use = async (name) => { if (!(await backends.activateBackend(name))) throw new Error('backend ' + name + ' failed'); };
   const train = async (backend, fused, cfg, seed, steps) => {
     await use(backend);
+    const before = tf.memory().numTensors;
     const run = createToyModel(cfg, createRng(seed), { fused });
     run.step(steps);
     const snap = await run.snapshot();
     const loss = Array.from(await run.lossPerModel());
     run.dispose();
-    return { W: Array.from(snap.weights.W.data), b: Array.from(snap.weights.b.data), loss };
+    return { W: Array.from(snap.weights.W.data), b: Array.from(snap.weights.b.data), loss, leaked: tf.memory().numTensors - before };
   };
   /** 50 steps, a snapshot, 37 + 1 + 12 steps, the snapshot restored, 50 more: restore keeps Adam's moments. */
   const trainWithRestore = async (backend, fused, cfg, seed) => {
     await use(backend);
+    const before = tf.memory().numTensors;
     const run = createToyModel(cfg, createRng(seed), { fused });
     run.step(50);
     const snap = await run.snapshot();
@@ -68,7 +72,7 @@ const PRELUDE = `
     const end = await run.snapshot();
     const loss = Array.from(await run.lossPerModel());
     run.dispose();
-    return { W: Array.from(end.weights.W.data), b: Array.from(end.weights.b.data), loss };
+    return { W: Array.from(end.weights.W.data), b: Array.from(end.weights.b.data), loss, leaked: tf.memory().numTensors - before };
   };
   const kernelsPerStep = async (fused, cfg, steps) => {
     await use('webgpu');
@@ -157,6 +161,7 @@ test('fused WebGPU toy model: same weights as wasm after 100 steps, ≤ 6 kernel
   expect(fused.abs).toBeLessThan(1e-4);
   expect(Math.abs(r.fused.loss[0]! - r.wasm.loss[0]!)).toBeLessThan(1e-4 * Math.max(1, r.wasm.loss[0]!));
   expect(r.fusedKernelsPerStep).toBeLessThanOrEqual(6);
+  expect(r.fused.leaked).toBe(0);
 });
 
 test('fused WebGPU toy model: several models in one dispatch, and a restore, as on wasm', async ({ page }, info) => {
@@ -174,6 +179,7 @@ test('fused WebGPU toy model: several models in one dispatch, and a restore, as 
   console.log(JSON.stringify(info.annotations));
   expect(r.fused.W).toHaveLength(4 * 2 * 6);
   expect(d.abs).toBeLessThan(1e-4);
+  expect(r.fused.leaked).toBe(0);
   r.wasm.loss.forEach((l, g) => expect(Math.abs(r.fused.loss[g]! - l)).toBeLessThan(1e-4 * Math.max(1, l)));
 });
 
