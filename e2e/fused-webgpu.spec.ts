@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { devPort } from '../playwright.config';
+import { openLab } from './helpers';
 
 /**
  * The toy model's fused WebGPU training step (src/nn/toy-model-fused-webgpu.ts) against the same
@@ -205,6 +206,15 @@ test('fused WebGPU toy model: ms a step before and after (SwiftShader)', async (
       type: `ms-per-step ${row.name}`,
       description: `wasm ${row.wasmMs.toFixed(3)}, webgpu unfused ${row.unfusedMs.toFixed(2)}, webgpu fused ${row.fusedMs.toFixed(3)} (${(row.unfusedMs / row.fusedMs).toFixed(1)}×)`,
     });
+  }
+  // The app itself (its worker picks the fused step on webgpu), measured as the bench does.
+  for (const query of ['lab=superposition&preset=decay', 'lab=capacity&preset=regimes&model=relu']) {
+    await openLab(page, `?${query}&backend=webgpu`);
+    await expect(page.getByTestId('backend')).toHaveText('webgpu');
+    const ms = await page.evaluate(() =>
+      (window as unknown as { geometryLab: { measureStep(n: number): Promise<number> } }).geometryLab.measureStep(200),
+    );
+    info.annotations.push({ type: `app ms-per-step webgpu ${query}`, description: ms.toFixed(3) });
   }
   console.log(JSON.stringify(info.annotations));
   for (const row of rows) expect(row.fusedMs).toBeLessThan(row.unfusedMs);
