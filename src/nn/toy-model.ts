@@ -6,10 +6,17 @@
  * transpose followed by a plain matMul; a sum over the batch axis is ~6× slower than a product with
  * a ones row; W and b live in one variable so Adam runs once. Gradients are written by hand, and the
  * loss is only computed on steps whose value is read back.
+ *
+ * On the webgpu backend that graph is dozens of small dispatches a step, and tfjs-webgpu pays per
+ * dispatch; there the whole step (forward, backward, Adam) runs as one fused WebGPU program, up to
+ * 32 steps a dispatch (toy-model-fused-run.ts, toy-model-fused-webgpu.ts), from the same random
+ * stream, to the same weights.
  */
 import { tf, type Tensor, type Variable } from '../engine/tf';
 import type { Rng } from '../engine/rng';
 import { ownedRun, type OwnedRun, type WeightSlot } from '../engine/owned-run';
+import { createFusedToyModel } from './toy-model-fused-run';
+import { fusedFits } from './toy-model-fused-webgpu';
 
 export interface ToyModelConfig {
   /** Independent models trained side by side. */
@@ -54,9 +61,27 @@ function initialParameters(cfg: ToyModelConfig, rng: Rng): Float32Array {
 
 export type ToyModelRun = OwnedRun;
 
-export function createToyModel(cfg: ToyModelConfig, rng: Rng): ToyModelRun {
+export interface ToyModelOptions {
+  /**
+   * One fused WebGPU dispatch for several whole training steps (toy-model-fused-run.ts); the default
+   * is to use it when the backend is webgpu and the model fits the device's storage bindings. False
+   * keeps the op-by-op graph (for comparisons).
+   */
+  fused?: boolean;
+}
+
+export function createToyModel(cfg: ToyModelConfig, rng: Rng, options: ToyModelOptions = {}): ToyModelRun {
   const { models: G, n, m, batch: B } = cfg;
   const poolBatches = Math.max(MIN_POOL_BATCHES, Math.ceil(POOL_SAMPLES / B));
+  if (options.fused ?? (tf.getBackend() === 'webgpu' && fusedFits({ n, m, batch: B }, G, poolBatches))) {
+    if (tf.getBackend() !== 'webgpu') throw new Error('the fused toy model needs the webgpu backend');
+    // The same random stream as below: the pool's batches, then the parameters, then one batch index a step.
+    const per = G * B * n;
+    const poolData = new Float32Array(poolBatches * per);
+    for (let i = 0; i < poolBatches; i++) poolData.set(sampleBatch(cfg, rng), i * per);
+    const initialParams = initialParameters(cfg, rng);
+    return createFusedToyModel({ ...cfg, pool: poolData, poolBatches, initialParams, nextBatch: () => rng.int(poolBatches) });
+  }
   const pool: Tensor[] = [];
   for (let i = 0; i < poolBatches; i++) pool.push(tf.tensor3d(sampleBatch(cfg, rng), [G, B, n]));
   // 2/B folded into the importance: gradient of the batch-mean loss without an extra op.

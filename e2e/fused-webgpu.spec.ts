@@ -1,0 +1,221 @@
+import { expect, test, type Page } from '@playwright/test';
+import { devPort } from '../playwright.config';
+import { openLab } from './helpers';
+
+/**
+ * The toy model's fused WebGPU training step (src/nn/toy-model-fused-webgpu.ts) against the same
+ * model on wasm, in Chromium on WebGPU through SwiftShader. The page is the development server,
+ * whose module URLs let the test import the model and the engine directly (no worker, no UI).
+ */
+
+interface Trained {
+  W: number[];
+  b: number[];
+  loss: number[];
+  /** Tensors left after the run was disposed. */
+  leaked: number;
+}
+
+interface Report {
+  wasm: Trained;
+  fused: Trained;
+  unfused: Trained;
+  fusedKernelsPerStep: number;
+  unfusedKernelsPerStep: number;
+  fusedKernelNames: string[];
+}
+
+interface Several {
+  wasm: Trained;
+  fused: Trained;
+}
+
+interface Timing {
+  name: string;
+  wasmMs: number;
+  unfusedMs: number;
+  fusedMs: number;
+}
+
+/** Superposition `decay`: n=20, m=5, batch 1024, S=0.9, I=0.9ⁱ, lr 1e-2 (the lab's defaults). */
+const DECAY = `{ models: 1, n: 20, m: 5, batch: 1024, lr: 0.01, sparsity: [0.9], importance: [Array.from({ length: 20 }, (_, i) => 0.9 ** i)] }`;
+/** Capacity `regimes` with model=relu (the lab's toy-model path): n=20, m=5, batch 256, I=0.8ⁱ, lr 1e-2. */
+const REGIMES_RELU = `{ models: 1, n: 20, m: 5, batch: 256, lr: 0.01, sparsity: [cap.inputSetting({ model: 'relu' }, 8).shape], importance: [cap.importances(20, 0.8)] }`;
+
+/** In the page: the modules, and `train(backend, fused, cfg, seed, steps)` returning weights and loss. */
+const PRELUDE = `
+  const backends = await import('/src/engine/browser-backends.ts');
+  const { tf } = await import('/src/engine/tf.ts');
+  const { createToyModel } = await import('/src/nn/toy-model.ts');
+  const { createRng } = await import('/src/engine/rng.ts');
+  const cap = await import('/src/labs/capacity/config.ts');
+  const use = async (name) => { if (!(await backends.activateBackend(name))) throw new Error('backend ' + name + ' failed'); };
+  const train = async (backend, fused, cfg, seed, steps) => {
+    await use(backend);
+    const before = tf.memory().numTensors;
+    const run = createToyModel(cfg, createRng(seed), { fused });
+    run.step(steps);
+    const snap = await run.snapshot();
+    const loss = Array.from(await run.lossPerModel());
+    run.dispose();
+    return { W: Array.from(snap.weights.W.data), b: Array.from(snap.weights.b.data), loss, leaked: tf.memory().numTensors - before };
+  };
+  /** 50 steps, a snapshot, 37 + 1 + 12 steps, the snapshot restored, 50 more: restore keeps Adam's moments. */
+  const trainWithRestore = async (backend, fused, cfg, seed) => {
+    await use(backend);
+    const before = tf.memory().numTensors;
+    const run = createToyModel(cfg, createRng(seed), { fused });
+    run.step(50);
+    const snap = await run.snapshot();
+    for (const k of [37, 1, 12]) run.step(k);
+    run.restore(snap);
+    run.step(50);
+    const end = await run.snapshot();
+    const loss = Array.from(await run.lossPerModel());
+    run.dispose();
+    return { W: Array.from(end.weights.W.data), b: Array.from(end.weights.b.data), loss, leaked: tf.memory().numTensors - before };
+  };
+  const kernelsPerStep = async (fused, cfg, steps) => {
+    await use('webgpu');
+    const run = createToyModel(cfg, createRng(1), { fused });
+    run.step(2);
+    await run.loss();
+    const info = await tf.profile(async () => { run.step(steps); await run.loss(); });
+    run.dispose();
+    return { perStep: info.kernels.length / steps, names: [...new Set(info.kernelNames)] };
+  };
+  const msPerStep = async (backend, fused, cfg, steps) => {
+    await use(backend);
+    const run = createToyModel(cfg, createRng(1), { fused });
+    run.step(2);
+    await run.loss();
+    const trials = [];
+    for (let t = 0; t < 3; t++) {
+      const t0 = performance.now();
+      run.step(steps);
+      await run.loss();
+      trials.push((performance.now() - t0) / steps);
+    }
+    run.dispose();
+    return trials.sort((a, b) => a - b)[1];
+  };
+`;
+
+/** Runs `body` (an async function body using PRELUDE) in the page; Vite may reload once while it pre-bundles. */
+async function inPage<T>(page: Page, body: string): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await page.evaluate<T>(`(async () => { ${PRELUDE} ${body} })()`);
+    } catch (err) {
+      if (attempt >= 2 || !/context was destroyed|navigation|Failed to fetch dynamically/i.test(String(err))) throw err;
+      await page.waitForTimeout(2000);
+      await page.goto(`http://127.0.0.1:${devPort}/`);
+    }
+  }
+}
+
+const maxDiff = (a: number[], b: number[]) => {
+  let abs = 0;
+  let rel = 0;
+  a.forEach((x, i) => {
+    const d = Math.abs(x - b[i]!);
+    abs = Math.max(abs, d);
+    rel = Math.max(rel, d / Math.max(Math.abs(x), Math.abs(b[i]!), 1e-30));
+  });
+  return { abs, rel };
+};
+
+test.describe.configure({ timeout: 600_000 });
+
+test('fused WebGPU toy model: same weights as wasm after 100 steps, ≤ 6 kernels a step', async ({ page }, info) => {
+  await page.goto(`http://127.0.0.1:${devPort}/`);
+  const r = await inPage<Report>(
+    page,
+    `
+    const cfg = ${DECAY};
+    const wasm = await train('wasm', false, cfg, 7, 100);
+    const fused = await train('webgpu', true, cfg, 7, 100);
+    const unfused = await train('webgpu', false, cfg, 7, 100);
+    const f = await kernelsPerStep(true, cfg, 10);
+    const u = await kernelsPerStep(false, cfg, 10);
+    return { wasm, fused, unfused, fusedKernelsPerStep: f.perStep, unfusedKernelsPerStep: u.perStep, fusedKernelNames: f.names };
+  `,
+  );
+  const weights = (t: Trained) => [...t.W, ...t.b];
+  const fused = maxDiff(weights(r.wasm), weights(r.fused));
+  const unfused = maxDiff(weights(r.wasm), weights(r.unfused));
+  for (const [type, v] of Object.entries({
+    'fused-vs-wasm-max-abs': fused.abs,
+    'fused-vs-wasm-max-rel': fused.rel,
+    'unfused-webgpu-vs-wasm-max-abs': unfused.abs,
+    'loss-wasm': r.wasm.loss[0],
+    'loss-fused': r.fused.loss[0],
+    'fused-kernels-per-step': r.fusedKernelsPerStep,
+    'unfused-kernels-per-step': r.unfusedKernelsPerStep,
+  }))
+    info.annotations.push({ type, description: String(v) });
+  info.annotations.push({ type: 'fused-kernels', description: r.fusedKernelNames.join(',') });
+  console.log(JSON.stringify(info.annotations));
+  expect(r.fused.W).toHaveLength(100);
+  expect(r.fused.b).toHaveLength(20);
+  // Absolute: every weight within 1e-4 of the wasm run's.
+  expect(fused.abs).toBeLessThan(1e-4);
+  expect(Math.abs(r.fused.loss[0]! - r.wasm.loss[0]!)).toBeLessThan(1e-4 * Math.max(1, r.wasm.loss[0]!));
+  expect(r.fusedKernelsPerStep).toBeLessThanOrEqual(6);
+  expect(r.fused.leaked).toBe(0);
+});
+
+test('fused WebGPU toy model: several models in one dispatch, and a restore, as on wasm', async ({ page }, info) => {
+  await page.goto(`http://127.0.0.1:${devPort}/`);
+  const r = await inPage<Several>(
+    page,
+    `
+    const cfg = { models: 4, n: 6, m: 2, batch: 256, lr: 0.01, sparsity: [0, 0.5, 0.9, 0.99], importance: [0.5, 0.8, 0.9, 1].map((r) => Array.from({ length: 6 }, (_, i) => r ** i)) };
+    return { wasm: await trainWithRestore('wasm', false, cfg, 11), fused: await trainWithRestore('webgpu', true, cfg, 11) };
+  `,
+  );
+  const d = maxDiff([...r.wasm.W, ...r.wasm.b], [...r.fused.W, ...r.fused.b]);
+  info.annotations.push({ type: 'several-models-max-abs', description: String(d.abs) });
+  info.annotations.push({ type: 'several-models-loss', description: `wasm ${r.wasm.loss.join(' ')}; fused ${r.fused.loss.join(' ')}` });
+  console.log(JSON.stringify(info.annotations));
+  expect(r.fused.W).toHaveLength(4 * 2 * 6);
+  expect(d.abs).toBeLessThan(1e-4);
+  expect(r.fused.leaked).toBe(0);
+  r.wasm.loss.forEach((l, g) => expect(Math.abs(r.fused.loss[g]! - l)).toBeLessThan(1e-4 * Math.max(1, l)));
+});
+
+test('fused WebGPU toy model: ms a step before and after (SwiftShader)', async ({ page }, info) => {
+  await page.goto(`http://127.0.0.1:${devPort}/`);
+  const rows = await inPage<Timing[]>(
+    page,
+    `
+    const out = [];
+    for (const [name, cfg, slow, fast] of [['superposition decay', ${DECAY}, 10, 200], ['capacity regimes (model=relu)', ${REGIMES_RELU}, 10, 200]]) {
+      out.push({
+        name,
+        wasmMs: await msPerStep('wasm', false, cfg, fast),
+        unfusedMs: await msPerStep('webgpu', false, cfg, slow),
+        fusedMs: await msPerStep('webgpu', true, cfg, fast),
+      });
+    }
+    return out;
+  `,
+  );
+  for (const row of rows) {
+    info.annotations.push({
+      type: `ms-per-step ${row.name}`,
+      description: `wasm ${row.wasmMs.toFixed(3)}, webgpu unfused ${row.unfusedMs.toFixed(2)}, webgpu fused ${row.fusedMs.toFixed(3)} (${(row.unfusedMs / row.fusedMs).toFixed(1)}×)`,
+    });
+  }
+  // The app itself (its worker picks the fused step on webgpu), measured as the bench does.
+  for (const query of ['lab=superposition&preset=decay', 'lab=capacity&preset=regimes&model=relu']) {
+    await openLab(page, `?${query}&backend=webgpu`);
+    await expect(page.getByTestId('backend')).toHaveText('webgpu');
+    const ms = await page.evaluate(() =>
+      (window as unknown as { geometryLab: { measureStep(n: number): Promise<number> } }).geometryLab.measureStep(200),
+    );
+    info.annotations.push({ type: `app ms-per-step webgpu ${query}`, description: ms.toFixed(3) });
+  }
+  console.log(JSON.stringify(info.annotations));
+  for (const row of rows) expect(row.fusedMs).toBeLessThan(row.unfusedMs);
+});
