@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../engine/rng';
 import { anisotropy, nearestCosine, outsideNull, quantileSorted, summariseNull } from './anisotropy';
-import { identityBasis, type RowMatrix } from './srm';
+import { identityBasis, type RowMatrix } from './row-matrix';
 
 const m = (rows: number[][]): RowMatrix => ({ rows: rows.length, cols: rows[0]!.length, data: Float64Array.from(rows.flat()) });
 

@@ -18,7 +18,7 @@
  * which is how it is computed (K×k×k per rotation instead of N×k×k).
  */
 import { createRng } from '../engine/rng';
-import { normaliseRows, type RowMatrix } from './srm';
+import { normaliseRows, type RowMatrix } from './row-matrix';
 import { randomRotation } from './random-rotation';
 
 /** Random rotations behind the null (the issue asks for ≥ 32). */

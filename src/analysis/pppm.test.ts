@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../engine/rng';
-import { identityBasis, planeFrame, planePairs, type RowMatrix } from './srm';
+import { planePairs } from './srm';
+import { identityBasis, planeFrame, type RowMatrix } from './row-matrix';
 import { kde, pppm, pppmEnsemble, pppmProject } from './pppm';
 
 const m = (rows: number[][]): RowMatrix => ({ rows: rows.length, cols: rows[0]!.length, data: Float64Array.from(rows.flat()) });

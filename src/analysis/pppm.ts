@@ -9,7 +9,7 @@
  * Pure maths: no tfjs, no DOM.
  */
 import { createRng } from '../engine/rng';
-import { planeFrame, type RowMatrix } from './srm';
+import { planeFrame, type RowMatrix } from './row-matrix';
 
 export interface PppmOptions {
   /** Keep an activation when ‖in-plane part‖ ≥ ε‖a‖. */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createRng } from '../engine/rng';
-import { identityBasis, planeCurve, planeFrame, planePairs, srm, type RowMatrix } from './srm';
+import { planeCurve, planePairs, srm } from './srm';
+import { identityBasis, planeFrame, type RowMatrix } from './row-matrix';
 
 const deg = (m: number) => m; // 360-angle grid: index = degrees
 

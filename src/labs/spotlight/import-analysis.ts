@@ -4,7 +4,8 @@
  * parsed matrices; import-files.ts reads them from disk in Node.
  */
 import { MatrixFileError, type Matrix } from '../../data/npy';
-import { identityBasis, planePairs, srm, type RowMatrix } from '../../analysis/srm';
+import { planePairs, srm } from '../../analysis/srm';
+import { identityBasis, type RowMatrix } from '../../analysis/row-matrix';
 import { pppm } from '../../analysis/pppm';
 import { anisotropy, NULL_ROTATIONS, type AnisotropySummary } from '../../analysis/anisotropy';
 import { MAX_PLANES } from './params';

@@ -18,7 +18,8 @@ import type { NamedTensor } from '../../engine/lab';
 import type { Directions } from '../../analysis/thomson';
 import { type ActivationSpec } from '../../analysis/activation-values';
 import { activationGrad, applyActivation } from '../../nn/activations';
-import { DEFAULT_ANGLES, srm, type RowMatrix } from '../../analysis/srm';
+import { DEFAULT_ANGLES, srm } from '../../analysis/srm';
+import type { RowMatrix } from '../../analysis/row-matrix';
 import { anisotropy, ANISOTROPY_KEYS } from '../../analysis/anisotropy';
 import { ownedRun, variableSlot, type OwnedRun, type WeightSlot } from '../../engine/owned-run';
 

@@ -1,6 +1,7 @@
 /** View-side analyses of a snapshot at the view's ε and plane (memoised by the caller). */
 import type { NamedTensor, Snapshot } from '../../../engine/lab';
-import { normaliseRows, planeFrame, planePairs, projectOntoPlane, srm, type RowMatrix } from '../../../analysis/srm';
+import { planePairs, projectOntoPlane, srm } from '../../../analysis/srm';
+import { normaliseRows, planeFrame, type RowMatrix } from '../../../analysis/row-matrix';
 import { pppm, pppmEnsemble, type PppmResult } from '../../../analysis/pppm';
 import { anisotropy, type AnisotropySummary } from '../../../analysis/anisotropy';
 import { MAX_PLANES } from '../params';

@@ -6,7 +6,7 @@
  */
 import * as Comlink from 'comlink';
 import { parseMatrixFile, type Matrix } from '../../../data/npy';
-import type { RowMatrix } from '../../../analysis/srm';
+import type { RowMatrix } from '../../../analysis/row-matrix';
 import { importAnisotropy, validateImport } from '../import-analysis';
 import { analyseModel, type ModelAnalysis, type ViewOptions } from './analysis';
 
