@@ -23,14 +23,20 @@ export async function pauseAndSettle(page: Page): Promise<number> {
   return settle(page);
 }
 
-/** Waits until the run shows as paused and its final snapshot is in the store and stays there. */
+/**
+ * Waits until the run shows as paused and its final snapshot — at the step the worker reported when
+ * it paused — is in the store and stays there.
+ */
 export async function settle(page: Page): Promise<number> {
   await expect(page.getByTestId('play')).toHaveText(/Play/);
   const storeStep = () =>
-    page.evaluate(
-      () =>
-        (window as unknown as { geometryLab: { state(): { snapshot: { step: number } | null } } }).geometryLab.state().snapshot?.step ?? -1,
-    );
+    page.evaluate(() => {
+      const s = (
+        window as unknown as { geometryLab: { state(): { snapshot: { step: number } | null; workerStep: number } } }
+      ).geometryLab.state();
+      // Not yet the final snapshot: report a value that never equals the previous poll's.
+      return s.snapshot?.step === s.workerStep ? s.snapshot.step : -Math.random() - 10;
+    });
   let last = -2;
   await expect
     .poll(

@@ -145,7 +145,7 @@ function onWorkerEvent(event: WorkerEvent): void {
       // The step shown comes from snapshots only (applied on animation frames), so that the readout
       // and the views always describe the same weights.
       if (event.playing) divergenceReported = false;
-      useLab.setState({ playing: event.playing });
+      useLab.setState({ playing: event.playing, workerStep: event.step });
       break;
     case 'notice':
       addNotice(event.text, event.level);
@@ -175,6 +175,7 @@ async function startTraining(): Promise<void> {
     ready: false,
     playing: false,
     step: 0,
+    workerStep: 0,
     snapshot: null,
     metrics: null,
     lossHistory: [],

@@ -20,6 +20,8 @@ export interface LabState extends UrlState {
   threads: number | null;
   playing: boolean;
   step: number;
+  /** The worker's step count as of its latest status; a paused run's final snapshot is at this step. */
+  workerStep: number;
   snapshot: Snapshot | null;
   /** The run's constant data (Run.staticData), sent once when the run is created. */
   staticData: Record<string, NamedTensor>;
@@ -48,6 +50,7 @@ export const useLab = create<LabState>(() => ({
   threads: null,
   playing: false,
   step: 0,
+  workerStep: 0,
   snapshot: null,
   staticData: {},
   metrics: null,
