@@ -46,6 +46,63 @@ const REGIMES_RELU = `{ models: 1, n: 20, m: 5, batch: 256, lr: 0.01, sparsity: 
 const REGIMES = `{ models: 1, n: 20, m: 5, batch: 256, lr: 0.01, inputs: [cap.inputSetting({ model: 'quadratic', distribution: 'power' }, 8)], importance: [cap.importances(20, 0.8)] }`;
 
 /**
+ * In the page, bows: `bowsRun(backend, fused, preset, seed)` makes the preset's model as the lab does
+ * (its corpus, vocabulary and windows), with the fused step or not.
+ */
+const BOWS_PRELUDE = `
+  const bows = await import('/src/labs/bows/index.ts');
+  const { createBowsModel } = await import('/src/labs/bows/model.ts');
+  const { bowsPresets } = await import('/src/labs/bows/presets.ts');
+  const { defaultParams } = await import('/src/engine/params.ts');
+  const { corpusStats, textSource } = await import('/src/labs/bows/corpus-stats.ts');
+  const { CORPUS_ASSETS, loadCorpus } = await import('/src/labs/bows/corpus-load.ts');
+  const bowsSources = new Map();
+  const bowsRun = async (backend, fused, presetName, seed) => {
+    await use(backend);
+    const params = { ...defaultParams(bows.bowsLab.params), ...bowsPresets.find((p) => p.name === presetName).params };
+    if (!bowsSources.has(presetName)) {
+      const corpus = await loadCorpus((name) => fetch('/data/' + name).then((r) => r.arrayBuffer()), CORPUS_ASSETS[params.data]);
+      const stats = corpusStats(corpus, { V: params.vocab, unit: params.unit, window: params.window, force: bows.forcedWords(params) });
+      bowsSources.set(presetName, textSource(stats));
+    }
+    const cfg = { V: params.vocab, m: params.m, batch: params.batch, lr: params.lr, lrEnd: params.lrEnd, weightDecay: params.wd, horizon: params.horizon, encoder: params.encoder };
+    return createBowsModel(cfg, bowsSources.get(presetName), createRng(seed), { fused });
+  };
+  const bowsTrain = async (backend, fused, presetName, seed, steps) => {
+    await use(backend);
+    const before = tf.memory().numTensors;
+    const run = await bowsRun(backend, fused, presetName, seed);
+    run.step(steps);
+    const snap = await run.snapshot({ analysis: 'weights-only' });
+    const loss = Array.from(await run.lossPerModel());
+    run.dispose();
+    return { W: Array.from(snap.weights.W.data), b: Array.from(snap.weights.b.data), loss, leaked: tf.memory().numTensors - before };
+  };
+  const bowsKernelsPerStep = async (fused, presetName, steps) => {
+    const run = await bowsRun('webgpu', fused, presetName, 1);
+    run.step(2);
+    await run.loss();
+    const info = await tf.profile(async () => { run.step(steps); await run.loss(); });
+    run.dispose();
+    return { perStep: info.kernels.length / steps, names: [...new Set(info.kernelNames)] };
+  };
+  const bowsMsPerStep = async (backend, fused, presetName, steps) => {
+    const run = await bowsRun(backend, fused, presetName, 1);
+    run.step(2);
+    await run.loss();
+    const trials = [];
+    for (let t = 0; t < 3; t++) {
+      const t0 = performance.now();
+      run.step(steps);
+      await run.loss();
+      trials.push((performance.now() - t0) / steps);
+    }
+    run.dispose();
+    return trials.sort((a, b) => a - b)[1];
+  };
+`;
+
+/**
  * In the page: the modules, and `train(backend, fused, cfg, seed, steps)` returning weights and loss;
  * a config with `inputs` is the quadratic capacity model, one with `sparsity` the toy model.
  */
@@ -113,7 +170,7 @@ const PRELUDE = `
 async function inPage<T>(page: Page, body: string): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
-      return await page.evaluate<T>(`(async () => { ${PRELUDE} ${body} })()`);
+      return await page.evaluate<T>(`(async () => { ${PRELUDE} ${BOWS_PRELUDE} ${body} })()`);
     } catch (err) {
       if (attempt >= 2 || !/context was destroyed|navigation|Failed to fetch dynamically/i.test(String(err))) throw err;
       await page.waitForTimeout(2000);
@@ -288,4 +345,47 @@ test('fused WebGPU steps (toy model, quadratic capacity model): ms a step before
   }
   console.log(JSON.stringify(info.annotations));
   for (const row of rows) expect(row.fusedMs).toBeLessThan(row.unfusedMs);
+});
+
+test('fused WebGPU bows (small-vocab): same weights as wasm after 100 steps, ≤ 6 kernels a step, ms a step', async ({ page }, info) => {
+  await page.goto(`http://127.0.0.1:${devPort}/`);
+  const r = await inPage<Report & { ms: { wasm: number; unfused: number; fused: number } }>(
+    page,
+    `
+    const wasm = await bowsTrain('wasm', false, 'small-vocab', 7, 100);
+    const fused = await bowsTrain('webgpu', true, 'small-vocab', 7, 100);
+    const unfused = await bowsTrain('webgpu', false, 'small-vocab', 7, 100);
+    const f = await bowsKernelsPerStep(true, 'small-vocab', 10);
+    const u = await bowsKernelsPerStep(false, 'small-vocab', 10);
+    const ms = {
+      wasm: await bowsMsPerStep('wasm', false, 'small-vocab', 50),
+      unfused: await bowsMsPerStep('webgpu', false, 'small-vocab', 10),
+      fused: await bowsMsPerStep('webgpu', true, 'small-vocab', 50),
+    };
+    return { wasm, fused, unfused, fusedKernelsPerStep: f.perStep, unfusedKernelsPerStep: u.perStep, fusedKernelNames: f.names, ms };
+  `,
+  );
+  const weights = (t: Trained) => [...t.W, ...t.b];
+  const fused = maxDiff(weights(r.wasm), weights(r.fused));
+  const unfused = maxDiff(weights(r.wasm), weights(r.unfused));
+  for (const [type, v] of Object.entries({
+    'fused-vs-wasm-max-abs': fused.abs,
+    'fused-vs-wasm-max-rel': fused.rel,
+    'unfused-webgpu-vs-wasm-max-abs': unfused.abs,
+    'loss-wasm': r.wasm.loss[0],
+    'loss-fused': r.fused.loss[0],
+    'fused-kernels-per-step': r.fusedKernelsPerStep,
+    'unfused-kernels-per-step': r.unfusedKernelsPerStep,
+    'ms-per-step bows small-vocab': `wasm ${r.ms.wasm.toFixed(3)}, webgpu unfused ${r.ms.unfused.toFixed(2)}, webgpu fused ${r.ms.fused.toFixed(3)} (${(r.ms.unfused / r.ms.fused).toFixed(1)}×)`,
+  }))
+    info.annotations.push({ type, description: String(v) });
+  info.annotations.push({ type: 'fused-kernels', description: r.fusedKernelNames.join(',') });
+  console.log(JSON.stringify(info.annotations));
+  expect(r.fused.W).toHaveLength(32 * 500);
+  expect(r.fused.b).toHaveLength(500);
+  expect(fused.abs).toBeLessThan(1e-4);
+  expect(Math.abs(r.fused.loss[0]! - r.wasm.loss[0]!)).toBeLessThan(1e-4 * Math.max(1, r.wasm.loss[0]!));
+  expect(r.fusedKernelsPerStep).toBeLessThanOrEqual(6);
+  expect(r.fused.leaked).toBe(0);
+  expect(r.ms.fused).toBeLessThan(r.ms.unfused);
 });

@@ -13,7 +13,7 @@ export const MAX_STEPS_PER_DISPATCH = 32;
 export interface FusedWeight {
   /** First column of the weight in a model's state row. */
   from: number;
-  /** Its shape, [G, ...]: the rest is its columns in row-major order. */
+  /** Its shape: its size / G columns of each model's row, in row-major order. */
   shape: number[];
 }
 
@@ -33,52 +33,74 @@ export interface FusedRunSpec<W extends string> {
   nextBatch(): number;
 }
 
-export function createFusedRun<W extends string>(spec: FusedRunSpec<W>): OwnedRun {
-  const { models: G, stride } = spec;
-  let state: Tensor = tf.tensor2d(spec.initialState, [G, stride]);
-  let queued: number[] = [];
+/** Where a state tensor [G, stride] lives, for weight slots over its columns. */
+export interface StateHolder {
+  readonly models: number;
+  readonly stride: number;
+  get(): Tensor;
+  /** Keeps `next` (out of any enclosing tidy) as the state and frees the old one. */
+  replace(next: Tensor): void;
+  /** Runs whatever is queued before the state is read or written. */
+  settle(): void;
+}
 
-  /** Replaces the state tensor (kept out of any enclosing tidy) and frees the old one. */
-  const replaceState = (next: Tensor) => {
-    const old = state;
-    state = tf.keep(next);
-    old.dispose();
+export function stateHolder(initial: Tensor, settle: () => void = () => undefined): StateHolder {
+  let state = initial;
+  const [models, stride] = initial.shape as [number, number];
+  return {
+    models,
+    stride,
+    get: () => state,
+    replace(next) {
+      const old = state;
+      state = tf.keep(next);
+      old.dispose();
+    },
+    settle: () => settle(),
   };
+}
 
+/** A weight that is a range of columns of every model's state row. */
+export function stateSlot(h: StateHolder, { from, shape }: FusedWeight): WeightSlot {
+  const G = h.models;
+  const width = shape.reduce((a, b) => a * b, 1) / G;
+  return {
+    shape,
+    read: async () => {
+      h.settle();
+      const part = tf.slice(h.get(), [0, from], [G, width]);
+      const data = Float32Array.from((await part.data()) as Float32Array);
+      part.dispose();
+      return data;
+    },
+    write: (data) => {
+      h.settle();
+      const state = h.get();
+      const next = tf.tidy(() => {
+        const parts: Tensor[] = [];
+        if (from > 0) parts.push(tf.slice(state, [0, 0], [G, from]));
+        parts.push(tf.tensor2d(data, [G, width]));
+        parts.push(tf.slice(state, [0, from + width], [G, h.stride - from - width]));
+        return tf.concat(parts, 1);
+      });
+      h.replace(next);
+    },
+  };
+}
+
+export function createFusedRun<W extends string>(spec: FusedRunSpec<W>): OwnedRun {
+  const { models: G } = spec;
+  let queued: number[] = [];
   const flush = () => {
     while (queued.length > 0) {
       const take = queued.splice(0, MAX_STEPS_PER_DISPATCH);
-      replaceState(tf.tidy(() => spec.steps(state, tf.tensor1d(take, 'int32'))));
+      state.replace(tf.tidy(() => spec.steps(state.get(), tf.tensor1d(take, 'int32'))));
     }
   };
-
-  const slot = ({ from, shape }: FusedWeight): WeightSlot => {
-    const width = shape.slice(1).reduce((a, b) => a * b, 1);
-    return {
-      shape,
-      read: async () => {
-        flush();
-        const part = tf.slice(state, [0, from], [G, width]);
-        const data = Float32Array.from((await part.data()) as Float32Array);
-        part.dispose();
-        return data;
-      },
-      write: (data) => {
-        flush();
-        const next = tf.tidy(() => {
-          const parts: Tensor[] = [];
-          if (from > 0) parts.push(tf.slice(state, [0, 0], [G, from]));
-          parts.push(tf.tensor2d(data, [G, width]));
-          parts.push(tf.slice(state, [0, from + width], [G, stride - from - width]));
-          return tf.concat(parts, 1);
-        });
-        replaceState(next);
-      },
-    };
-  };
+  const state = stateHolder(tf.tensor2d(spec.initialState, [G, spec.stride]), flush);
 
   const weights = {} as Record<W, WeightSlot>;
-  for (const name of Object.keys(spec.weights) as W[]) weights[name] = slot(spec.weights[name]);
+  for (const name of Object.keys(spec.weights) as W[]) weights[name] = stateSlot(state, spec.weights[name]);
 
   return ownedRun({
     models: G,
@@ -88,7 +110,7 @@ export function createFusedRun<W extends string>(spec: FusedRunSpec<W>): OwnedRu
       {
         dispose: () => {
           queued = [];
-          state.dispose();
+          state.get().dispose();
         },
       },
     ],
@@ -96,7 +118,7 @@ export function createFusedRun<W extends string>(spec: FusedRunSpec<W>): OwnedRu
       queued.push(spec.nextBatch());
       if (!withLoss && queued.length < MAX_STEPS_PER_DISPATCH) return undefined;
       flush();
-      return withLoss ? tf.reshape(tf.slice(state, [0, spec.lossColumn], [G, 1]), [G]) : undefined;
+      return withLoss ? tf.reshape(tf.slice(state.get(), [0, spec.lossColumn], [G, 1]), [G]) : undefined;
     },
   });
 }

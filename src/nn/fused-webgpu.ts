@@ -165,19 +165,23 @@ fn main(index : i32) {
 `;
 }
 
-/** A program of one workgroup per model over the state [G, stride]; the first input is the state, the last the step indices. */
+/**
+ * A program whose output is [rows, width] and whose code indexes it itself: `workgroups` workgroups
+ * of THREADS threads (by default one per row, e.g. one per model over the state [G, stride]).
+ */
 export function stepLoopProgram(
   key: string,
   variableNames: string[],
-  models: number,
-  stride: number,
+  rows: number,
+  width: number,
   userCode: () => string,
+  workgroups = rows,
 ): WebGPUProgram {
   return {
     variableNames,
-    outputShape: [models, stride],
+    outputShape: [rows, width],
     dispatchLayout: { x: [0, 1] },
-    dispatch: [models, 1, 1],
+    dispatch: [workgroups, 1, 1],
     workgroupSize: [THREADS, 1, 1],
     shaderKey: key,
     getUserCode: userCode,
