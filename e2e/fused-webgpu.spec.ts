@@ -380,6 +380,13 @@ test('fused WebGPU bows (small-vocab): same weights as wasm after 100 steps, ≤
   }))
     info.annotations.push({ type, description: String(v) });
   info.annotations.push({ type: 'fused-kernels', description: r.fusedKernelNames.join(',') });
+  // The app itself on webgpu (its worker picks the fused step; the analysis reads W and b from the state).
+  await openLab(page, '?lab=bows&preset=small-vocab&backend=webgpu');
+  await expect(page.getByTestId('backend')).toHaveText('webgpu');
+  const appMs = await page.evaluate(() =>
+    (window as unknown as { geometryLab: { measureStep(n: number): Promise<number> } }).geometryLab.measureStep(50),
+  );
+  info.annotations.push({ type: 'app ms-per-step webgpu lab=bows&preset=small-vocab', description: appMs.toFixed(3) });
   console.log(JSON.stringify(info.annotations));
   expect(r.fused.W).toHaveLength(32 * 500);
   expect(r.fused.b).toHaveLength(500);
