@@ -78,6 +78,22 @@ const BOWS_PRELUDE = `
     run.dispose();
     return { W: Array.from(snap.weights.W.data), b: Array.from(snap.weights.b.data), loss, leaked: tf.memory().numTensors - before };
   };
+  /** 50 steps, a snapshot, 30 more, the snapshot restored (AdamW's moments zeroed), 50 more; weights and the analysis' stats. */
+  const bowsTrainWithRestore = async (backend, fused, presetName, seed) => {
+    await use(backend);
+    const before = tf.memory().numTensors;
+    const run = await bowsRun(backend, fused, presetName, seed);
+    run.step(50);
+    const snap = await run.snapshot({ analysis: 'weights-only' });
+    run.step(30);
+    run.restore(snap);
+    run.step(50);
+    const end = await run.snapshot();
+    run.dispose();
+    const { STAT_KEYS } = await import('/src/labs/bows/constants.ts');
+    const stats = Object.fromEntries(STAT_KEYS.map((k, i) => [k, end.analysis.stats.data[i]]));
+    return { W: Array.from(end.weights.W.data), b: Array.from(end.weights.b.data), stats, leaked: tf.memory().numTensors - before };
+  };
   const bowsKernelsPerStep = async (fused, presetName, steps) => {
     const run = await bowsRun('webgpu', fused, presetName, 1);
     run.step(2);
@@ -395,4 +411,24 @@ test('fused WebGPU bows (small-vocab): same weights as wasm after 100 steps, ≤
   expect(r.fusedKernelsPerStep).toBeLessThanOrEqual(6);
   expect(r.fused.leaked).toBe(0);
   expect(r.ms.fused).toBeLessThan(r.ms.unfused);
+});
+
+test('fused WebGPU bows (small-vocab): a restore zeroes AdamW’s moments and keeps the schedule, and the analysis reads the same weights, as on wasm', async ({
+  page,
+}, info) => {
+  await page.goto(`http://127.0.0.1:${devPort}/`);
+  type Restored = { W: number[]; b: number[]; stats: Record<string, number>; leaked: number };
+  const r = await inPage<{ wasm: Restored; fused: Restored }>(
+    page,
+    `return { wasm: await bowsTrainWithRestore('wasm', false, 'small-vocab', 5), fused: await bowsTrainWithRestore('webgpu', true, 'small-vocab', 5) };`,
+  );
+  const d = maxDiff([...r.wasm.W, ...r.wasm.b], [...r.fused.W, ...r.fused.b]);
+  info.annotations.push({ type: 'restore-max-abs', description: String(d.abs) });
+  info.annotations.push({ type: 'stats wasm', description: JSON.stringify(r.wasm.stats) });
+  info.annotations.push({ type: 'stats fused', description: JSON.stringify(r.fused.stats) });
+  console.log(JSON.stringify(info.annotations));
+  expect(d.abs).toBeLessThan(1e-4);
+  expect(r.fused.leaked).toBe(0);
+  for (const k of ['lr', 'precision', 'recall', 'pmiCorrelation', 'analysisStep'])
+    expect(Math.abs(r.fused.stats[k]! - r.wasm.stats[k]!)).toBeLessThan(1e-4);
 });
