@@ -25,7 +25,16 @@ const cfg = {
 describe('fused toy model state', () => {
   it('lays out params, both Adam moments, the loss and β₁ᵗ, β₂ᵗ, then the scratch rows', () => {
     const L = fusedLayout({ n: 3, m: 2, batch: 16 });
-    expect(L).toEqual({ params: 9, moment1: 9, moment2: 18, loss: 27, accBeta1: 28, accBeta2: 29, stride: 30 + 16 * (2 * 2 + 3) });
+    expect(L).toEqual({
+      params: 9,
+      moment1: 9,
+      moment2: 18,
+      loss: 27,
+      accBeta1: 28,
+      accBeta2: 29,
+      scratch: 30,
+      stride: 30 + 16 * (2 * 2 + 3),
+    });
   });
 
   it('starts from the given parameters with zero moments and β₁¹ = 0.9, β₂¹ = 0.999 in float32', () => {

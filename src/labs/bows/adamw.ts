@@ -27,6 +27,50 @@ export function cosineLr(cfg: Pick<AdamWConfig, 'lr' | 'horizon' | 'finalFractio
   return cfg.lr * (f + (1 - f) * 0.5 * (1 + Math.cos(Math.PI * p)));
 }
 
+/** The scalars of one AdamW update (float64; tfjs rounds each to float32 where it is used). */
+export interface AdamWScalars {
+  lr: number;
+  /** lr / (1 − β₁ᵗ). */
+  lrOverC1: number;
+  /** 1 / (1 − β₂ᵗ). */
+  invC2: number;
+  /** 1 − lr·λ, the decay factor of decayed parameters. */
+  decay: number;
+}
+
+/** AdamW's step counters: the cosine schedule's step, and the updates since the moments were zeroed. */
+export class AdamWSchedule {
+  /** Steps taken: drives the cosine schedule. */
+  t = 0;
+  /** Updates since the moments were last zeroed: drives Adam's bias correction. */
+  private sinceReset = 0;
+
+  constructor(readonly cfg: AdamWConfig) {}
+
+  /** The learning rate the next update uses. */
+  currentLr(): number {
+    return cosineLr(this.cfg, this.t);
+  }
+
+  /** The scalars of the next update; advances the counters. */
+  next(): AdamWScalars {
+    const b1 = this.cfg.beta1 ?? 0.9;
+    const b2 = this.cfg.beta2 ?? 0.999;
+    const lr = this.currentLr();
+    this.t++;
+    this.sinceReset++;
+    const c1 = 1 - b1 ** this.sinceReset;
+    const c2 = 1 - b2 ** this.sinceReset;
+    return { lr, lrOverC1: lr / c1, invC2: 1 / c2, decay: 1 - lr * this.cfg.weightDecay };
+  }
+
+  /** After the moments are zeroed, at step t. */
+  reset(t: number): void {
+    this.t = t;
+    this.sinceReset = 0;
+  }
+}
+
 export interface AdamWParam {
   variable: Variable;
   /** Whether weight decay applies (weights yes, biases no). */
@@ -36,31 +80,29 @@ export interface AdamWParam {
 export class AdamW {
   private readonly m: Variable[];
   private readonly v: Variable[];
-  /** Steps taken: drives the cosine schedule. */
-  private t = 0;
-  /** Updates since the moments were last zeroed: drives Adam's bias correction. */
-  private sinceReset = 0;
+  private readonly schedule: AdamWSchedule;
 
   constructor(
     private readonly params: AdamWParam[],
     readonly cfg: AdamWConfig,
   ) {
+    this.schedule = new AdamWSchedule(cfg);
     this.m = tf.tidy(() => params.map((p) => tf.variable(tf.zerosLike(p.variable), false)));
     this.v = tf.tidy(() => params.map((p) => tf.variable(tf.zerosLike(p.variable), false)));
   }
 
   /** Steps taken so far. */
   get steps(): number {
-    return this.t;
+    return this.schedule.t;
   }
 
   set steps(t: number) {
-    this.t = t;
+    this.schedule.t = t;
   }
 
   /** The learning rate the next update uses. */
   currentLr(): number {
-    return cosineLr(this.cfg, this.t);
+    return this.schedule.currentLr();
   }
 
   /** Applies one update from gradients given in the order of `params`. Call inside or outside tf.tidy. */
@@ -68,11 +110,7 @@ export class AdamW {
     const b1 = this.cfg.beta1 ?? 0.9;
     const b2 = this.cfg.beta2 ?? 0.999;
     const eps = this.cfg.epsilon ?? 1e-8;
-    const lr = this.currentLr();
-    this.t++;
-    this.sinceReset++;
-    const c1 = 1 - b1 ** this.sinceReset;
-    const c2 = 1 - b2 ** this.sinceReset;
+    const { lrOverC1, invC2, decay } = this.schedule.next();
     tf.tidy(() => {
       this.params.forEach((p, k) => {
         const g = grads[k]!;
@@ -81,8 +119,8 @@ export class AdamW {
         this.m[k]!.assign(m);
         this.v[k]!.assign(v);
         // Step size folded into scalars: lr/c1 · m / (√(v/c2) + ε).
-        const update = tf.div(tf.mul(m, lr / c1), tf.add(tf.sqrt(tf.mul(v, 1 / c2)), eps));
-        const decayed = p.decay && this.cfg.weightDecay !== 0 ? tf.mul(p.variable, 1 - lr * this.cfg.weightDecay) : p.variable;
+        const update = tf.div(tf.mul(m, lrOverC1), tf.add(tf.sqrt(tf.mul(v, invC2)), eps));
+        const decayed = p.decay && this.cfg.weightDecay !== 0 ? tf.mul(p.variable, decay) : p.variable;
         p.variable.assign(tf.sub(decayed, update));
       });
     });
@@ -90,8 +128,7 @@ export class AdamW {
 
   /** Clears the moment estimates (after weights are restored from a snapshot). */
   reset(t: number): void {
-    this.t = t;
-    this.sinceReset = 0;
+    this.schedule.reset(t);
     tf.tidy(() => {
       for (const m of this.m) m.assign(tf.zerosLike(m));
       for (const v of this.v) v.assign(tf.zerosLike(v));

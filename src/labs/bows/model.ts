@@ -7,6 +7,9 @@
  * columns (tf.sparse.sparseSegmentSum over the (row, word) list) and its gradient (∂L/∂h)ᵀ x a
  * segment-sum by word, instead of two dense B×V×m products — `encoder: 'dense'` keeps the dense
  * products for comparison. Gradients are written by hand (no autodiff in the step).
+ *
+ * On the webgpu backend the step is two WebGPU programs instead of dozens of small kernels
+ * (model-fused-webgpu.ts), from the same batches and schedule, to the same weights.
  */
 import { tf, type Tensor, type Variable } from '../../engine/tf';
 import type { Rng } from '../../engine/rng';
@@ -18,6 +21,8 @@ import { clusterWords, columns, cyclePlane, encodeWords, pairDots, pcaMap } from
 import { cosineByCyclicDistance } from '../../analysis/cycle-structure';
 import { pearson } from '../../analysis/pmi';
 import { ownedRun, variableSlot, type OwnedRun } from '../../engine/owned-run';
+import { bowsFusedFits, createFusedBowsTraining, type BowsTraining } from './model-fused-webgpu';
+import type { SparseBatch } from './batches';
 
 export type Encoder = 'sparse' | 'dense';
 
@@ -58,14 +63,10 @@ function dataCycleTensors(source: BowsSource): Record<string, NamedTensor> {
   return out;
 }
 
-export function createBowsModel(cfg: BowsConfig, source: BowsSource, rng: Rng): BowsRun {
+/** The op-by-op step: tfjs kernels and AdamW over two variables. */
+function unfusedTraining(cfg: BowsConfig, w0: Float32Array, sampler: BatchSampler, sample: () => SparseBatch): BowsTraining {
   const { V, m, batch: B } = cfg;
-  if (V !== source.V) throw new Error('the data source has another vocabulary size');
-  const sampler = new BatchSampler(source, V, B, source.maxWords);
   const id = instanceCounter++;
-  const std = Math.sqrt(2 / (m + V));
-  const w0 = new Float32Array(m * V);
-  for (let k = 0; k < w0.length; k++) w0[k] = rng.normal() * std;
   const W: Variable = tf.tidy(() => tf.variable(tf.tensor2d(w0, [m, V]), true, `bowsW${id}`));
   const b: Variable = tf.tidy(() => tf.variable(tf.zeros([1, V]), true, `bowsB${id}`));
   const opt = new AdamW(
@@ -78,6 +79,67 @@ export function createBowsModel(cfg: BowsConfig, source: BowsSource, rng: Rng): 
   const onesRow = tf.ones([1, B]);
   const zeroRow = tf.zeros([1, m]);
   const scale = tf.scalar(2 / (B * V));
+  return {
+    weights: { W: variableSlot(W), b: variableSlot(b) },
+    owned: [opt, W, b, onesRow, zeroRow, scale],
+    trainStep(withLoss) {
+      const batch = sample();
+      const x = tf.tensor2d(sampler.dense, [B, V]);
+      const sparse = cfg.encoder === 'sparse';
+      const idx = sparse
+        ? [
+            tf.tensor1d(batch.words, 'int32'),
+            tf.tensor1d(batch.rows, 'int32'),
+            tf.tensor1d(batch.rowsByWord, 'int32'),
+            tf.tensor1d(batch.wordsSorted, 'int32'),
+          ]
+        : [];
+      const Wt = tf.transpose(W); // V×m
+      const h = sparse ? tf.sparse.sparseSegmentSum(Wt, idx[0]!, idx[1]!) : tf.matMul(x, Wt); // B×m
+      const pre = tf.add(tf.matMul(h, W), b); // B×V
+      const diff = tf.sub(tf.relu(pre), x);
+      const gPre = tf.mul(tf.mul(diff, tf.step(pre)), scale);
+      const gb = tf.matMul(onesRow, gPre);
+      const gH = tf.matMul(gPre, Wt); // B×m
+      const gDec = tf.matMul(tf.transpose(h), gPre); // m×V
+      const gEnc = sparse
+        ? tf.transpose(tf.sparse.sparseSegmentSum(tf.concat([gH, zeroRow]), idx[2]!, idx[3]!)) // (V×m)ᵀ
+        : tf.matMul(tf.transpose(gH), x);
+      opt.apply([tf.add(gDec, gEnc), gb]);
+      return withLoss ? tf.mean(tf.square(diff)) : undefined;
+    },
+    onRestore: (step) => opt.reset(step),
+    tensors: () => ({ W, b }),
+    currentLr: () => opt.currentLr(),
+  };
+}
+
+export interface BowsModelOptions {
+  /**
+   * The two-program WebGPU step (model-fused-webgpu.ts); the default is to use it when the backend
+   * is webgpu and the model fits the device. False keeps the op-by-op graph (for comparisons).
+   */
+  fused?: boolean;
+}
+
+export function createBowsModel(cfg: BowsConfig, source: BowsSource, rng: Rng, options: BowsModelOptions = {}): BowsRun {
+  const { V, m, batch: B } = cfg;
+  if (V !== source.V) throw new Error('the data source has another vocabulary size');
+  const sampler = new BatchSampler(source, V, B, source.maxWords);
+  const std = Math.sqrt(2 / (m + V));
+  const w0 = new Float32Array(m * V);
+  for (let k = 0; k < w0.length; k++) w0[k] = rng.normal() * std;
+  const sample = () => sampler.sample(rng);
+  const fused = options.fused ?? (tf.getBackend() === 'webgpu' && bowsFusedFits({ V, m, batch: B }));
+  if (fused && tf.getBackend() !== 'webgpu') throw new Error('the fused bows model needs the webgpu backend');
+  const training = fused
+    ? createFusedBowsTraining(
+        { V, m, batch: B },
+        { lr: cfg.lr, weightDecay: cfg.weightDecay, horizon: cfg.horizon, finalFraction: cfg.lrEnd },
+        w0,
+        sample,
+      )
+    : unfusedTraining(cfg, w0, sampler, sample);
 
   // Fixed evaluation windows (the same for every seed) for precision / recall.
   const evalRng = createRng(90210);
@@ -97,6 +159,7 @@ export function createBowsModel(cfg: BowsConfig, source: BowsSource, rng: Rng): 
 
   const analyse = async (w: Float32Array, step: number): Promise<Record<string, NamedTensor>> => {
     const [tp, predicted] = tf.tidy((): [Tensor, Tensor] => {
+      const { W, b } = training.tensors();
       const out = tf.relu(tf.add(tf.matMul(tf.matMul(evalX, tf.transpose(W)), W), b));
       const pred = tf.cast(tf.greater(out, 0.5), 'float32');
       return [tf.sum(tf.mul(pred, evalX)), tf.sum(pred)];
@@ -121,7 +184,7 @@ export function createBowsModel(cfg: BowsConfig, source: BowsSource, rng: Rng): 
       monthsInVocab: source.cycles.find((c) => c.name === 'months')?.ids.length ?? 0,
       precision: pv[0]! > 0 ? tpv[0]! / pv[0]! : 0,
       recall: evalPositives > 0 ? tpv[0]! / evalPositives : 0,
-      lr: opt.currentLr(),
+      lr: training.currentLr(),
       weightDecay: cfg.weightDecay,
       windows: source.info.windows,
       coverage: source.info.coverage,
@@ -155,37 +218,12 @@ export function createBowsModel(cfg: BowsConfig, source: BowsSource, rng: Rng): 
   };
 
   const run = ownedRun({
-    weights: { W: variableSlot(W), b: variableSlot(b) },
-    owned: [opt, W, b, onesRow, zeroRow, scale, evalX],
+    weights: training.weights,
+    owned: [...training.owned, evalX],
     staticData,
-    trainStep(withLoss) {
-      const batch = sampler.sample(rng);
-      const x = tf.tensor2d(sampler.dense, [B, V]);
-      const sparse = cfg.encoder === 'sparse';
-      const idx = sparse
-        ? [
-            tf.tensor1d(batch.words, 'int32'),
-            tf.tensor1d(batch.rows, 'int32'),
-            tf.tensor1d(batch.rowsByWord, 'int32'),
-            tf.tensor1d(batch.wordsSorted, 'int32'),
-          ]
-        : [];
-      const Wt = tf.transpose(W); // V×m
-      const h = sparse ? tf.sparse.sparseSegmentSum(Wt, idx[0]!, idx[1]!) : tf.matMul(x, Wt); // B×m
-      const pre = tf.add(tf.matMul(h, W), b); // B×V
-      const diff = tf.sub(tf.relu(pre), x);
-      const gPre = tf.mul(tf.mul(diff, tf.step(pre)), scale);
-      const gb = tf.matMul(onesRow, gPre);
-      const gH = tf.matMul(gPre, Wt); // B×m
-      const gDec = tf.matMul(tf.transpose(h), gPre); // m×V
-      const gEnc = sparse
-        ? tf.transpose(tf.sparse.sparseSegmentSum(tf.concat([gH, zeroRow]), idx[2]!, idx[3]!)) // (V×m)ᵀ
-        : tf.matMul(tf.transpose(gH), x);
-      opt.apply([tf.add(gDec, gEnc), gb]);
-      return withLoss ? tf.mean(tf.square(diff)) : undefined;
-    },
+    trainStep: (withLoss) => training.trainStep(withLoss),
     analyse: (ctx) => analyse(ctx.weights.W.data, ctx.step),
-    onRestore: (step) => opt.reset(step),
+    onRestore: (step) => training.onRestore(step),
   });
   return { ...run, config: cfg };
 }

@@ -5,12 +5,17 @@
  * Inputs are unit-variance i.i.d. features from a generator of chosen kurtosis (one generator per
  * model). Gradients by hand (∂L/∂H = 4 e H / B, ∂L/∂W = (∂L/∂H)ᵀ X, ∂L/∂b = 2 Σ e / B), batches from
  * a pre-generated pool, no transpose flags, batch sums as a ones-row matMul.
+ *
+ * On the webgpu backend that graph is a dozen small dispatches a step, and tfjs-webgpu pays per
+ * dispatch; there the whole step (forward, backward, Adam) runs as one fused WebGPU program, up to
+ * 32 steps a dispatch (model-fused-webgpu.ts), from the same random stream, to the same weights.
  */
 import { tf, type Tensor, type Variable } from '../../engine/tf';
 import type { Rng } from '../../engine/rng';
 import type { GeneratorSetting } from '../../analysis/kurtosis';
 import { fillSamples } from '../../data/kurtosis-inputs';
 import { ownedRun, variableSlot, type OwnedRun } from '../../engine/owned-run';
+import { createFusedQuadraticModel, quadraticFusedFits } from './model-fused-webgpu';
 
 export interface QuadraticModelConfig {
   models: number;
@@ -73,10 +78,40 @@ function initialParameters(cfg: QuadraticModelConfig, rng: Rng): { w: Float32Arr
 
 export type QuadraticModelRun = OwnedRun;
 
-export function createQuadraticModel(cfg: QuadraticModelConfig, rng: Rng): QuadraticModelRun {
+export interface QuadraticModelOptions {
+  /**
+   * One fused WebGPU dispatch for several whole training steps (model-fused-webgpu.ts); the default
+   * is to use it when the backend is webgpu and the model fits the device's storage bindings. False
+   * keeps the op-by-op graph (for comparisons).
+   */
+  fused?: boolean;
+}
+
+export function createQuadraticModel(cfg: QuadraticModelConfig, rng: Rng, options: QuadraticModelOptions = {}): QuadraticModelRun {
   const { models: G, n, m, batch: B } = cfg;
   if (cfg.inputs.length !== G || cfg.importance.length !== G) throw new Error('one input generator and importance per model');
   const poolBatches = poolBatchCount(cfg);
+  if (options.fused ?? (tf.getBackend() === 'webgpu' && quadraticFusedFits({ n, m, batch: B }, G, poolBatches))) {
+    if (tf.getBackend() !== 'webgpu') throw new Error('the fused quadratic model needs the webgpu backend');
+    // The same random stream as below: the pool's batches, then the parameters, then one batch index a step.
+    const poolX = new Float32Array(poolBatches * G * B * n);
+    const poolY = new Float32Array(poolBatches * G * B);
+    for (let i = 0; i < poolBatches; i++) {
+      const { x, y } = sampleBatch(cfg, rng);
+      poolX.set(x, i * x.length);
+      poolY.set(y, i * y.length);
+    }
+    const init = initialParameters(cfg, rng);
+    return createFusedQuadraticModel({
+      ...cfg,
+      poolX,
+      poolY,
+      poolBatches,
+      initialW: init.w,
+      initialB: init.b,
+      nextBatch: () => rng.int(poolBatches),
+    });
+  }
   const poolX: Tensor[] = [];
   const poolY: Tensor[] = [];
   for (let i = 0; i < poolBatches; i++) {
