@@ -13,6 +13,7 @@
  * stream, to the same weights.
  */
 import { tf, type Tensor, type Variable } from '../engine/tf';
+import { adam } from './adam';
 import type { Rng } from '../engine/rng';
 import { ownedRun, type OwnedRun, type WeightSlot } from '../engine/owned-run';
 import { createFusedToyModel } from './toy-model-fused-run';
@@ -93,7 +94,7 @@ export function createToyModel(cfg: ToyModelConfig, rng: Rng, options: ToyModelO
   const half = tf.scalar(0.5);
   const id = instanceCounter++;
   const params: Variable = tf.tidy(() => tf.variable(tf.tensor3d(initialParameters(cfg, rng), [G, m + 1, n]), true, `toy${id}`));
-  const optimizer = tf.train.adam(cfg.lr);
+  const optimizer = adam(cfg.lr);
 
   /** W and b are rows of one variable: each slot reads or writes its own rows. */
   const rows = (from: number, count: number): WeightSlot => ({

@@ -15,6 +15,7 @@
  * headless, every snapshot is fresh, so results are deterministic.
  */
 import { tf, type Tensor, type Variable } from '../../engine/tf';
+import { adam } from '../../nn/adam';
 import type { Rng } from '../../engine/rng';
 import type { NamedTensor } from '../../engine/lab';
 import { varianceExplainedByFeatures } from '../../analysis/variance-explained';
@@ -200,7 +201,7 @@ export function createBiasModel(cfg: BiasModelConfig, rng: Rng): OwnedRun {
     Array.from({ length: F }, (_, f) => (f === cfg.first ? 1 / B : 0)),
     [1, F],
   );
-  const optimizer = tf.train.adam(cfg.lr);
+  const optimizer = adam(cfg.lr);
 
   const forward = (x: Tensor): Tensor[] => mlpForward(vars, x, cfg.activation);
 

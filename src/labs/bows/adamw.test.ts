@@ -91,4 +91,48 @@ describe('AdamW with a cosine schedule', () => {
     opt.dispose();
     tf.dispose([w, g]);
   });
+
+  it('on wasm, one kernel a step updates every parameter to the op-by-op graph’s weights (100 steps)', async () => {
+    const cfg = { lr: 0.05, weightDecay: 0.1, horizon: 80, finalFraction: 0.1 };
+    const make = () =>
+      tf.tidy(() => [tf.variable(tf.tensor2d([0.5, -1, 2, 0.25, -0.75, 1.5], [2, 3])), tf.variable(tf.tensor1d([0.1, -0.2, 0.3]))]);
+    const fusedVars = make();
+    const graphVars = make();
+    const fused = new AdamW(
+      [
+        { variable: fusedVars[0]!, decay: true },
+        { variable: fusedVars[1]!, decay: false },
+      ],
+      cfg,
+    );
+    const graph = new AdamW(
+      [
+        { variable: graphVars[0]!, decay: true },
+        { variable: graphVars[1]!, decay: false },
+      ],
+      cfg,
+      false,
+    );
+    for (let t = 0; t < 100; t++) {
+      const grads = [
+        tf.tensor2d([Math.sin(t), 0.3, -Math.cos(t / 3), 0, 1 / (t + 1), -0.2], [2, 3]),
+        tf.tensor1d([0.01 * t, -1, Math.sin(t / 7)]),
+      ];
+      fused.apply(grads);
+      graph.apply(grads);
+      tf.dispose(grads);
+    }
+    const diff = tf.tidy(() => Math.max(...fusedVars.map((v, k) => tf.max(tf.abs(tf.sub(v, graphVars[k]!))).dataSync()[0]!)));
+    const start = [0.5, -1, 2, 0.25, -0.75, 1.5, 0.1, -0.2, 0.3];
+    const now = [...fusedVars[0]!.dataSync(), ...fusedVars[1]!.dataSync()];
+    const moved = Math.max(...now.map((x, k) => Math.abs(x - start[k]!)));
+    expect(moved).toBeGreaterThan(0.5);
+    expect(diff).toBeLessThanOrEqual(1e-6);
+    const g = [tf.onesLike(fusedVars[0]!), tf.onesLike(fusedVars[1]!)];
+    const profile = await tf.profile(() => fused.apply(g));
+    expect(profile.kernels.map((k) => k.name)).toEqual(['GeometryLabAdamW']);
+    tf.dispose([...g, ...fusedVars, ...graphVars]);
+    fused.dispose();
+    graph.dispose();
+  });
 });

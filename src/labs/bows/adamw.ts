@@ -8,6 +8,8 @@
  * as in torch.optim.AdamW driven by a CosineAnnealingLR.
  */
 import { tf, type Tensor, type Variable } from '../../engine/tf';
+import { fusedUpdate } from '../../nn/adam';
+import { ADAMW_KERNEL } from '../../nn/adam-wasm-kernel';
 
 export interface AdamWConfig {
   lr: number;
@@ -85,6 +87,8 @@ export class AdamW {
   constructor(
     private readonly params: AdamWParam[],
     readonly cfg: AdamWConfig,
+    /** One wasm kernel a step (the default on wasm); false keeps the op-by-op graph (for comparisons). */
+    private readonly fused = tf.getBackend() === 'wasm',
   ) {
     this.schedule = new AdamWSchedule(cfg);
     this.m = tf.tidy(() => params.map((p) => tf.variable(tf.zerosLike(p.variable), false)));
@@ -111,6 +115,13 @@ export class AdamW {
     const b2 = this.cfg.beta2 ?? 0.999;
     const eps = this.cfg.epsilon ?? 1e-8;
     const { lrOverC1, invC2, decay } = this.schedule.next();
+    if (this.fused) {
+      // One kernel for every parameter (nn/adam-wasm-kernel.ts), the same float32 operations as below.
+      const entries = this.params.map((p, k) => ({ value: p.variable, gradient: grads[k]!, m: this.m[k]!, v: this.v[k]! }));
+      const decayed = this.params.map((p) => (p.decay && this.cfg.weightDecay !== 0 ? 1 : 0));
+      fusedUpdate(ADAMW_KERNEL, entries, { beta1: b1, beta2: b2, epsilon: eps, lrOverC1, invC2, decay, decayed });
+      return;
+    }
     tf.tidy(() => {
       this.params.forEach((p, k) => {
         const g = grads[k]!;

@@ -11,6 +11,7 @@
  * 32 steps a dispatch (model-fused-webgpu.ts), from the same random stream, to the same weights.
  */
 import { tf, type Tensor, type Variable } from '../../engine/tf';
+import { adam } from '../../nn/adam';
 import type { Rng } from '../../engine/rng';
 import type { GeneratorSetting } from '../../analysis/kurtosis';
 import { fillSamples } from '../../data/kurtosis-inputs';
@@ -127,7 +128,7 @@ export function createQuadraticModel(cfg: QuadraticModelConfig, rng: Rng, option
   const init = initialParameters(cfg, rng);
   const W: Variable = tf.tidy(() => tf.variable(tf.tensor3d(init.w, [G, m, n]), true, `capacityW${id}`));
   const b: Variable = tf.tidy(() => tf.variable(tf.tensor3d(init.b, [G, 1, 1]), true, `capacityB${id}`));
-  const optimizer = tf.train.adam(cfg.lr);
+  const optimizer = adam(cfg.lr);
 
   return ownedRun({
     models: G,

@@ -14,6 +14,7 @@
  * has settled and, while the page plays, at most a quarter of the time.
  */
 import { tf, type Tensor, type Variable } from '../../engine/tf';
+import { adam } from '../../nn/adam';
 import type { Rng } from '../../engine/rng';
 import type { NamedTensor } from '../../engine/lab';
 import type { MnistData } from '../../data/mnist';
@@ -122,7 +123,7 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
     vars.push(tf.tidy(() => tf.variable(tf.tensor3d(w, [G, i, o]), true, `iw${l}_${id}`)));
     vars.push(tf.tidy(() => tf.variable(tf.zeros([G, 1, o]), true, `ib${l}_${id}`)));
   }
-  const optimizer = tf.train.adam(cfg.lr);
+  const optimizer = adam(cfg.lr);
 
   const activate = (z: Tensor): Tensor => {
     // z: [G, N, d]; models 2a and 2a+1 use activation a.

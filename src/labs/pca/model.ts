@@ -6,6 +6,7 @@
  * with the data's top-k principal subspace (subspace.ts).
  */
 import { tf, type Tensor, type Variable } from '../../engine/tf';
+import { adam } from '../../nn/adam';
 import type { Rng } from '../../engine/rng';
 import { ownedRun, variableSlot, type OwnedRun } from '../../engine/owned-run';
 import { drawSamples, type PcaData } from './data';
@@ -33,7 +34,7 @@ export function createPcaModel(cfg: PcaModelConfig, data: PcaData, rng: Rng): Ow
   const W2: Variable = tf.tidy(() => tf.variable(tf.tensor2d(init(d, k), [d, k]), true, `pcaW2_${id}`));
   const twoOverB = tf.scalar(2 / B);
   const invB = tf.scalar(1 / B);
-  const optimizer = tf.train.adam(cfg.lr);
+  const optimizer = adam(cfg.lr);
   const staticData = {
     basis: { shape: [d, d], data: Float32Array.from(data.basis) },
     lambda: { shape: [d], data: Float32Array.from(data.lambda) },

@@ -13,6 +13,7 @@
  * metrics CSV and the runner all read these tensors, so they show the same numbers.
  */
 import { tf, type Tensor, type Variable } from '../../engine/tf';
+import { adam } from '../../nn/adam';
 import type { Rng } from '../../engine/rng';
 import type { NamedTensor } from '../../engine/lab';
 import type { Directions } from '../../analysis/thomson';
@@ -164,7 +165,7 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
   /** Per-model mean squared error, [G]. */
   const perModelMse = (x: Tensor, outs: Tensor[]): Tensor => tf.stack(outs.map((o) => tf.mean(tf.square(tf.sub(o, x)))));
 
-  const optimizer = cfg.optimizer === 'momentum' ? tf.train.momentum(cfg.lr, 0.9) : tf.train.adam(cfg.lr);
+  const optimizer = cfg.optimizer === 'momentum' ? tf.train.momentum(cfg.lr, 0.9) : adam(cfg.lr);
   const onesB = tf.ones([1, B]);
 
   /** Gradients of Σ_g MSE_g for one batch, by hand. */
