@@ -13,13 +13,13 @@ import { cpus } from 'node:os';
 import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { LABS } from '../src/labs/registry';
-import type { Metrics, Run } from '../src/engine/lab';
+import type { Metrics } from '../src/engine/lab';
 import { nodeRunContext } from '../src/cli/node-context';
 import { num } from '../src/engine/params';
 import { resolveParams } from '../src/state/param-codec';
 import { activateNodeBackend } from '../src/cli/node-backend';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
-import { tf } from '../src/engine/tf';
+import { kernelsPerStep } from '../src/engine/kernel-count';
 import { findTorchPython, runTorchReference, torchConfig, type TorchResult } from './pytorch-config';
 
 const PORT = 4174;
@@ -48,7 +48,7 @@ interface Row {
   readySeconds?: number;
   /** Threads tfjs-wasm computes with (wasm rows). */
   threads?: number;
-  /** Kernels (backend dispatches) per training step, from tf.profile over steps without a loss read (Node rows). */
+  /** Kernels (backend dispatches) per training step, from tf.profile over steps without a loss read (every row: Node in-process, Chromium in the page's worker). */
   kernelsPerStep?: number;
   error?: string;
 }
@@ -93,6 +93,10 @@ async function browserRow(page: Page, lab: string, preset: string, backend: stri
     for (let t = 0; t < (probe > 50 ? 3 : TRIALS); t++) trials.push(await measure(steps));
     row.msPerStep = round(median(trials));
     row.stepsPerSecond = round(1000 / median(trials), 1);
+    const kernels = await page.evaluate(() =>
+      (window as unknown as { geometryLab: { measureKernels(): Promise<number> } }).geometryLab.measureKernels(),
+    );
+    row.kernelsPerStep = round(kernels, 1);
   } catch (err) {
     row.error = err instanceof Error ? err.message.split('\n')[0] : String(err);
   }
@@ -106,7 +110,7 @@ async function nodeRow(labId: string, backend: 'wasm' | 'cpu'): Promise<Row> {
   await activateNodeBackend(backend);
   const trials: number[] = [];
   let steps = 0;
-  let kernelsPerStep = NaN;
+  let kernels = NaN;
   for (let t = 0; t < TRIALS; t++) {
     const run = await lab.createRun(params, nodeRunContext(num(params, 'seed')));
     run.step(2);
@@ -121,11 +125,7 @@ async function nodeRow(labId: string, backend: 'wasm' | 'cpu'): Promise<Row> {
     run.step(steps);
     await run.loss();
     trials.push((performance.now() - t0) / steps);
-    if (t === 0) {
-      // The last step of a chunk also computes the loss: profile 11 steps and count the first 10's kernels.
-      const profile = await tf.profile(() => run.step(PROFILED_STEPS + 1));
-      kernelsPerStep = kernelsOfSteps(profile.kernels.length, PROFILED_STEPS, await lossKernels(run));
-    }
+    if (t === 0) kernels = await kernelsPerStep(run);
     run.dispose();
   }
   const row: Row = {
@@ -135,24 +135,10 @@ async function nodeRow(labId: string, backend: 'wasm' | 'cpu'): Promise<Row> {
     where: 'node',
     msPerStep: round(median(trials)),
     stepsPerSecond: round(1000 / median(trials), 1),
-    kernelsPerStep: round(kernelsPerStep, 1),
+    kernelsPerStep: round(kernels, 1),
   };
   if (backend === 'wasm') row.threads = getThreadsCount();
   return row;
-}
-
-const PROFILED_STEPS = 10;
-
-/** Kernels of one step that computes its loss minus those of one that does not: the loss's own kernels. */
-async function lossKernels(run: Run): Promise<{ withLoss: number; withoutLoss: number }> {
-  const one = await tf.profile(() => run.step(1));
-  const two = await tf.profile(() => run.step(2));
-  return { withLoss: one.kernels.length, withoutLoss: two.kernels.length - one.kernels.length };
-}
-
-/** Kernels per plain step, from a profile of `steps` plain steps and one step with its loss. */
-function kernelsOfSteps(total: number, steps: number, k: { withLoss: number; withoutLoss: number }): number {
-  return (total - k.withLoss) / steps;
 }
 
 /** Milliseconds between animation frames in the page over `ms`. */

@@ -15,6 +15,7 @@ import type { InitRequest, SnapshotSource, Speed, TrainerApi, WorkerEvent } from
 import { weightsFinite } from './weight-check';
 import { lossDiverged } from './loss-check';
 import { snapshotGapMs } from './snapshot-budget';
+import { kernelsPerStep } from './kernel-count';
 
 const CHUNK_TARGET_MS = 12;
 
@@ -435,6 +436,17 @@ const api: TrainerApi = {
       return (performance.now() - t0) / steps;
     } finally {
       bench.dispose();
+    }
+  },
+  async kernelsPerStep() {
+    if (!run || !lab) return NaN;
+    const profiled = await lab.createRun(params, runContext(num(params, 'seed')));
+    try {
+      profiled.step(2);
+      await profiled.loss();
+      return await kernelsPerStep(profiled);
+    } finally {
+      profiled.dispose();
     }
   },
 };

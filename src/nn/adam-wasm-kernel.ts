@@ -92,7 +92,7 @@ function adamWUpdate({ p, g, m, v, outP, outM, outV }: Buffers, a: AdamWAttrs, k
 }
 
 function ensureKernel<A extends MomentAttrs>(kernelName: string, update: (b: Buffers, attrs: A, variable: number) => void): void {
-  if (tf.getKernelsForBackend('wasm').some((k) => k.kernelName === kernelName)) return;
+  if (tf.getKernel(kernelName, 'wasm')) return;
   tf.registerKernel({
     kernelName,
     backendName: 'wasm',
@@ -124,7 +124,12 @@ function ensureKernel<A extends MomentAttrs>(kernelName: string, update: (b: Buf
   });
 }
 
+let registered = false;
+
 export function ensureAdamKernels(): void {
+  // Once per module: looking the kernels up in the registry costs more than an update of a small model.
+  if (registered) return;
+  registered = true;
   ensureKernel<AdamAttrs>(ADAM_KERNEL, adamUpdate);
   ensureKernel<AdamWAttrs>(ADAMW_KERNEL, adamWUpdate);
 }

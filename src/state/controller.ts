@@ -374,6 +374,12 @@ export async function measureStep(steps: number): Promise<number> {
   return worker.api.benchmark(steps);
 }
 
+/** Kernels (backend dispatches) per training step, counted in the worker on a fresh copy of the run. */
+export async function measureKernels(): Promise<number> {
+  if (!worker) return NaN;
+  return worker.api.kernelsPerStep();
+}
+
 /**
  * Reopens a snapshot JSON exported by the page: its lab, params and trained weights. The file is
  * read and validated completely in the file worker first; a bad file is explained and changes

@@ -8,7 +8,7 @@
  * as in torch.optim.AdamW driven by a CosineAnnealingLR.
  */
 import { tf, type Tensor, type Variable } from '../../engine/tf';
-import { fusedUpdate } from '../../nn/adam';
+import { FUSED_MAX_SIZE, fusedUpdate } from '../../nn/adam';
 import { ADAMW_KERNEL } from '../../nn/adam-wasm-kernel';
 
 export interface AdamWConfig {
@@ -87,7 +87,7 @@ export class AdamW {
   constructor(
     private readonly params: AdamWParam[],
     readonly cfg: AdamWConfig,
-    /** One wasm kernel a step (the default on wasm); false keeps the op-by-op graph (for comparisons). */
+    /** One wasm kernel a step for the small parameters (the default on wasm); false keeps the op-by-op graph (for comparisons). */
     private readonly fused = tf.getBackend() === 'wasm',
   ) {
     this.schedule = new AdamWSchedule(cfg);
@@ -115,15 +115,19 @@ export class AdamW {
     const b2 = this.cfg.beta2 ?? 0.999;
     const eps = this.cfg.epsilon ?? 1e-8;
     const { lrOverC1, invC2, decay } = this.schedule.next();
-    if (this.fused) {
-      // One kernel for every parameter (nn/adam-wasm-kernel.ts), the same float32 operations as below.
-      const entries = this.params.map((p, k) => ({ value: p.variable, gradient: grads[k]!, m: this.m[k]!, v: this.v[k]! }));
-      const decayed = this.params.map((p) => (p.decay && this.cfg.weightDecay !== 0 ? 1 : 0));
+    // Small parameters in one kernel (nn/adam-wasm-kernel.ts, the same float32 operations as below);
+    // large ones, where the kernel's scalar loop is slower than the graph's SIMD kernels, op by op.
+    const inKernel = this.params.map((p) => this.fused && p.variable.size <= FUSED_MAX_SIZE);
+    const isDecayed = (p: AdamWParam) => p.decay && this.cfg.weightDecay !== 0;
+    if (inKernel.some(Boolean)) {
+      const picked = this.params.flatMap((p, k) => (inKernel[k] ? [k] : []));
+      const entries = picked.map((k) => ({ value: this.params[k]!.variable, gradient: grads[k]!, m: this.m[k]!, v: this.v[k]! }));
+      const decayed = picked.map((k) => (isDecayed(this.params[k]!) ? 1 : 0));
       fusedUpdate(ADAMW_KERNEL, entries, { beta1: b1, beta2: b2, epsilon: eps, lrOverC1, invC2, decay, decayed });
-      return;
     }
     tf.tidy(() => {
       this.params.forEach((p, k) => {
+        if (inKernel[k]) return;
         const g = grads[k]!;
         const m = tf.add(tf.mul(this.m[k]!, b1), tf.mul(g, 1 - b1));
         const v = tf.add(tf.mul(this.v[k]!, b2), tf.mul(tf.square(g), 1 - b2));
@@ -131,7 +135,7 @@ export class AdamW {
         this.v[k]!.assign(v);
         // Step size folded into scalars: lr/c1 · m / (√(v/c2) + ε).
         const update = tf.div(tf.mul(m, lrOverC1), tf.add(tf.sqrt(tf.mul(v, invC2)), eps));
-        const decayed = p.decay && this.cfg.weightDecay !== 0 ? tf.mul(p.variable, decay) : p.variable;
+        const decayed = isDecayed(p) ? tf.mul(p.variable, decay) : p.variable;
         p.variable.assign(tf.sub(decayed, update));
       });
     });
