@@ -10,6 +10,7 @@ import { fillSamples } from '../../data/kurtosis-inputs';
 import { createQuadraticModel, poolBatchCount } from './model';
 import { capacityLab } from '.';
 import { countTensorsWhileTraining } from '../../engine/tensor-count';
+import { kernelsPerStep } from '../../engine/kernel-count';
 
 beforeAll(async () => {
   await activateNodeBackend('wasm');
@@ -113,5 +114,41 @@ describe('quadratic capacity model', () => {
     expect(sb.step).toBe(50);
     a.dispose();
     b.dispose();
+  });
+});
+
+describe('quadratic model: the element-wise middle as one wasm kernel (model-head-wasm.ts)', () => {
+  const cfg = {
+    models: 3,
+    n: 20,
+    m: 5,
+    batch: 256,
+    lr: 0.01,
+    inputs: [generatorForKurtosis('power', 8), generatorForKurtosis('power', 3), generatorForKurtosis('sparse', 6)],
+    importance: [0, 1, 2].map((g) => Array.from({ length: 20 }, (_, i) => (0.8 + 0.05 * g) ** i)),
+  };
+
+  it('trains to the op-by-op graph’s weights (100 steps, three models) in 6 kernels a step', async () => {
+    const weightsAfter = async (headKernel: boolean) => {
+      const run = createQuadraticModel(cfg, createRng(5), { headKernel });
+      run.step(100);
+      const snap = await run.snapshot();
+      const loss = await run.lossPerModel();
+      const kernels = headKernel ? await kernelsPerStep(run) : NaN;
+      run.dispose();
+      return { w: [...snap.weights.W!.data, ...snap.weights.b!.data], loss: [...loss], kernels };
+    };
+    const kernel = await weightsAfter(true);
+    const graph = await weightsAfter(false);
+    const start = createQuadraticModel(cfg, createRng(5), { headKernel: false });
+    const initial = await start.snapshot();
+    start.dispose();
+    const w0 = [...initial.weights.W!.data, ...initial.weights.b!.data];
+    const moved = Math.max(...graph.w.map((v, i) => Math.abs(v - w0[i]!)));
+    const diff = Math.max(...graph.w.map((v, i) => Math.abs(v - kernel.w[i]!)));
+    expect(moved).toBeGreaterThan(0.1);
+    expect(diff).toBeLessThanOrEqual(1e-4);
+    kernel.loss.forEach((l, g) => expect(l).toBeCloseTo(graph.loss[g]!, 3));
+    expect(kernel.kernels).toBe(6); // transpose, matMul, the heap kernel, transpose, matMul, Adam
   });
 });

@@ -17,6 +17,8 @@ import type { GeneratorSetting } from '../../analysis/kurtosis';
 import { fillSamples } from '../../data/kurtosis-inputs';
 import { ownedRun, variableSlot, type OwnedRun } from '../../engine/owned-run';
 import { createFusedQuadraticModel, quadraticFusedFits } from './model-fused-webgpu';
+import { runHeapKernel } from '../../nn/wasm-heap-kernel';
+import { quadraticHeadKernel } from './model-head-wasm';
 
 export interface QuadraticModelConfig {
   models: number;
@@ -86,6 +88,8 @@ export interface QuadraticModelOptions {
    * keeps the op-by-op graph (for comparisons).
    */
   fused?: boolean;
+  /** On wasm, the element-wise middle of a step as one heap kernel (the default there); false keeps the op-by-op graph. */
+  headKernel?: boolean;
 }
 
 export function createQuadraticModel(cfg: QuadraticModelConfig, rng: Rng, options: QuadraticModelOptions = {}): QuadraticModelRun {
@@ -129,6 +133,8 @@ export function createQuadraticModel(cfg: QuadraticModelConfig, rng: Rng, option
   const W: Variable = tf.tidy(() => tf.variable(tf.tensor3d(init.w, [G, m, n]), true, `capacityW${id}`));
   const b: Variable = tf.tidy(() => tf.variable(tf.tensor3d(init.b, [G, 1, 1]), true, `capacityB${id}`));
   const optimizer = adam(cfg.lr);
+  // On wasm, the element-wise middle of the step is one heap kernel (model-head-wasm.ts) unless asked otherwise.
+  const headKernel = options.headKernel ?? tf.getBackend() === 'wasm';
 
   return ownedRun({
     models: G,
@@ -139,6 +145,14 @@ export function createQuadraticModel(cfg: QuadraticModelConfig, rng: Rng, option
       const x = poolX[pick]!;
       const y = poolY[pick]!;
       const h = tf.matMul(x, tf.transpose(W, [0, 2, 1])); // G×B×m
+      if (headKernel) {
+        const [gH, gb, loss] = runHeapKernel(quadraticHeadKernel, { h, y, b }, { models: G, batch: B, m });
+        optimizer.applyGradients([
+          { name: W.name, tensor: tf.matMul(tf.transpose(gH!, [0, 2, 1]), x) },
+          { name: b.name, tensor: gb! },
+        ]);
+        return withLoss ? loss : undefined;
+      }
       const yHat = tf.add(tf.sum(tf.square(h), 2, true), b); // G×B×1
       const e = tf.sub(yHat, y);
       const gH = tf.mul(tf.mul(h, e), fourOverB);

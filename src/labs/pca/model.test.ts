@@ -5,6 +5,8 @@ import { activateNodeBackend } from '../../cli/node-backend';
 import { nodeRunContext } from '../../cli/node-context';
 import { defaultParams } from '../../engine/params';
 import { countTensorsWhileTraining } from '../../engine/tensor-count';
+import { kernelsPerStep } from '../../engine/kernel-count';
+import type { Snapshot } from '../../engine/lab';
 import { createRng } from '../../engine/rng';
 import { createPcaModel } from './model';
 import { drawDistribution, drawSamples } from './data';
@@ -78,5 +80,29 @@ describe('pca model', () => {
     expect(await run.loss()).toBeCloseTo((await lossFn(W1, W2).data())[0]!, 4);
     tf.dispose([x, W1, W2, g1!, g2!]);
     run.dispose();
+  });
+});
+
+describe('pca model: forward and backward as one wasm kernel (model-step-wasm.ts)', () => {
+  it('trains to the op-by-op graph’s weights and loss (100 steps of top-3), in 2 kernels a step', async () => {
+    const cfg = { d: 8, k: 3, samples: 8192, batch: 256, lr: 0.01 };
+    const data = drawDistribution(8, 0.5, createRng(4));
+    const weights = (s: Snapshot) => [...s.weights.W1!.data, ...s.weights.W2!.data];
+    const after = async (stepKernel: boolean) => {
+      const run = createPcaModel(cfg, data, createRng(6), { stepKernel });
+      const w0 = weights(await run.snapshot());
+      run.step(100);
+      const w = weights(await run.snapshot());
+      const loss = await run.loss();
+      const kernels = stepKernel ? await kernelsPerStep(run) : NaN;
+      run.dispose();
+      return { w, w0, loss, kernels };
+    };
+    const kernel = await after(true);
+    const graph = await after(false);
+    expect(Math.max(...graph.w.map((v, i) => Math.abs(v - graph.w0[i]!)))).toBeGreaterThan(0.1);
+    expect(Math.max(...graph.w.map((v, i) => Math.abs(v - kernel.w[i]!)))).toBeLessThanOrEqual(1e-4);
+    expect(kernel.loss).toBeCloseTo(graph.loss, 4);
+    expect(kernel.kernels).toBe(2);
   });
 });
