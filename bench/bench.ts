@@ -93,8 +93,9 @@ async function browserRow(page: Page, lab: string, preset: string, backend: stri
     for (let t = 0; t < (probe > 50 ? 3 : TRIALS); t++) trials.push(await measure(steps));
     row.msPerStep = round(median(trials));
     row.stepsPerSecond = round(1000 / median(trials), 1);
-    const kernels = await page.evaluate(() =>
-      (window as unknown as { geometryLab: { measureKernels(): Promise<number> } }).geometryLab.measureKernels(),
+    const kernels = await page.evaluate(
+      (n) => (window as unknown as { geometryLab: { measureKernels(n: number): Promise<number> } }).geometryLab.measureKernels(n),
+      profiledSteps(median(trials)),
     );
     row.kernelsPerStep = round(kernels, 1);
   } catch (err) {
@@ -125,7 +126,7 @@ async function nodeRow(labId: string, backend: 'wasm' | 'cpu'): Promise<Row> {
     run.step(steps);
     await run.loss();
     trials.push((performance.now() - t0) / steps);
-    if (t === 0) kernels = await kernelsPerStep(run);
+    if (t === 0) kernels = await kernelsPerStep(run, profiledSteps(trials[0]!));
     run.dispose();
   }
   const row: Row = {
@@ -140,6 +141,12 @@ async function nodeRow(labId: string, backend: 'wasm' | 'cpu'): Promise<Row> {
   if (backend === 'wasm') row.threads = getThreadsCount();
   return row;
 }
+
+/**
+ * Steps to count kernels over: 64 for fast steps, since a fused WebGPU step runs up to 32 steps a
+ * dispatch (10 would count no dispatch at all), 10 for slow ones.
+ */
+const profiledSteps = (msPerStep: number) => (msPerStep < 5 ? 64 : 10);
 
 /** Milliseconds between animation frames in the page over `ms`. */
 async function frameDeltas(page: Page, ms: number): Promise<number[]> {

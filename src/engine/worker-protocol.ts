@@ -54,6 +54,6 @@ export interface TrainerApi {
   setTrainingFiles(files: File[]): Promise<string | null>;
   /** Average ms per step over `steps` steps, measured without posting snapshots. */
   benchmark(steps: number): Promise<number>;
-  /** Kernels (backend dispatches) per training step of a fresh copy of the run (kernel-count.ts). */
-  kernelsPerStep(): Promise<number>;
+  /** Kernels (backend dispatches) per training step of a fresh copy of the run, over `steps` steps (kernel-count.ts). */
+  kernelsPerStep(steps: number): Promise<number>;
 }

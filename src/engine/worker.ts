@@ -438,13 +438,13 @@ const api: TrainerApi = {
       bench.dispose();
     }
   },
-  async kernelsPerStep() {
+  async kernelsPerStep(steps: number) {
     if (!run || !lab) return NaN;
     const profiled = await lab.createRun(params, runContext(num(params, 'seed')));
     try {
       profiled.step(2);
       await profiled.loss();
-      return await kernelsPerStep(profiled);
+      return await kernelsPerStep(profiled, steps);
     } finally {
       profiled.dispose();
     }

@@ -1,5 +1,5 @@
 /**
- * The wasm kernels behind `adam.ts` (Adam) and bows' AdamW: one update of several variables, reading
+ * The wasm heap kernels (wasm-heap-kernel.ts) behind `adam.ts` (Adam) and bows' AdamW: one update of several variables, reading
  * parameters, gradients and moments from the wasm heap and writing new ones, with the op-by-op
  * graph's float32 operations in its order (every product, sum and quotient rounded to float32 as
  * its separate kernels round them), so the weights equal the graph's. Inputs p0, g0, m0, v0, p1, …;
@@ -9,13 +9,9 @@
  *   AdamW, as bows/adamw.ts: the same m', v';  p' = p·decay − (m'·lr/(1−β₁ᵗ)) / (√(v'/(1−β₂ᵗ)) + ε),
  *                            the decay only on the variables marked `decayed`.
  */
-import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
-import { tf } from '../engine/tf';
+import type { HeapKernel } from './wasm-heap-kernel';
 
-export const ADAM_KERNEL = 'GeometryLabAdam';
-export const ADAMW_KERNEL = 'GeometryLabAdamW';
-
-interface MomentAttrs {
+export interface MomentAttrs {
   count: number;
   beta1: number;
   beta2: number;
@@ -91,45 +87,24 @@ function adamWUpdate({ p, g, m, v, outP, outM, outV }: Buffers, a: AdamWAttrs, k
   }
 }
 
-function ensureKernel<A extends MomentAttrs>(kernelName: string, update: (b: Buffers, attrs: A, variable: number) => void): void {
-  if (tf.getKernel(kernelName, 'wasm')) return;
-  tf.registerKernel({
-    kernelName,
-    backendName: 'wasm',
-    kernelFunc: ({ inputs, backend, attrs }) => {
-      const wasm = backend as BackendWasm;
-      const a = attrs as unknown as A;
-      const given = inputs as Record<string, tf.TensorInfo>;
-      const vars = Array.from({ length: a.count }, (_, i) => [given[`p${i}`]!, given[`g${i}`]!, given[`m${i}`]!, given[`v${i}`]!] as const);
-      // Every output first: an allocation may grow the wasm memory, which detaches older heap views.
-      const outputs = vars.flatMap(([p]) => [0, 1, 2].map(() => wasm.makeOutput(p.shape, 'float32')));
-      const heap = (t: tf.TensorInfo) => wasm.typedArrayFromHeap(t) as Float32Array;
-      vars.forEach(([p, g, m, v], i) => {
-        update(
-          {
-            p: heap(p),
-            g: heap(g),
-            m: heap(m),
-            v: heap(v),
-            outP: heap(outputs[3 * i]!),
-            outM: heap(outputs[3 * i + 1]!),
-            outV: heap(outputs[3 * i + 2]!),
-          },
-          a,
-          i,
-        );
-      });
-      return outputs;
+/** p0, g0, m0, v0, p1, … for `count` variables. */
+const momentInputs = ({ count }: MomentAttrs): string[] =>
+  Array.from({ length: count }, (_, i) => [`p${i}`, `g${i}`, `m${i}`, `v${i}`]).flat();
+
+function momentKernel<A extends MomentAttrs>(name: string, update: (b: Buffers, attrs: A, variable: number) => void): HeapKernel<A> {
+  return {
+    name,
+    inputs: momentInputs,
+    outputShapes: (inputs) => inputs.flatMap((t, i) => (i % 4 === 0 ? [t.shape, t.shape, t.shape] : [])),
+    run(inputs, outputs, attrs) {
+      for (let i = 0; i < attrs.count; i++) {
+        const [p, g, m, v] = inputs.slice(4 * i, 4 * i + 4) as [Float32Array, Float32Array, Float32Array, Float32Array];
+        const [outP, outM, outV] = outputs.slice(3 * i, 3 * i + 3) as [Float32Array, Float32Array, Float32Array];
+        update({ p, g, m, v, outP, outM, outV }, attrs, i);
+      }
     },
-  });
+  };
 }
 
-let registered = false;
-
-export function ensureAdamKernels(): void {
-  // Once per module: looking the kernels up in the registry costs more than an update of a small model.
-  if (registered) return;
-  registered = true;
-  ensureKernel<AdamAttrs>(ADAM_KERNEL, adamUpdate);
-  ensureKernel<AdamWAttrs>(ADAMW_KERNEL, adamWUpdate);
-}
+export const adamKernel = momentKernel<AdamAttrs>('GeometryLabAdam', adamUpdate);
+export const adamWKernel = momentKernel<AdamWAttrs>('GeometryLabAdamW', adamWUpdate);

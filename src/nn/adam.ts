@@ -9,7 +9,8 @@
  * it hands the gradients to tf.train.adam.
  */
 import { tf, type Tensor, type Variable } from '../engine/tf';
-import { ADAM_KERNEL, ensureAdamKernels, type AdamAttrs } from './adam-wasm-kernel';
+import { adamKernel, type AdamAttrs, type MomentAttrs } from './adam-wasm-kernel';
+import { runHeapKernel, type HeapKernel } from './wasm-heap-kernel';
 
 export interface NamedGradient {
   /** The variable's registered name. */
@@ -90,7 +91,7 @@ class FusedAdam implements AdamOptimizer {
       oneMinusAccBeta2: Math.fround(1 - this.accBeta2),
     };
     const small = entries.filter((e) => e.value.size <= FUSED_MAX_SIZE);
-    if (small.length) fusedUpdate(ADAM_KERNEL, small, attrs);
+    if (small.length) fusedUpdate(adamKernel, small, attrs);
     for (const e of entries) if (e.value.size > FUSED_MAX_SIZE) graphUpdate(e, attrs);
     this.accBeta1 = Math.fround(this.accBeta1 * Math.fround(BETA1));
     this.accBeta2 = Math.fround(this.accBeta2 * Math.fround(BETA2));
@@ -123,9 +124,8 @@ export interface FusedEntry {
  * Runs one of adam-wasm-kernel.ts's kernels over `entries` (wasm backend only) and assigns the new
  * parameters and moments: one kernel for every variable.
  */
-export function fusedUpdate(kernel: string, entries: readonly FusedEntry[], attrs: Record<string, number | number[]>): void {
-  ensureAdamKernels();
-  const inputs: tf.NamedTensorMap = {};
+export function fusedUpdate<A extends MomentAttrs>(kernel: HeapKernel<A>, entries: readonly FusedEntry[], attrs: Omit<A, 'count'>): void {
+  const inputs: Record<string, Tensor> = {};
   entries.forEach(({ value, gradient, m, v }, i) => {
     checkGradient(value, gradient);
     inputs[`p${i}`] = value;
@@ -133,7 +133,7 @@ export function fusedUpdate(kernel: string, entries: readonly FusedEntry[], attr
     inputs[`m${i}`] = m;
     inputs[`v${i}`] = v;
   });
-  const outputs = tf.engine().runKernel<Tensor[]>(kernel, inputs, { ...attrs, count: entries.length });
+  const outputs = runHeapKernel(kernel, inputs, { ...attrs, count: entries.length } as A);
   entries.forEach(({ value, m, v }, i) => {
     value.assign(outputs[3 * i]!);
     m.assign(outputs[3 * i + 1]!);

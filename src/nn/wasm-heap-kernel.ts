@@ -9,8 +9,8 @@ import { tf, type Tensor } from '../engine/tf';
 
 export interface HeapKernel<A> {
   name: string;
-  /** Input names, in the order `run` gets them. */
-  inputs: readonly string[];
+  /** Input names, in the order `run` gets them (a function where their number depends on the attributes). */
+  inputs: readonly string[] | ((attrs: A) => readonly string[]);
   /** The output shapes for these inputs and attributes (all float32). */
   outputShapes(inputs: readonly tf.TensorInfo[], attrs: A): number[][];
   /** Computes the outputs (zero-filled is not promised: write every element). */
@@ -18,6 +18,9 @@ export interface HeapKernel<A> {
 }
 
 const registered = new Set<string>();
+
+const inputNames = <A>(kernel: HeapKernel<A>, attrs: A): readonly string[] =>
+  typeof kernel.inputs === 'function' ? kernel.inputs(attrs) : kernel.inputs;
 
 /** Runs `kernel` on the wasm backend (registering it the first time). */
 export function runHeapKernel<A extends object>(kernel: HeapKernel<A>, inputs: Record<string, Tensor>, attrs: A): Tensor[] {
@@ -29,7 +32,7 @@ export function runHeapKernel<A extends object>(kernel: HeapKernel<A>, inputs: R
         backendName: 'wasm',
         kernelFunc: ({ inputs: given, backend, attrs: a }) => {
           const wasm = backend as BackendWasm;
-          const infos = kernel.inputs.map((n) => (given as Record<string, tf.TensorInfo>)[n]!);
+          const infos = inputNames(kernel, a as A).map((n) => (given as Record<string, tf.TensorInfo>)[n]!);
           // Every output first: an allocation may grow the wasm memory, which detaches older heap views.
           const outputs = kernel.outputShapes(infos, a as A).map((shape) => wasm.makeOutput(shape, 'float32'));
           const heap = (t: tf.TensorInfo) => wasm.typedArrayFromHeap(t) as Float32Array;
@@ -39,7 +42,7 @@ export function runHeapKernel<A extends object>(kernel: HeapKernel<A>, inputs: R
       });
     }
   }
-  for (const n of kernel.inputs) {
+  for (const n of inputNames(kernel, attrs)) {
     const t = inputs[n];
     if (!t || t.dtype !== 'float32') throw new Error(`${kernel.name}: input ${n} must be a float32 tensor`);
   }

@@ -375,9 +375,9 @@ export async function measureStep(steps: number): Promise<number> {
 }
 
 /** Kernels (backend dispatches) per training step, counted in the worker on a fresh copy of the run. */
-export async function measureKernels(): Promise<number> {
+export async function measureKernels(steps: number): Promise<number> {
   if (!worker) return NaN;
-  return worker.api.kernelsPerStep();
+  return worker.api.kernelsPerStep(steps);
 }
 
 /**

@@ -9,7 +9,7 @@
  */
 import { tf, type Tensor, type Variable } from '../../engine/tf';
 import { FUSED_MAX_SIZE, fusedUpdate } from '../../nn/adam';
-import { ADAMW_KERNEL } from '../../nn/adam-wasm-kernel';
+import { adamWKernel } from '../../nn/adam-wasm-kernel';
 
 export interface AdamWConfig {
   lr: number;
@@ -123,7 +123,7 @@ export class AdamW {
       const picked = this.params.flatMap((p, k) => (inKernel[k] ? [k] : []));
       const entries = picked.map((k) => ({ value: this.params[k]!.variable, gradient: grads[k]!, m: this.m[k]!, v: this.v[k]! }));
       const decayed = picked.map((k) => (isDecayed(this.params[k]!) ? 1 : 0));
-      fusedUpdate(ADAMW_KERNEL, entries, { beta1: b1, beta2: b2, epsilon: eps, lrOverC1, invC2, decay, decayed });
+      fusedUpdate(adamWKernel, entries, { beta1: b1, beta2: b2, epsilon: eps, lrOverC1, invC2, decay, decayed });
     }
     tf.tidy(() => {
       this.params.forEach((p, k) => {
