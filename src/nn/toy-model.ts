@@ -14,6 +14,8 @@
  */
 import { tf, type Tensor, type Variable } from '../engine/tf';
 import { adam } from './adam';
+import { runHeapKernel } from './wasm-heap-kernel';
+import { toyGradKernel, toySplitKernel } from './toy-model-wasm-kernels';
 import type { Rng } from '../engine/rng';
 import { ownedRun, type OwnedRun, type WeightSlot } from '../engine/owned-run';
 import { createFusedToyModel } from './toy-model-fused-run';
@@ -69,6 +71,8 @@ export interface ToyModelOptions {
    * keeps the op-by-op graph (for comparisons).
    */
   fused?: boolean;
+  /** On wasm, the variable's split and its gradient's assembly as heap kernels (the default there); false keeps tfjs ops. */
+  heapKernels?: boolean;
 }
 
 export function createToyModel(cfg: ToyModelConfig, rng: Rng, options: ToyModelOptions = {}): ToyModelRun {
@@ -95,6 +99,9 @@ export function createToyModel(cfg: ToyModelConfig, rng: Rng, options: ToyModelO
   const id = instanceCounter++;
   const params: Variable = tf.tidy(() => tf.variable(tf.tensor3d(initialParameters(cfg, rng), [G, m + 1, n]), true, `toy${id}`));
   const optimizer = adam(cfg.lr);
+  // On wasm, splitting the variable and assembling its gradient are heap kernels (toy-model-wasm-kernels.ts).
+  const heapKernels = options.heapKernels ?? tf.getBackend() === 'wasm';
+  const shape = { models: G, n, m };
 
   /** W and b are rows of one variable: each slot reads or writes its own rows. */
   const rows = (from: number, count: number): WeightSlot => ({
@@ -115,15 +122,20 @@ export function createToyModel(cfg: ToyModelConfig, rng: Rng, options: ToyModelO
       }),
   });
 
+  /** W, Wᵀ and b out of the one variable. */
+  const split = (): [Tensor, Tensor, Tensor] => {
+    if (heapKernels) return runHeapKernel(toySplitKernel, { params }, shape) as [Tensor, Tensor, Tensor];
+    const W = tf.slice(params, [0, 0, 0], [G, m, n]);
+    return [W, tf.transpose(W, [0, 2, 1]), tf.slice(params, [0, m, 0], [G, 1, n])];
+  };
+
   return ownedRun({
     models: G,
     weights: { W: rows(0, m), b: rows(m, 1) },
     owned: [optimizer, ...pool, scaledImportance, onesRow, half, params],
     trainStep(withLoss) {
       const x = pool[rng.int(poolBatches)]!;
-      const W = tf.slice(params, [0, 0, 0], [G, m, n]);
-      const b = tf.slice(params, [0, m, 0], [G, 1, n]);
-      const Wt = tf.transpose(W, [0, 2, 1]);
+      const [W, Wt, b] = split();
       const h = tf.matMul(x, Wt);
       const pre = tf.add(tf.matMul(h, W), b);
       const diff = tf.sub(tf.relu(pre), x);
@@ -131,8 +143,10 @@ export function createToyModel(cfg: ToyModelConfig, rng: Rng, options: ToyModelO
       const gPre = tf.mul(weighted, tf.step(pre));
       const gb = tf.matMul(onesRow, gPre);
       const gH = tf.matMul(gPre, Wt);
-      const gW = tf.add(tf.matMul(tf.transpose(h, [0, 2, 1]), gPre), tf.matMul(tf.transpose(gH, [0, 2, 1]), x));
-      optimizer.applyGradients([{ name: params.name, tensor: tf.concat([gW, gb], 1) }]);
+      const gW1 = tf.matMul(tf.transpose(h, [0, 2, 1]), gPre);
+      const gW2 = tf.matMul(tf.transpose(gH, [0, 2, 1]), x);
+      const grad = heapKernels ? runHeapKernel(toyGradKernel, { gW1, gW2, gb }, shape)[0]! : tf.concat([tf.add(gW1, gW2), gb], 1);
+      optimizer.applyGradients([{ name: params.name, tensor: grad }]);
       // Σ I (x−x')² / B = ½ Σ (2I/B)(x−x') (x−x')
       return withLoss ? tf.mul(tf.sum(tf.mul(weighted, diff), [1, 2]), half) : undefined;
     },
