@@ -97,7 +97,7 @@ async function browserRow(page: Page, lab: string, preset: string, backend: stri
       (n) => (window as unknown as { geometryLab: { measureKernels(n: number): Promise<number> } }).geometryLab.measureKernels(n),
       profiledSteps(median(trials)),
     );
-    row.kernelsPerStep = round(kernels, 1);
+    row.kernelsPerStep = round(kernels, 2);
   } catch (err) {
     row.error = err instanceof Error ? err.message.split('\n')[0] : String(err);
   }
@@ -136,7 +136,7 @@ async function nodeRow(labId: string, backend: 'wasm' | 'cpu'): Promise<Row> {
     where: 'node',
     msPerStep: round(median(trials)),
     stepsPerSecond: round(1000 / median(trials), 1),
-    kernelsPerStep: round(kernels, 1),
+    kernelsPerStep: round(kernels, 2),
   };
   if (backend === 'wasm') row.threads = getThreadsCount();
   return row;
