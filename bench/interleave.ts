@@ -3,7 +3,8 @@
  * and round by round, so that both meet the same machine load (`npm run bench` runs PyTorch last, and
  * on a shared machine its figures move with the load). Per round: Node wasm (median of 3 trials of
  * about a second), Chromium wasm (the page's worker, `measureStep`, median of 3) and PyTorch
- * (bench/pytorch_reference.py, 3 trials), each lab's bench preset. Needs a build (`npm run build`)
+ * (bench/pytorch_reference.py, 3 trials), each lab's bench preset, after one untimed warm-up round
+ * (JIT, and the page's worker right after load, run slower). Needs a build (`npm run build`)
  * and a Python with torch. LABS=superposition,capacity and ROUNDS=4 choose what runs.
  */
 import { spawn } from 'node:child_process';
@@ -78,11 +79,12 @@ async function main(): Promise<void> {
       if (!lab) throw new Error(`LABS names no lab ${id}`);
       const steps = await openLab(page, lab);
       const rows: Array<{ node: number; chromium: number; torch: number }> = [];
-      for (let round = 0; round < ROUNDS; round++) {
+      // Round 0 warms all three up (JIT, the page's worker after load) and is not reported.
+      for (let round = 0; round <= ROUNDS; round++) {
         const node = await nodeMs(lab);
         const chromiumStep = await chromiumMs(page, steps);
         const torch = runTorchReference(python, [torchConfig(lab)], { threads: 1, trials: 3 }).labs[0]!.msPerStep ?? NaN;
-        rows.push({ node, chromium: chromiumStep, torch });
+        if (round > 0) rows.push({ node, chromium: chromiumStep, torch });
       }
       const ratios = (k: 'node' | 'chromium') => rows.map((r) => (r[k] / r.torch).toFixed(2)).join(' ');
       console.log(
