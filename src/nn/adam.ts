@@ -3,10 +3,11 @@
  *
  * `tf.train.adam` runs 18 element-wise kernels per variable and step (mul, add, div, sqrt, …); for
  * the labs' small models that per-kernel cost, not arithmetic, is most of a step (capacity: 34 of
- * its 44 kernels). On the wasm backend this optimiser updates every variable with one kernel,
- * `adam-wasm-kernel.ts`, which reads and writes the tensors in the wasm heap with the same float32
- * operations in the same order, so the weights equal tf.train.adam's. Elsewhere (webgl, webgpu, cpu)
- * it hands the gradients to tf.train.adam.
+ * its 44 kernels). On the wasm backend this optimiser updates every variable of up to
+ * FUSED_MAX_SIZE elements with one kernel, `adam-wasm-kernel.ts`, which reads and writes the tensors
+ * in the wasm heap with the same float32 operations in the same order, so the weights equal
+ * tf.train.adam's; larger variables take the same operations op by op. Elsewhere (webgl, webgpu,
+ * cpu) it hands the gradients to tf.train.adam.
  */
 import { tf, type Tensor, type Variable } from '../engine/tf';
 import { adamKernel, type AdamAttrs, type MomentAttrs } from './adam-wasm-kernel';
