@@ -247,6 +247,22 @@ async function loop(token: number): Promise<void> {
   }
 }
 
+/**
+ * Measures `measure` on a fresh copy of the current run (same params and seed) after two warm-up
+ * steps, without touching the run itself or posting snapshots; NaN when there is no run.
+ */
+async function onFreshRun(measure: (fresh: Run) => Promise<number>): Promise<number> {
+  if (!run || !lab) return NaN;
+  const fresh = await lab.createRun(params, runContext(num(params, 'seed')));
+  try {
+    fresh.step(2);
+    await fresh.loss();
+    return await measure(fresh);
+  } finally {
+    fresh.dispose();
+  }
+}
+
 /** Bumped by every createRun, so that of two overlapping creations only the later one is kept. */
 let runGeneration = 0;
 
@@ -424,31 +440,14 @@ const api: TrainerApi = {
     await loopDone;
     stopDiverged(reason, restorePoint ?? null);
   },
-  async benchmark(steps: number) {
-    if (!run || !lab) return NaN;
-    const bench = await lab.createRun(params, runContext(num(params, 'seed')));
-    try {
-      bench.step(2);
-      await bench.loss();
+  benchmark: (steps: number) =>
+    onFreshRun(async (fresh) => {
       const t0 = performance.now();
-      bench.step(steps);
-      await bench.loss();
+      fresh.step(steps);
+      await fresh.loss();
       return (performance.now() - t0) / steps;
-    } finally {
-      bench.dispose();
-    }
-  },
-  async kernelsPerStep(steps: number) {
-    if (!run || !lab) return NaN;
-    const profiled = await lab.createRun(params, runContext(num(params, 'seed')));
-    try {
-      profiled.step(2);
-      await profiled.loss();
-      return await kernelsPerStep(profiled, steps);
-    } finally {
-      profiled.dispose();
-    }
-  },
+    }),
+  kernelsPerStep: (steps: number) => onFreshRun((fresh) => kernelsPerStep(fresh, steps)),
 };
 
 /** Serves the trainer API on this worker, loading labs with `load`. */
