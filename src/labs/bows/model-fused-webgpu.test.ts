@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { activateNodeBackend } from '../../cli/node-backend';
 import { createRng } from '../../engine/rng';
 import { createBowsModel } from './model';
-import { bowsFusedFits, bowsLayout } from './model-fused-webgpu';
+import { bowsFusedFits, bowsLayout, rowsPerGroup } from './model-fused-webgpu';
 import { syntheticSource } from './synthetic-source';
 
 // The fused programs need WebGPU: e2e/fused-webgpu.spec.ts checks them against wasm in Chromium.
@@ -13,8 +13,16 @@ beforeAll(async () => {
 const cfg = { V: 12, m: 6, batch: 32, lr: 0.01, weightDecay: 6, horizon: 100, lrEnd: 0, encoder: 'sparse' as const };
 
 describe('fused bows model', () => {
-  it('lays out W [m, V], b [V], AdamW’s two moments, then the loss', () => {
-    expect(bowsLayout({ V: 12, m: 6, batch: 32 })).toEqual({ params: 84, moment1: 84, moment2: 168, loss: 252, stride: 253 });
+  it('lays out W [m, V], b [V], AdamW’s two moments, the loss, then Wᵀ [V, m]', () => {
+    expect(bowsLayout({ V: 12, m: 6, batch: 32 })).toEqual({ params: 84, moment1: 84, moment2: 168, loss: 252, transposed: 253, stride: 325 });
+  });
+
+  it('gives the rows program as many rows a workgroup as its 16 KiB hold (x as V bits, h as R·m floats, 64 partial sums), at most 8', () => {
+    expect(rowsPerGroup({ V: 500, m: 32, batch: 256 })).toBe(8);
+    expect(rowsPerGroup({ V: 500, m: 32, batch: 3 })).toBe(3);
+    expect(rowsPerGroup({ V: 3072, m: 128, batch: 256 })).toBe(7); // (4096 − 3072 − 64) / 128 = 7.5
+    expect(rowsPerGroup({ V: 2000, m: 1000, batch: 512 })).toBe(2);
+    expect(rowsPerGroup({ V: 10000, m: 1000, batch: 512 })).toBe(0);
   });
 
   it('is not used, and cannot be asked for, without the webgpu backend', () => {

@@ -3,15 +3,17 @@
  * + b), MSE over all V outputs, AdamW with the cosine schedule) as TWO WebGPU programs a step, on
  * the pieces the fused steps share (src/nn/fused-webgpu.ts). A step's work (B·V·m products thrice)
  * is too much for one workgroup, and a dispatch has no barrier across workgroups, so:
- *  (1) rows, one workgroup per batch row: h (a sum of W's columns over the row's words), pre, the
- *      row's ∂L/∂pre = (x' − x)·step(pre)·2/(BV), ∂L/∂h = W ∂L/∂pre and the row's squared error,
- *      into a scratch tensor [B, V + 2m + 1];
- *  (2) parameters, one thread per parameter: its gradient (W: hᵀ∂L/∂pre plus the sum of ∂L/∂h over
- *      the rows holding its word; b: the column sum of ∂L/∂pre) and AdamW exactly as adamw.ts; the
- *      new state [1, stride] = W [m·V], b [V], AdamW's m and v, the loss.
+ *  (1) rows, one workgroup per R batch rows (rowsPerGroup): h (a sum of W's columns over the row's
+ *      words), pre, the row's ∂L/∂pre = (x' − x)·step(pre)·2/(BV), ∂L/∂h = W ∂L/∂pre and the
+ *      squared error, into a scratch tensor [B, V + 2m + 1]; each load of W serves the R rows;
+ *  (2) parameters, one thread per J rows of one column of W, and one per b_v: its gradient (W:
+ *      hᵀ∂L/∂pre plus the sum of ∂L/∂h over the rows holding its word; b: the column sum of
+ *      ∂L/∂pre) and AdamW exactly as adamw.ts; the new state [1, stride] = W [m·V], b [V], AdamW's
+ *      m and v, the loss, and a copy of W transposed that (1) reads ∂L/∂h along.
+ * Every sum runs in the order of the op-by-op step's, so the weights equal wasm's bit for bit.
  * The schedule (lr, bias corrections) stays on the CPU (AdamWSchedule) and comes in as scalars; the
  * batch comes in as the sampler's (row, word) lists whatever the `encoder` setting (the same
- * arithmetic either way). A row's dense x lives in workgroup memory, hence V ≤ MAX_V.
+ * arithmetic either way). The R rows' x live in workgroup memory as bits [V], hence V < 4,096 − 64 − m.
  */
 import { tf, type Tensor } from '../../engine/tf';
 import type { WeightSlot } from '../../engine/owned-run';
@@ -24,8 +26,6 @@ export const BOWS_ROWS_KERNEL = 'GeometryLabBowsFusedRows';
 export const BOWS_PARAMS_KERNEL = 'GeometryLabBowsFusedParams';
 const ROWS_INPUTS = ['state', 'rowStart', 'words'];
 const PARAMS_INPUTS = ['state', 'scratch', 'wordStart', 'rowsByWord', 'scalars'];
-/** Floats of workgroup memory a row's dense x may take (16 KiB is WebGPU's guaranteed minimum). */
-const MAX_V = 3072;
 
 export interface BowsShape {
   V: number;
@@ -39,22 +39,36 @@ export interface BowsLayout {
   moment1: number;
   moment2: number;
   loss: number;
+  /** Wᵀ (V·m, row-major [V, m]): a copy of W the rows program reads along m, kept by the parameters program. */
+  transposed: number;
   stride: number;
 }
 
 export function bowsLayout({ V, m }: BowsShape): BowsLayout {
   const P = m * V + V;
-  return { params: P, moment1: P, moment2: 2 * P, loss: 3 * P, stride: 3 * P + 1 };
+  return { params: P, moment1: P, moment2: 2 * P, loss: 3 * P, transposed: 3 * P + 1, stride: 3 * P + 1 + m * V };
 }
 
 /** Floats per scratch row: ∂L/∂pre [V], ∂L/∂h [m], h [m], the row's squared error. */
 const scratchWidth = ({ V, m }: BowsShape) => V + 2 * m + 1;
 
+/** Workgroup memory in 4-byte words (16 KiB, WebGPU's guaranteed minimum). */
+const WORKGROUP_WORDS = 4096;
+/** Batch rows a workgroup of the rows program takes at most: each load of W serves this many rows. */
+const MAX_ROWS_PER_GROUP = 8;
+
+/**
+ * Rows per workgroup of the rows program: its workgroup memory holds x as bits [V], h [R·m] and the
+ * loss's partial sums [T]. 0 when one row does not fit.
+ */
+export function rowsPerGroup({ V, m, batch }: BowsShape): number {
+  return Math.max(0, Math.min(MAX_ROWS_PER_GROUP, batch, Math.floor((WORKGROUP_WORDS - V - THREADS) / m)));
+}
+
 export function bowsFusedFits(shape: BowsShape): boolean {
-  if (shape.V > MAX_V) return false;
-  const params = bowsLayout(shape).params;
+  if (rowsPerGroup(shape) < 1) return false;
   return fitsDevice(
-    Math.max(Math.ceil(params / THREADS), shape.batch),
+    Math.max(Math.ceil(paramThreads(shape) / THREADS), Math.ceil(shape.batch / rowsPerGroup(shape))),
     Math.max(bowsLayout(shape).stride, shape.batch * scratchWidth(shape)),
   );
 }
@@ -71,63 +85,102 @@ const B = ${o.batch};
 const T = ${THREADS};
 const SW = ${scratchWidth(o)};`;
 
+/** `body(r)` for each of the R rows of a group, unrolled (so that per-row sums live in registers). */
+const perRow = (R: number, body: (r: number) => string) => Array.from({ length: R }, (_, r) => body(r)).join('\n');
+
 function rowsCode(o: Options): string {
+  const R = rowsPerGroup(o);
+  const L = bowsLayout(o);
+  const split = Math.min(R, Math.max(1, Math.floor(THREADS / o.m)));
+  const perShare = (body: (k: number) => string) => Array.from({ length: Math.ceil(R / split) }, (_, k) => body(k)).join('\n');
   return /* wgsl */ `${header(o)}
+const R = ${R};
+const SPLIT = ${split};
+const WT = ${L.transposed};
 const SCALE = ${f32(2 / (o.batch * o.V))};
-var<workgroup> hs : array<f32, M>;
-var<workgroup> xs : array<f32, V>;
+var<workgroup> xbits : array<atomic<u32>, V>;
+var<workgroup> hs : array<f32, ${R * o.m}>;
 var<workgroup> partial : array<f32, T>;
 
 fn main(index : i32) {
   // A static use of the uniforms, or the automatic layout drops the binding tfjs fills.
   if (uniforms.wordsShape < 0) { return; }
-  let r = i32(workgroupId.x);
+  let r0 = i32(workgroupId.x) * R;
   let t = i32(localId.x);
-  let out = r * SW;
-  let w0 = rowStart[r];
-  let w1 = rowStart[r + 1];
-  for (var v = t; v < V; v += T) { xs[v] = 0.0; }
+  for (var v = t; v < V; v += T) { atomicStore(&xbits[v], 0u); }
   workgroupBarrier();
-  for (var k = w0 + t; k < w1; k += T) { xs[words[k]] = 1.0; }
+  // x as bits: bit i of xbits[v] is row r0 + i's x_v.
+  if (t < R && r0 + t < B) {
+    for (var k = rowStart[r0 + t]; k < rowStart[r0 + t + 1]; k++) { atomicOr(&xbits[words[k]], 1u << u32(t)); }
+  }
   // h = W x: the row's words' columns of W, summed in the order of the row's entries.
-  for (var j = t; j < M; j += T) {
+  for (var q = t; q < R * M; q += T) {
+    let i = q / M;
+    let j = q - i * M;
     var a = 0.0;
-    for (var k = w0; k < w1; k++) { a += state[j * V + words[k]]; }
-    hs[j] = a;
-    result[out + V + M + j] = a;
+    if (r0 + i < B) {
+      for (var k = rowStart[r0 + i]; k < rowStart[r0 + i + 1]; k++) { a += state[j * V + words[k]]; }
+      result[(r0 + i) * SW + V + M + j] = a;
+    }
+    hs[q] = a;
   }
   workgroupBarrier();
+  // pre = Wᵀh + b, x' = ReLU(pre), ∂L/∂pre: each load of W serves the group's R rows.
   var lossPart = 0.0;
   for (var v = t; v < V; v += T) {
-    var pre = 0.0;
-    for (var j = 0; j < M; j++) { pre += hs[j] * state[j * V + v]; }
-    pre += state[M * V + v];
-    let diff = max(pre, 0.0) - xs[v];
-    lossPart += diff * diff;
-    result[out + v] = select(0.0, diff, pre > 0.0) * SCALE;
+${perRow(R, (r) => `    var a${r} = 0.0;`)}
+    for (var j = 0; j < M; j++) {
+      let w = state[j * V + v];
+${perRow(R, (r) => `      a${r} += hs[${r} * M + j] * w;`)}
+    }
+    let bv = state[M * V + v];
+    let bits = atomicLoad(&xbits[v]);
+${perRow(
+  R,
+  (r) => `    if (r0 + ${r} < B) {
+      let pre = a${r} + bv;
+      let diff = max(pre, 0.0) - f32((bits >> ${r}u) & 1u);
+      lossPart += diff * diff;
+      result[(r0 + ${r}) * SW + v] = select(0.0, diff, pre > 0.0) * SCALE;
+    }`,
+)}
   }
   partial[t] = lossPart;
   storageBarrier();
   workgroupBarrier();
-  // ∂L/∂h = W ∂L/∂pre.
-  for (var j = t; j < M; j += T) {
-    var a = 0.0;
-    for (var v = 0; v < V; v++) { a += result[out + v] * state[j * V + v]; }
-    result[out + V + j] = a;
+  // ∂L/∂h = W ∂L/∂pre along Wᵀ's rows (neighbouring threads read neighbouring floats), each sum over
+  // v in order: thread q takes j = q mod m for the rows i ≡ q div m (mod SPLIT).
+  for (var q = t; q < M * SPLIT; q += T) {
+    let part = q / M;
+    let j = q - part * M;
+${perShare((k) => `    var g${k} = 0.0;\n    let row${k} = min(r0 + part + ${k * split}, B - 1);`)}
+    for (var v = 0; v < V; v++) {
+      let w = state[WT + v * M + j];
+${perShare((k) => `      g${k} += result[row${k} * SW + v] * w;`)}
+    }
+${perShare((k) => `    if (part + ${k * split} < R && r0 + part + ${k * split} < B) { result[row${k} * SW + V + j] = g${k}; }`)}
   }
+  // The group's squared error goes to its first row, 0 to the others.
   if (t == 0) {
     var sum = 0.0;
     for (var k = 0; k < T; k++) { sum += partial[k]; }
-    result[out + SW - 1] = sum;
+    result[r0 * SW + SW - 1] = sum;
   }
+  if (t > 0 && t < R && r0 + t < B) { result[(r0 + t) * SW + SW - 1] = 0.0; }
 }
 `;
 }
 
+/** Parameters of W a thread of the parameters program updates: J of one column, so each load of ∂L/∂pre serves J. */
+const J = 8;
+/** Threads of the parameters program: one per (block of J rows of W, column v), then one per b_v. */
+const paramThreads = ({ V, m }: BowsShape) => Math.ceil(m / J) * V + V;
+
 function paramsCode(o: Options): string {
   const L = bowsLayout(o);
+  const JB = Math.ceil(o.m / J);
+  const perJ = (body: (jj: number) => string) => Array.from({ length: J }, (_, jj) => body(jj)).join('\n');
   return /* wgsl */ `${header(o)}
-const P = ${L.params};
 const BETA1 = ${f32(0.9)};
 const BETA2 = ${f32(0.999)};
 const ONE_MINUS_BETA1 = ${f32(1 - 0.9)};
@@ -135,6 +188,21 @@ const ONE_MINUS_BETA2 = ${f32(1 - 0.999)};
 const EPS = ${f32(o.epsilon)};
 const DECAYS = ${o.weightDecay !== 0};
 const INV_BV = ${f32(1 / (o.batch * o.V))};
+const JB = ${JB};
+const WT = ${L.transposed};
+
+/** AdamW exactly as adamw.ts: moments, then the decayed weight less the step. */
+fn update(p : i32, grad : f32, decays : bool) -> f32 {
+  var decayed = state[p];
+  if (DECAYS && decays) { decayed = state[p] * scalars[2]; }
+  let m1 = state[${L.moment1} + p] * BETA1 + grad * ONE_MINUS_BETA1;
+  let m2 = state[${L.moment2} + p] * BETA2 + (grad * grad) * ONE_MINUS_BETA2;
+  result[${L.moment1} + p] = m1;
+  result[${L.moment2} + p] = m2;
+  let w = decayed - (m1 * scalars[0]) / (sqrt(m2 * scalars[1]) + EPS);
+  result[p] = w;
+  return w;
+}
 
 fn main(index : i32) {
   if (uniforms.scalarsShape < 0) { return; }
@@ -144,27 +212,32 @@ fn main(index : i32) {
     for (var r = 0; r < B; r++) { sum += scratch[r * SW + SW - 1]; }
     result[${L.loss}] = sum * INV_BV;
   }
-  if (p >= P) { return; }
-  var grad = 0.0;
-  var decayed = state[p];
-  if (p < M * V) {
-    let j = p / V;
-    let v = p % V;
-    var dec = 0.0;
-    for (var r = 0; r < B; r++) { dec += scratch[r * SW + V + M + j] * scratch[r * SW + v]; }
-    var enc = 0.0;
-    for (var k = wordStart[v]; k < wordStart[v + 1]; k++) { enc += scratch[rowsByWord[k] * SW + V + j]; }
-    grad = dec + enc;
-    if (DECAYS) { decayed = state[p] * scalars[2]; }
-  } else {
-    let v = p - M * V;
+  if (p < JB * V) {
+    let jb = p / V;
+    let v = p - jb * V;
+    let j0 = jb * ${J};
+    // The decoder's part hᵀ∂L/∂pre, over the rows in order; rows of W past m read a valid h and are dropped.
+${perJ((jj) => `    var d${jj} = 0.0;`)}
+    for (var r = 0; r < B; r++) {
+      let g = scratch[r * SW + v];
+      let h = r * SW + V + M;
+${perJ((jj) => `      d${jj} += scratch[h + min(j0 + ${jj}, M - 1)] * g;`)}
+    }
+${perJ(
+  (jj) => `    if (j0 + ${jj} < M) {
+      let j = j0 + ${jj};
+      // The encoder's part: ∂L/∂h summed over the rows holding word v.
+      var enc = 0.0;
+      for (var k = wordStart[v]; k < wordStart[v + 1]; k++) { enc += scratch[rowsByWord[k] * SW + V + j]; }
+      result[WT + v * M + j] = update(j * V + v, d${jj} + enc, true);
+    }`,
+)}
+  } else if (p < JB * V + V) {
+    let v = p - JB * V;
+    var grad = 0.0;
     for (var r = 0; r < B; r++) { grad += scratch[r * SW + v]; }
+    update(M * V + v, grad, false);
   }
-  let m1 = state[${L.moment1} + p] * BETA1 + grad * ONE_MINUS_BETA1;
-  let m2 = state[${L.moment2} + p] * BETA2 + (grad * grad) * ONE_MINUS_BETA2;
-  result[${L.moment1} + p] = m1;
-  result[${L.moment2} + p] = m2;
-  result[p] = decayed - (m1 * scalars[0]) / (sqrt(m2 * scalars[1]) + EPS);
 }
 `;
 }
@@ -180,13 +253,13 @@ const keyOf = (o: Options) => `${o.V}_${o.m}_${o.batch}_${Math.fround(o.weightDe
 
 function rowsProgram(a: Record<string, number>) {
   const o = optionsOf(a);
-  return stepLoopProgram(`bowsRows_${keyOf(o)}`, ROWS_INPUTS, o.batch, scratchWidth(o), () => rowsCode(o));
+  return stepLoopProgram(`bowsRows_${keyOf(o)}`, ROWS_INPUTS, o.batch, scratchWidth(o), () => rowsCode(o), Math.ceil(o.batch / rowsPerGroup(o)));
 }
 
 function paramsProgram(a: Record<string, number>) {
   const o = optionsOf(a);
   const L = bowsLayout(o);
-  return stepLoopProgram(`bowsParams_${keyOf(o)}`, PARAMS_INPUTS, 1, L.stride, () => paramsCode(o), Math.ceil(L.params / THREADS));
+  return stepLoopProgram(`bowsParams_${keyOf(o)}`, PARAMS_INPUTS, 1, L.stride, () => paramsCode(o), Math.ceil(paramThreads(o) / THREADS));
 }
 
 export interface BowsStepArgs extends BowsShape {
@@ -247,6 +320,7 @@ export function createFusedBowsTraining(shape: BowsShape, opt: AdamWConfig, w0: 
   const init = new Float32Array(L.stride);
   init.set(w0, 0);
   init[L.loss] = NaN;
+  for (let j = 0; j < m; j++) for (let v = 0; v < V; v++) init[L.transposed + v * m + j] = w0[j * V + v]!;
   const state = stateHolder(tf.tensor2d(init, [1, L.stride]));
   const schedule = new AdamWSchedule(opt);
   const rowStart = new Int32Array(B + 1);
@@ -281,7 +355,13 @@ export function createFusedBowsTraining(shape: BowsShape, opt: AdamWConfig, w0: 
     onRestore(step) {
       schedule.reset(step);
       const old = state.get();
-      state.replace(tf.tidy(() => tf.concat([tf.slice(old, [0, 0], [1, L.params]), tf.zeros([1, L.stride - L.params])], 1)));
+      state.replace(
+        tf.tidy(() => {
+          const W = tf.slice(old, [0, 0], [1, m * V]);
+          const transposed = tf.reshape(tf.transpose(tf.reshape(W, [m, V])), [1, V * m]);
+          return tf.concat([tf.slice(old, [0, 0], [1, L.params]), tf.zeros([1, L.transposed - L.params]), transposed], 1);
+        }),
+      );
     },
     tensors: () => ({
       W: tf.reshape(tf.slice(state.get(), [0, 0], [1, m * V]), [m, V]),
