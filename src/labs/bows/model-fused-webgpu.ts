@@ -56,6 +56,11 @@ const scratchWidth = ({ V, m }: BowsShape) => V + 2 * m + 1;
 const WORKGROUP_WORDS = 4096;
 /** Batch rows a workgroup of the rows program takes at most: each load of W serves this many rows. */
 const MAX_ROWS_PER_GROUP = 8;
+const ROWS_THREADS = 16;
+/** Columns of Wᵀ (rows of W) a thread of the rows program takes for ∂L/∂h. */
+const GH_COLUMNS = 2;
+/** Columns of W a thread of the rows program takes for pre. */
+const PRE_COLUMNS = 4;
 
 /**
  * Rows per workgroup of the rows program: its workgroup memory holds x as bits [V], h [R·m] and the
@@ -78,24 +83,46 @@ interface Options extends BowsShape {
   epsilon: number;
 }
 
-const header = (o: Options) => `
+const header = (o: Options, threads: number) => `
 const V = ${o.V};
 const M = ${o.m};
 const B = ${o.batch};
-const T = ${THREADS};
+const T = ${threads};
 const SW = ${scratchWidth(o)};`;
+
+/**
+ * WGSL of a loop over `index` from `start` to `end`, `by` iterations at a time and then the rest one
+ * by one (a loop's own cost is large on a software adapter). An iteration's loads come first, then
+ * its sums, iteration after iteration, so that every sum keeps the order of the plain loop.
+ */
+function unrolledLoop(index: string, start: string, end: string, by: number, body: (at: string, u: string) => { loads: string; adds: string }): string {
+  const parts = Array.from({ length: by }, (_, u) => body(u === 0 ? index : `(${index} + ${u})`, `_${u}`));
+  const one = body(index, '');
+  return `var ${index} = ${start};
+    for (; ${index} + ${by - 1} < ${end}; ${index} += ${by}) {
+${parts.map((b) => b.loads).join('\n')}
+${parts.map((b) => b.adds).join('\n')}
+    }
+    for (; ${index} < ${end}; ${index}++) {
+${one.loads}
+${one.adds}
+    }`;
+}
 
 /** `body(r)` for each of the R rows of a group, unrolled (so that per-row sums live in registers). */
 const perRow = (R: number, body: (r: number) => string) => Array.from({ length: R }, (_, r) => body(r)).join('\n');
 
-function rowsCode(o: Options): string {
+export function rowsCode(o: Options): string {
   const R = rowsPerGroup(o);
   const L = bowsLayout(o);
-  const split = Math.min(R, Math.max(1, Math.floor(THREADS / o.m)));
-  const perShare = (body: (k: number) => string) => Array.from({ length: Math.ceil(R / split) }, (_, k) => body(k)).join('\n');
-  return /* wgsl */ `${header(o)}
+  const jg = Math.min(GH_COLUMNS, o.m);
+  const pc = Math.min(PRE_COLUMNS, o.V);
+  const perPc = (body: (c: number) => string) => Array.from({ length: pc }, (_, c) => body(c)).join('\n');
+  const perJg = (body: (k: number) => string) => Array.from({ length: jg }, (_, k) => body(k)).join('\n');
+  return /* wgsl */ `${header(o, ROWS_THREADS)}
 const R = ${R};
-const SPLIT = ${split};
+const MQ = ${Math.ceil(o.m / jg)};
+const VQ = ${Math.ceil(o.V / pc)};
 const WT = ${L.transposed};
 const SCALE = ${f32(2 / (o.batch * o.V))};
 var<workgroup> xbits : array<atomic<u32>, V>;
@@ -113,52 +140,65 @@ fn main(index : i32) {
   if (t < R && r0 + t < B) {
     for (var k = rowStart[r0 + t]; k < rowStart[r0 + t + 1]; k++) { atomicOr(&xbits[words[k]], 1u << u32(t)); }
   }
-  // h = W x: the row's words' columns of W, summed in the order of the row's entries.
+  // h = W x: the row's words' rows of Wᵀ, summed in the order of the row's entries.
   for (var q = t; q < R * M; q += T) {
     let i = q / M;
     let j = q - i * M;
     var a = 0.0;
     if (r0 + i < B) {
-      for (var k = rowStart[r0 + i]; k < rowStart[r0 + i + 1]; k++) { a += state[j * V + words[k]]; }
+      let kEnd = rowStart[r0 + i + 1];
+      ${unrolledLoop('k', 'rowStart[r0 + i]', 'kEnd', 4, (k, u) => ({
+        loads: `      let w${u} = state[WT + words[${k}] * M + j];`,
+        adds: `      a += w${u};`,
+      }))}
       result[(r0 + i) * SW + V + M + j] = a;
     }
     hs[q] = a;
   }
   workgroupBarrier();
-  // pre = Wᵀh + b, x' = ReLU(pre), ∂L/∂pre: each load of W serves the group's R rows.
+  // pre = Wᵀh + b, x' = ReLU(pre), ∂L/∂pre: thread q takes the columns v = q + c·VQ (c < PC), so
+  // each load of W serves the group's R rows and each load of h PC columns.
   var lossPart = 0.0;
-  for (var v = t; v < V; v += T) {
-${perRow(R, (r) => `    var a${r} = 0.0;`)}
-    for (var j = 0; j < M; j++) {
-      let w = state[j * V + v];
-${perRow(R, (r) => `      a${r} += hs[${r} * M + j] * w;`)}
-    }
-    let bv = state[M * V + v];
-    let bits = atomicLoad(&xbits[v]);
+  for (var q = t; q < VQ; q += T) {
+${perPc((c) => `    let v${c} = min(q + ${c} * VQ, V - 1);`)}
+${perPc((c) => perRow(R, (r) => `    var a${r}_${c} = 0.0;`))}
+    ${unrolledLoop('j', '0', 'M', 2, (j, u) => ({
+      loads: `${perPc((c) => `      let w${c}${u} = state[${j} * V + v${c}];`)}
+${perRow(R, (r) => `      let h${r}${u} = hs[${r} * M + ${j}];`)}`,
+      adds: perPc((c) => perRow(R, (r) => `      a${r}_${c} += h${r}${u} * w${c}${u};`)),
+    }))}
+${perPc(
+  (c) => `    if (q + ${c} * VQ < V) {
+      let bv = state[M * V + v${c}];
+      let bits = atomicLoad(&xbits[v${c}]);
 ${perRow(
   R,
-  (r) => `    if (r0 + ${r} < B) {
-      let pre = a${r} + bv;
-      let diff = max(pre, 0.0) - f32((bits >> ${r}u) & 1u);
-      lossPart += diff * diff;
-      result[(r0 + ${r}) * SW + v] = select(0.0, diff, pre > 0.0) * SCALE;
+  (r) => `      if (r0 + ${r} < B) {
+        let pre = a${r}_${c} + bv;
+        let diff = max(pre, 0.0) - f32((bits >> ${r}u) & 1u);
+        lossPart += diff * diff;
+        result[(r0 + ${r}) * SW + v${c}] = select(0.0, diff, pre > 0.0) * SCALE;
+      }`,
+)}
     }`,
 )}
   }
   partial[t] = lossPart;
   storageBarrier();
   workgroupBarrier();
-  // ∂L/∂h = W ∂L/∂pre along Wᵀ's rows (neighbouring threads read neighbouring floats), each sum over
-  // v in order: thread q takes j = q mod m for the rows i ≡ q div m (mod SPLIT).
-  for (var q = t; q < M * SPLIT; q += T) {
-    let part = q / M;
-    let j = q - part * M;
-${perShare((k) => `    var g${k} = 0.0;\n    let row${k} = min(r0 + part + ${k * split}, B - 1);`)}
-    for (var v = 0; v < V; v++) {
-      let w = state[WT + v * M + j];
-${perShare((k) => `      g${k} += result[row${k} * SW + v] * w;`)}
-    }
-${perShare((k) => `    if (part + ${k * split} < R && r0 + part + ${k * split} < B) { result[row${k} * SW + V + j] = g${k}; }`)}
+  // ∂L/∂h = W ∂L/∂pre along Wᵀ's rows, each sum over v in order: thread q takes j = q + k·MQ
+  // (k < JG; neighbouring threads read neighbouring floats) for all R rows, so each load of Wᵀ
+  // serves R products and each load of ∂L/∂pre JG.
+  for (var q = t; q < MQ; q += T) {
+${perJg((k) => `    let j${k} = min(q + ${k} * MQ, M - 1);`)}
+${perRow(R, (r) => `    let row${r} = min(r0 + ${r}, B - 1) * SW;`)}
+${perJg((k) => perRow(R, (r) => `    var g${r}_${k} = 0.0;`))}
+    ${unrolledLoop('v', '0', 'V', 2, (v, u) => ({
+      loads: `${perJg((k) => `      let w${k}${u} = state[WT + ${v} * M + j${k}];`)}
+${perRow(R, (r) => `      let e${r}${u} = result[row${r} + ${v}];`)}`,
+      adds: perJg((k) => perRow(R, (r) => `      g${r}_${k} += e${r}${u} * w${k}${u};`)),
+    }))}
+${perJg((k) => perRow(R, (r) => `    if (r0 + ${r} < B && q + ${k} * MQ < M) { result[row${r} + V + j${k}] = g${r}_${k}; }`))}
   }
   // The group's squared error goes to its first row, 0 to the others.
   if (t == 0) {
@@ -171,16 +211,25 @@ ${perShare((k) => `    if (part + ${k * split} < R && r0 + part + ${k * split} <
 `;
 }
 
-/** Parameters of W a thread of the parameters program updates: J of one column, so each load of ∂L/∂pre serves J. */
+/**
+ * A thread of the parameters program updates a tile of W, J rows by C columns (the columns C apart
+ * by V/C, so that neighbouring threads read neighbouring floats): each load of h serves C products,
+ * each load of ∂L/∂pre J.
+ */
 const J = 8;
-/** Threads of the parameters program: one per (block of J rows of W, column v), then one per b_v. */
-const paramThreads = ({ V, m }: BowsShape) => Math.ceil(m / J) * V + V;
+const C = 4;
+const columnStride = (V: number) => Math.ceil(V / C);
+/** Threads of the parameters program: one per tile of W, then one per b_v. */
+const paramThreads = ({ V, m }: BowsShape) => Math.ceil(m / J) * columnStride(V) + V;
 
 function paramsCode(o: Options): string {
   const L = bowsLayout(o);
   const JB = Math.ceil(o.m / J);
+  const tile = (body: (jj: number, c: number) => string) =>
+    Array.from({ length: J * C }, (_, k) => body(Math.floor(k / C), k % C)).join('\n');
+  const cols = (body: (c: number) => string) => Array.from({ length: C }, (_, c) => body(c)).join('\n');
   const perJ = (body: (jj: number) => string) => Array.from({ length: J }, (_, jj) => body(jj)).join('\n');
-  return /* wgsl */ `${header(o)}
+  return /* wgsl */ `${header(o, THREADS)}
 const BETA1 = ${f32(0.9)};
 const BETA2 = ${f32(0.999)};
 const ONE_MINUS_BETA1 = ${f32(1 - 0.9)};
@@ -189,6 +238,7 @@ const EPS = ${f32(o.epsilon)};
 const DECAYS = ${o.weightDecay !== 0};
 const INV_BV = ${f32(1 / (o.batch * o.V))};
 const JB = ${JB};
+const VC = ${columnStride(o.V)};
 const WT = ${L.transposed};
 
 /** AdamW exactly as adamw.ts: moments, then the decayed weight less the step. */
@@ -204,6 +254,11 @@ fn update(p : i32, grad : f32, decays : bool) -> f32 {
   return w;
 }
 
+/** W's gradient at (j, v) is the decoder's part d plus the encoder's (enc: ∂L/∂h summed over the rows holding word v); then AdamW. */
+fn updateW(j : i32, v : i32, d : f32, enc : f32) {
+  if (j < M && v < V) { result[WT + v * M + j] = update(j * V + v, d + enc, true); }
+}
+
 fn main(index : i32) {
   if (uniforms.scalarsShape < 0) { return; }
   let p = i32(workgroupId.x) * T + i32(localId.x);
@@ -212,30 +267,33 @@ fn main(index : i32) {
     for (var r = 0; r < B; r++) { sum += scratch[r * SW + SW - 1]; }
     result[${L.loss}] = sum * INV_BV;
   }
-  if (p < JB * V) {
-    let jb = p / V;
-    let v = p - jb * V;
+  if (p < JB * VC) {
+    let jb = p / VC;
+    let v0 = p - jb * VC;
     let j0 = jb * ${J};
-    // The decoder's part hᵀ∂L/∂pre, over the rows in order; rows of W past m read a valid h and are dropped.
-${perJ((jj) => `    var d${jj} = 0.0;`)}
-    for (var r = 0; r < B; r++) {
-      let g = scratch[r * SW + v];
-      let h = r * SW + V + M;
-${perJ((jj) => `      d${jj} += scratch[h + min(j0 + ${jj}, M - 1)] * g;`)}
-    }
-${perJ(
-  (jj) => `    if (j0 + ${jj} < M) {
-      let j = j0 + ${jj};
-      // The encoder's part: ∂L/∂h summed over the rows holding word v.
-      var enc = 0.0;
-      for (var k = wordStart[v]; k < wordStart[v + 1]; k++) { enc += scratch[rowsByWord[k] * SW + V + j]; }
-      result[WT + v * M + j] = update(j * V + v, d${jj} + enc, true);
+    // The decoder's part hᵀ∂L/∂pre over the rows in order; a tile's rows past m and columns past V
+    // read valid floats and are dropped.
+${tile((jj, c) => `    var d${jj}_${c} = 0.0;`)}
+    ${unrolledLoop('r', '0', 'B', 2, (r, u) => ({
+      loads: `${cols((c) => `      let g${c}${u} = scratch[${r} * SW + min(v0 + ${c} * VC, V - 1)];`)}
+${perJ((jj) => `      let h${jj}${u} = scratch[${r} * SW + V + M + min(j0 + ${jj}, M - 1)];`)}`,
+      adds: tile((jj, c) => `      d${jj}_${c} += h${jj}${u} * g${c}${u};`),
+    }))}
+${cols(
+  (c) => `    {
+      let v = min(v0 + ${c} * VC, V - 1);
+${perJ((jj) => `      var e${jj} = 0.0;`)}
+      for (var k = wordStart[v]; k < wordStart[v + 1]; k++) {
+        let h = rowsByWord[k] * SW + V;
+${perJ((jj) => `        e${jj} += scratch[h + min(j0 + ${jj}, M - 1)];`)}
+      }
+${perJ((jj) => `      updateW(j0 + ${jj}, v0 + ${c} * VC, d${jj}_${c}, e${jj});`)}
     }`,
 )}
-  } else if (p < JB * V + V) {
-    let v = p - JB * V;
+  } else if (p < JB * VC + V) {
+    let v = p - JB * VC;
     var grad = 0.0;
-    for (var r = 0; r < B; r++) { grad += scratch[r * SW + v]; }
+    ${unrolledLoop('r', '0', 'B', 4, (r, u) => ({ loads: `      let g${u} = scratch[${r} * SW + v];`, adds: `      grad += g${u};` }))}
     update(M * V + v, grad, false);
   }
 }
@@ -253,7 +311,7 @@ const keyOf = (o: Options) => `${o.V}_${o.m}_${o.batch}_${Math.fround(o.weightDe
 
 function rowsProgram(a: Record<string, number>) {
   const o = optionsOf(a);
-  return stepLoopProgram(`bowsRows_${keyOf(o)}`, ROWS_INPUTS, o.batch, scratchWidth(o), () => rowsCode(o), Math.ceil(o.batch / rowsPerGroup(o)));
+  return { ...stepLoopProgram(`bowsRows_${keyOf(o)}`, ROWS_INPUTS, o.batch, scratchWidth(o), () => rowsCode(o), Math.ceil(o.batch / rowsPerGroup(o))), workgroupSize: [ROWS_THREADS, 1, 1] as [number, number, number] };
 }
 
 function paramsProgram(a: Record<string, number>) {
