@@ -410,7 +410,8 @@ test('fused WebGPU bows (small-vocab): same weights as wasm after 100 steps, ≤
   expect(Math.abs(r.fused.loss[0]! - r.wasm.loss[0]!)).toBeLessThan(1e-4 * Math.max(1, r.wasm.loss[0]!));
   expect(r.fusedKernelsPerStep).toBeLessThanOrEqual(6);
   expect(r.fused.leaked).toBe(0);
-  expect(r.ms.fused).toBeLessThan(r.ms.unfused);
+  // Measured 7.3–10.1× on the 2-core machine (SwiftShader, 2026-12-07); 5× guards the tiled programs against a regression.
+  expect(r.ms.unfused / r.ms.fused).toBeGreaterThan(5);
 });
 
 test('fused WebGPU bows (small-vocab): a restore zeroes AdamW’s moments and keeps the schedule, and the analysis reads the same weights, as on wasm', async ({

@@ -134,9 +134,7 @@ fn main(index : i32) {
   if (uniforms.wordsShape < 0) { return; }
   let r0 = i32(workgroupId.x) * R;
   let t = i32(localId.x);
-  for (var v = t; v < V; v += T) { atomicStore(&xbits[v], 0u); }
-  workgroupBarrier();
-  // x as bits: bit i of xbits[v] is row r0 + i's x_v.
+  // x as bits: bit i of xbits[v] is row r0 + i's x_v (workgroup memory starts zeroed).
   if (t < R && r0 + t < B) {
     for (var k = rowStart[r0 + t]; k < rowStart[r0 + t + 1]; k++) { atomicOr(&xbits[words[k]], 1u << u32(t)); }
   }
