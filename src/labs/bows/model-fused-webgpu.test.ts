@@ -14,7 +14,14 @@ const cfg = { V: 12, m: 6, batch: 32, lr: 0.01, weightDecay: 6, horizon: 100, lr
 
 describe('fused bows model', () => {
   it('lays out W [m, V], b [V], AdamW’s two moments, the loss, then Wᵀ [V, m]', () => {
-    expect(bowsLayout({ V: 12, m: 6, batch: 32 })).toEqual({ params: 84, moment1: 84, moment2: 168, loss: 252, transposed: 253, stride: 325 });
+    expect(bowsLayout({ V: 12, m: 6, batch: 32 })).toEqual({
+      params: 84,
+      moment1: 84,
+      moment2: 168,
+      loss: 252,
+      transposed: 253,
+      stride: 325,
+    });
   });
 
   it('gives the rows program as many rows a workgroup as its 16 KiB hold (x as V bits, h as R·m floats, 64 partial sums), at most 8', () => {

@@ -95,7 +95,13 @@ const SW = ${scratchWidth(o)};`;
  * by one (a loop's own cost is large on a software adapter). An iteration's loads come first, then
  * its sums, iteration after iteration, so that every sum keeps the order of the plain loop.
  */
-function unrolledLoop(index: string, start: string, end: string, by: number, body: (at: string, u: string) => { loads: string; adds: string }): string {
+function unrolledLoop(
+  index: string,
+  start: string,
+  end: string,
+  by: number,
+  body: (at: string, u: string) => { loads: string; adds: string },
+): string {
   const parts = Array.from({ length: by }, (_, u) => body(u === 0 ? index : `(${index} + ${u})`, `_${u}`));
   const one = body(index, '');
   return `var ${index} = ${start};
@@ -309,7 +315,17 @@ const keyOf = (o: Options) => `${o.V}_${o.m}_${o.batch}_${Math.fround(o.weightDe
 
 function rowsProgram(a: Record<string, number>) {
   const o = optionsOf(a);
-  return { ...stepLoopProgram(`bowsRows_${keyOf(o)}`, ROWS_INPUTS, o.batch, scratchWidth(o), () => rowsCode(o), Math.ceil(o.batch / rowsPerGroup(o))), workgroupSize: [ROWS_THREADS, 1, 1] as [number, number, number] };
+  return {
+    ...stepLoopProgram(
+      `bowsRows_${keyOf(o)}`,
+      ROWS_INPUTS,
+      o.batch,
+      scratchWidth(o),
+      () => rowsCode(o),
+      Math.ceil(o.batch / rowsPerGroup(o)),
+    ),
+    workgroupSize: [ROWS_THREADS, 1, 1] as [number, number, number],
+  };
 }
 
 function paramsProgram(a: Record<string, number>) {
