@@ -433,3 +433,35 @@ test('fused WebGPU bows (small-vocab): a restore zeroes AdamW’s moments and ke
   for (const k of ['lr', 'precision', 'recall', 'pmiCorrelation', 'analysisStep'])
     expect(Math.abs(r.fused.stats[k]! - r.wasm.stats[k]!)).toBeLessThan(1e-4);
 });
+
+test('fused WebGPU bows at a shape no tile divides (V=37, m=5, batch 19: partial row groups, tiles past m and V): same weights as wasm after 100 steps', async ({
+  page,
+}, info) => {
+  await page.goto(`http://127.0.0.1:${devPort}/`);
+  const r = await inPage<{ wasm: Trained; fused: Trained }>(
+    page,
+    `
+    const { syntheticSource } = await import('/src/labs/bows/synthetic-source.ts');
+    const source = syntheticSource({ shape: 'ring', features: 37, sharpness: 6 });
+    const cfg = { V: 37, m: 5, batch: 19, lr: 0.01, lrEnd: 0.1, weightDecay: 2, horizon: 100, encoder: 'sparse' };
+    const trainOn = async (backend, fused) => {
+      await use(backend);
+      const before = tf.memory().numTensors;
+      const run = createBowsModel(cfg, source, createRng(3), { fused });
+      run.step(100);
+      const snap = await run.snapshot({ analysis: 'weights-only' });
+      const loss = Array.from(await run.lossPerModel());
+      run.dispose();
+      return { W: Array.from(snap.weights.W.data), b: Array.from(snap.weights.b.data), loss, leaked: tf.memory().numTensors - before };
+    };
+    return { wasm: await trainOn('wasm', false), fused: await trainOn('webgpu', true) };
+  `,
+  );
+  const d = maxDiff([...r.wasm.W, ...r.wasm.b], [...r.fused.W, ...r.fused.b]);
+  info.annotations.push({ type: 'odd-shape-max-abs', description: String(d.abs) });
+  console.log(JSON.stringify(info.annotations));
+  expect(r.fused.W).toHaveLength(5 * 37);
+  expect(r.fused.b).toHaveLength(37);
+  expect(d.abs).toBeLessThan(1e-4);
+  expect(r.fused.leaked).toBe(0);
+});

@@ -24,10 +24,10 @@ describe('fused bows model', () => {
     });
   });
 
-  it('gives the rows program as many rows a workgroup as its 16 KiB hold (x as V bits, h as R·m floats, 64 partial sums), at most 8', () => {
+  it('gives the rows program as many rows a workgroup as its 16 KiB hold (x as V bits, h as R·m floats, 16 partial sums), at most 8', () => {
     expect(rowsPerGroup({ V: 500, m: 32, batch: 256 })).toBe(8);
     expect(rowsPerGroup({ V: 500, m: 32, batch: 3 })).toBe(3);
-    expect(rowsPerGroup({ V: 3072, m: 128, batch: 256 })).toBe(7); // (4096 − 3072 − 64) / 128 = 7.5
+    expect(rowsPerGroup({ V: 3072, m: 128, batch: 256 })).toBe(7); // (4096 − 3072 − 16) / 128 = 7.9
     expect(rowsPerGroup({ V: 2000, m: 1000, batch: 512 })).toBe(2);
     expect(rowsPerGroup({ V: 10000, m: 1000, batch: 512 })).toBe(0);
   });

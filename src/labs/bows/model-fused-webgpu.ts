@@ -3,17 +3,19 @@
  * + b), MSE over all V outputs, AdamW with the cosine schedule) as TWO WebGPU programs a step, on
  * the pieces the fused steps share (src/nn/fused-webgpu.ts). A step's work (B·V·m products thrice)
  * is too much for one workgroup, and a dispatch has no barrier across workgroups, so:
- *  (1) rows, one workgroup per R batch rows (rowsPerGroup): h (a sum of W's columns over the row's
+ *  (1) rows, one workgroup per R batch rows (rowsPerGroup): h (a sum of Wᵀ's rows over the row's
  *      words), pre, the row's ∂L/∂pre = (x' − x)·step(pre)·2/(BV), ∂L/∂h = W ∂L/∂pre and the
  *      squared error, into a scratch tensor [B, V + 2m + 1]; each load of W serves the R rows;
- *  (2) parameters, one thread per J rows of one column of W, and one per b_v: its gradient (W:
+ *  (2) parameters, one thread per tile of J rows × C columns of W, and one per b_v: its gradient (W:
  *      hᵀ∂L/∂pre plus the sum of ∂L/∂h over the rows holding its word; b: the column sum of
  *      ∂L/∂pre) and AdamW exactly as adamw.ts; the new state [1, stride] = W [m·V], b [V], AdamW's
- *      m and v, the loss, and a copy of W transposed that (1) reads ∂L/∂h along.
+ *      m and v, the loss, and a copy of W transposed that (1) reads h and ∂L/∂h along.
+ * The tile sizes are where SwiftShader (a software adapter: 4 threads at a time on one core, paying for
+ * every load and loop iteration) measured fastest; larger ones made it hang for minutes.
  * Every sum runs in the order of the op-by-op step's, so the weights equal wasm's bit for bit.
  * The schedule (lr, bias corrections) stays on the CPU (AdamWSchedule) and comes in as scalars; the
  * batch comes in as the sampler's (row, word) lists whatever the `encoder` setting (the same
- * arithmetic either way). The R rows' x live in workgroup memory as bits [V], hence V < 4,096 − 64 − m.
+ * arithmetic either way). The R rows' x live in workgroup memory as bits [V], hence V ≤ 4,096 − 16 − m.
  */
 import { tf, type Tensor } from '../../engine/tf';
 import type { WeightSlot } from '../../engine/owned-run';
@@ -67,7 +69,7 @@ const PRE_COLUMNS = 4;
  * loss's partial sums [T]. 0 when one row does not fit.
  */
 export function rowsPerGroup({ V, m, batch }: BowsShape): number {
-  return Math.max(0, Math.min(MAX_ROWS_PER_GROUP, batch, Math.floor((WORKGROUP_WORDS - V - THREADS) / m)));
+  return Math.max(0, Math.min(MAX_ROWS_PER_GROUP, batch, Math.floor((WORKGROUP_WORDS - V - ROWS_THREADS) / m)));
 }
 
 export function bowsFusedFits(shape: BowsShape): boolean {
