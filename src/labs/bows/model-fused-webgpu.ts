@@ -13,21 +13,27 @@
  * The tile sizes are where SwiftShader (a software adapter: 4 threads at a time on one core, paying for
  * every load and loop iteration) measured fastest; larger ones made it hang for minutes.
  * Every sum runs in the order of the op-by-op step's, so the weights equal wasm's bit for bit.
- * The schedule (lr, bias corrections) stays on the CPU (AdamWSchedule) and comes in as scalars; the
- * batch comes in as the sampler's (row, word) lists whatever the `encoder` setting (the same
- * arithmetic either way). The R rows' x live in workgroup memory as bits [V], hence V ≤ 4,096 − 16 − m.
+ * The schedule (lr, bias corrections) stays on the CPU (AdamWSchedule) and comes in as scalars, with
+ * the batch as the sampler's (row, word) lists whatever the `encoder` setting (the same arithmetic
+ * either way), all in one int32 tensor (packBowsBatch: one upload a step). The R rows' x live in workgroup memory as bits [V], hence V ≤ 4,096 − 16 − m.
  */
 import { tf, type Tensor } from '../../engine/tf';
 import type { WeightSlot } from '../../engine/owned-run';
 import { f32, fitsDevice, runFusedKernel, stepLoopProgram, THREADS } from '../../nn/fused-webgpu';
 import { stateHolder, stateSlot } from '../../nn/fused-run';
-import { AdamWSchedule, type AdamWConfig } from './adamw';
+import { AdamWSchedule, type AdamWConfig, type AdamWScalars } from './adamw';
 import type { SparseBatch } from './batches';
 
 export const BOWS_ROWS_KERNEL = 'GeometryLabBowsFusedRows';
 export const BOWS_PARAMS_KERNEL = 'GeometryLabBowsFusedParams';
-const ROWS_INPUTS = ['state', 'rowStart', 'words'];
-const PARAMS_INPUTS = ['state', 'scratch', 'wordStart', 'rowsByWord', 'scalars'];
+const ROWS_INPUTS = ['state', 'batch'];
+const PARAMS_INPUTS = ['state', 'scratch', 'batch'];
+/**
+ * A step's inputs in one int32 tensor (one upload a step, not five): where words, wordStart,
+ * rowsByWord and the scalars start, then rowStart [B+1] (from BATCH_HEADER), words [nnz],
+ * wordStart [V+1], rowsByWord [nnz+1] and the three float32 scalars as their bits.
+ */
+const BATCH_HEADER = 4;
 
 export interface BowsShape {
   V: number;
@@ -129,6 +135,7 @@ export function rowsCode(o: Options): string {
   const perJg = (body: (k: number) => string) => Array.from({ length: jg }, (_, k) => body(k)).join('\n');
   return /* wgsl */ `${header(o, ROWS_THREADS)}
 const R = ${R};
+const RS = ${BATCH_HEADER};
 const MQ = ${Math.ceil(o.m / jg)};
 const VQ = ${Math.ceil(o.V / pc)};
 const WT = ${L.transposed};
@@ -139,12 +146,13 @@ var<workgroup> partial : array<f32, T>;
 
 fn main(index : i32) {
   // A static use of the uniforms, or the automatic layout drops the binding tfjs fills.
-  if (uniforms.wordsShape < 0) { return; }
+  if (uniforms.batchShape < 0) { return; }
+  let WA = batch[0];
   let r0 = i32(workgroupId.x) * R;
   let t = i32(localId.x);
   // x as bits: bit i of xbits[v] is row r0 + i's x_v (workgroup memory starts zeroed).
   if (t < R && r0 + t < B) {
-    for (var k = rowStart[r0 + t]; k < rowStart[r0 + t + 1]; k++) { atomicOr(&xbits[words[k]], 1u << u32(t)); }
+    for (var k = batch[RS + r0 + t]; k < batch[RS + r0 + t + 1]; k++) { atomicOr(&xbits[batch[WA + k]], 1u << u32(t)); }
   }
   // h = W x: the row's words' rows of Wᵀ, summed in the order of the row's entries.
   for (var q = t; q < R * M; q += T) {
@@ -152,9 +160,9 @@ fn main(index : i32) {
     let j = q - i * M;
     var a = 0.0;
     if (r0 + i < B) {
-      let kEnd = rowStart[r0 + i + 1];
-      ${unrolledLoop('k', 'rowStart[r0 + i]', 'kEnd', 4, (k, u) => ({
-        loads: `      let w${u} = state[WT + words[${k}] * M + j];`,
+      let kEnd = batch[RS + r0 + i + 1];
+      ${unrolledLoop('k', 'batch[RS + r0 + i]', 'kEnd', 4, (k, u) => ({
+        loads: `      let w${u} = state[WT + batch[WA + ${k}] * M + j];`,
         adds: `      a += w${u};`,
       }))}
       result[(r0 + i) * SW + V + M + j] = a;
@@ -247,15 +255,20 @@ const JB = ${JB};
 const VC = ${columnStride(o.V)};
 const WT = ${L.transposed};
 
+/** The schedule's scalars of this step: lr/(1 − β₁ᵗ), 1/(1 − β₂ᵗ), 1 − lr·λ. */
+var<private> lrOverC1 : f32;
+var<private> invC2 : f32;
+var<private> decay : f32;
+
 /** AdamW exactly as adamw.ts: moments, then the decayed weight less the step. */
 fn update(p : i32, grad : f32, decays : bool) -> f32 {
   var decayed = state[p];
-  if (DECAYS && decays) { decayed = state[p] * scalars[2]; }
+  if (DECAYS && decays) { decayed = state[p] * decay; }
   let m1 = state[${L.moment1} + p] * BETA1 + grad * ONE_MINUS_BETA1;
   let m2 = state[${L.moment2} + p] * BETA2 + (grad * grad) * ONE_MINUS_BETA2;
   result[${L.moment1} + p] = m1;
   result[${L.moment2} + p] = m2;
-  let w = decayed - (m1 * scalars[0]) / (sqrt(m2 * scalars[1]) + EPS);
+  let w = decayed - (m1 * lrOverC1) / (sqrt(m2 * invC2) + EPS);
   result[p] = w;
   return w;
 }
@@ -266,7 +279,13 @@ fn updateW(j : i32, v : i32, d : f32, enc : f32) {
 }
 
 fn main(index : i32) {
-  if (uniforms.scalarsShape < 0) { return; }
+  if (uniforms.batchShape < 0) { return; }
+  let WS = batch[1];
+  let RB = batch[2];
+  let SC = batch[3];
+  lrOverC1 = bitcast<f32>(batch[SC]);
+  invC2 = bitcast<f32>(batch[SC + 1]);
+  decay = bitcast<f32>(batch[SC + 2]);
   let p = i32(workgroupId.x) * T + i32(localId.x);
   if (p == 0) {
     var sum = 0.0;
@@ -289,8 +308,8 @@ ${cols(
   (c) => `    {
       let v = min(v0 + ${c} * VC, V - 1);
 ${perJ((jj) => `      var e${jj} = 0.0;`)}
-      for (var k = wordStart[v]; k < wordStart[v + 1]; k++) {
-        let h = rowsByWord[k] * SW + V;
+      for (var k = batch[WS + v]; k < batch[WS + v + 1]; k++) {
+        let h = batch[RB + k] * SW + V;
 ${perJ((jj) => `        e${jj} += scratch[h + min(j0 + ${jj}, M - 1)];`)}
       }
 ${perJ((jj) => `      updateW(j0 + ${jj}, v0 + ${c} * VC, d${jj}_${c}, e${jj});`)}
@@ -342,35 +361,35 @@ export interface BowsStepArgs extends BowsShape {
   epsilon: number;
   /** [1, stride] (not disposed here). */
   state: Tensor;
-  /** int32 [B+1]: where each row's entries start in `words`. */
-  rowStart: Tensor;
-  /** int32 [nnz]: the batch's words, sorted by row. */
-  words: Tensor;
-  /** int32 [V+1]: where each word's entries start in `rowsByWord`. */
-  wordStart: Tensor;
-  /** int32 [nnz]: the rows of each word's entries, sorted by word. */
-  rowsByWord: Tensor;
-  /** float32 [3]: lr/(1 − β₁ᵗ), 1/(1 − β₂ᵗ), 1 − lr·λ. */
-  scalars: Tensor;
+  /** int32: the step's batch and scalars (packBowsBatch). */
+  packed: Tensor;
+}
+
+/** Packs a batch and the step's scalars as the programs read them (BATCH_HEADER). */
+export function packBowsBatch({ V, batch: B }: BowsShape, batch: SparseBatch, s: AdamWScalars): Int32Array {
+  const { nnz } = batch;
+  const rowStartAt = BATCH_HEADER;
+  const wordsAt = rowStartAt + B + 1;
+  const wordStartAt = wordsAt + Math.max(nnz, 1);
+  const rowsByWordAt = wordStartAt + V + 1;
+  const scalarsAt = rowsByWordAt + batch.rowsByWord.length;
+  const out = new Int32Array(scalarsAt + 3);
+  out.set([wordsAt, wordStartAt, rowsByWordAt, scalarsAt]);
+  for (let k = 0; k < nnz; k++) out[rowStartAt + batch.rows[k]! + 1]!++;
+  for (let r = 0; r < B; r++) out[rowStartAt + r + 1]! += out[rowStartAt + r]!;
+  out.set(batch.words.subarray(0, nnz), wordsAt);
+  for (let k = 0; k < nnz; k++) out[wordStartAt + batch.wordsSorted[k]! + 1]!++;
+  for (let v = 0; v < V; v++) out[wordStartAt + v + 1]! += out[wordStartAt + v]!;
+  out.set(batch.rowsByWord, rowsByWordAt);
+  new Float32Array(out.buffer, scalarsAt * 4, 3).set([s.lrOverC1, s.invC2, s.decay]);
+  return out;
 }
 
 /** One training step (two dispatches); returns the new state. WebGPU backend only. */
 export function bowsFusedStep(a: BowsStepArgs): Tensor {
   const attrs = { V: a.V, m: a.m, batch: a.batch, weightDecay: a.weightDecay, epsilon: a.epsilon };
-  const scratch = runFusedKernel(
-    BOWS_ROWS_KERNEL,
-    ROWS_INPUTS,
-    rowsProgram,
-    { state: a.state, rowStart: a.rowStart, words: a.words },
-    attrs,
-  );
-  const next = runFusedKernel(
-    BOWS_PARAMS_KERNEL,
-    PARAMS_INPUTS,
-    paramsProgram,
-    { state: a.state, scratch, wordStart: a.wordStart, rowsByWord: a.rowsByWord, scalars: a.scalars },
-    attrs,
-  );
+  const scratch = runFusedKernel(BOWS_ROWS_KERNEL, ROWS_INPUTS, rowsProgram, { state: a.state, batch: a.packed }, attrs);
+  const next = runFusedKernel(BOWS_PARAMS_KERNEL, PARAMS_INPUTS, paramsProgram, { state: a.state, scratch, batch: a.packed }, attrs);
   scratch.dispose();
   return next;
 }
@@ -389,7 +408,7 @@ export interface BowsTraining {
 
 /** The bows model's training on the webgpu backend: the same weights (W [m, V], b [1, V]), schedule and batches as the unfused path. */
 export function createFusedBowsTraining(shape: BowsShape, opt: AdamWConfig, w0: Float32Array, sample: () => SparseBatch): BowsTraining {
-  const { V, m, batch: B } = shape;
+  const { V, m } = shape;
   const L = bowsLayout(shape);
   const init = new Float32Array(L.stride);
   init.set(w0, 0);
@@ -397,31 +416,16 @@ export function createFusedBowsTraining(shape: BowsShape, opt: AdamWConfig, w0: 
   for (let j = 0; j < m; j++) for (let v = 0; v < V; v++) init[L.transposed + v * m + j] = w0[j * V + v]!;
   const state = stateHolder(tf.tensor2d(init, [1, L.stride]));
   const schedule = new AdamWSchedule(opt);
-  const rowStart = new Int32Array(B + 1);
-  const wordStart = new Int32Array(V + 1);
   return {
     weights: { W: stateSlot(state, { from: 0, shape: [m, V] }), b: stateSlot(state, { from: m * V, shape: [1, V] }) },
     owned: [{ dispose: () => state.get().dispose() }],
     trainStep(withLoss) {
-      const batch = sample();
-      const { nnz } = batch;
-      rowStart.fill(0);
-      for (let k = 0; k < nnz; k++) rowStart[batch.rows[k]! + 1]!++;
-      for (let r = 0; r < B; r++) rowStart[r + 1]! += rowStart[r]!;
-      wordStart.fill(0);
-      for (let k = 0; k < nnz; k++) wordStart[batch.wordsSorted[k]! + 1]!++;
-      for (let v = 0; v < V; v++) wordStart[v + 1]! += wordStart[v]!;
-      const s = schedule.next();
       const next = bowsFusedStep({
         ...shape,
         weightDecay: opt.weightDecay,
         epsilon: opt.epsilon ?? 1e-8,
         state: state.get(),
-        rowStart: tf.tensor1d(rowStart.slice(), 'int32'),
-        words: tf.tensor1d(nnz > 0 ? batch.words.slice() : [0], 'int32'),
-        wordStart: tf.tensor1d(wordStart.slice(), 'int32'),
-        rowsByWord: tf.tensor1d(batch.rowsByWord.slice(), 'int32'),
-        scalars: tf.tensor1d([s.lrOverC1, s.invC2, s.decay]),
+        packed: tf.tensor1d(packBowsBatch(shape, sample(), schedule.next()), 'int32'),
       });
       state.replace(next);
       return withLoss ? tf.reshape(tf.slice(state.get(), [0, L.loss], [1, 1]), []) : undefined;
