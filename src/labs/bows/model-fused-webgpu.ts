@@ -123,16 +123,17 @@ ${one.adds}
     }`;
 }
 
-/** `body(r)` for each of the R rows of a group, unrolled (so that per-row sums live in registers). */
-const perRow = (R: number, body: (r: number) => string) => Array.from({ length: R }, (_, r) => body(r)).join('\n');
+/** `body(i)` for i = 0…n−1, one after another: loops unrolled in the source, so that a thread's sums live in registers. */
+const repeat = (n: number, body: (i: number) => string) => Array.from({ length: n }, (_, i) => body(i)).join('\n');
+const perRow = repeat;
 
-export function rowsCode(o: Options): string {
+function rowsCode(o: Options): string {
   const R = rowsPerGroup(o);
   const L = bowsLayout(o);
   const jg = Math.min(GH_COLUMNS, o.m);
   const pc = Math.min(PRE_COLUMNS, o.V);
-  const perPc = (body: (c: number) => string) => Array.from({ length: pc }, (_, c) => body(c)).join('\n');
-  const perJg = (body: (k: number) => string) => Array.from({ length: jg }, (_, k) => body(k)).join('\n');
+  const perPc = (body: (c: number) => string) => repeat(pc, body);
+  const perJg = (body: (k: number) => string) => repeat(jg, body);
   return /* wgsl */ `${header(o, ROWS_THREADS)}
 const R = ${R};
 const RS = ${BATCH_HEADER};
@@ -239,10 +240,9 @@ const paramThreads = ({ V, m }: BowsShape) => Math.ceil(m / J) * columnStride(V)
 function paramsCode(o: Options): string {
   const L = bowsLayout(o);
   const JB = Math.ceil(o.m / J);
-  const tile = (body: (jj: number, c: number) => string) =>
-    Array.from({ length: J * C }, (_, k) => body(Math.floor(k / C), k % C)).join('\n');
-  const cols = (body: (c: number) => string) => Array.from({ length: C }, (_, c) => body(c)).join('\n');
-  const perJ = (body: (jj: number) => string) => Array.from({ length: J }, (_, jj) => body(jj)).join('\n');
+  const tile = (body: (jj: number, c: number) => string) => repeat(J * C, (k) => body(Math.floor(k / C), k % C));
+  const cols = (body: (c: number) => string) => repeat(C, body);
+  const perJ = (body: (jj: number) => string) => repeat(J, body);
   return /* wgsl */ `${header(o, THREADS)}
 const BETA1 = ${f32(0.9)};
 const BETA2 = ${f32(0.999)};
