@@ -192,6 +192,8 @@ interface ProgramRunner {
   runWebGPUProgram(program: WebGPUProgram, inputs: tf.TensorInfo[], outputDtype: 'float32'): tf.TensorInfo;
 }
 
+const registered = new Set<string>();
+
 /**
  * Runs a fused kernel, registering it for the webgpu backend on first use; its inputs are passed to
  * the program in `variableNames` order and its attributes (numbers) make the program.
@@ -203,15 +205,18 @@ export function runFusedKernel(
   inputs: Record<string, Tensor>,
   attrs: Record<string, number>,
 ): Tensor {
-  if (!tf.getKernelsForBackend('webgpu').some((k) => k.kernelName === kernelName)) {
-    tf.registerKernel({
-      kernelName,
-      backendName: 'webgpu',
-      kernelFunc: ({ inputs: given, backend, attrs: a }) => {
-        const infos = variableNames.map((v) => (given as Record<string, tf.TensorInfo>)[v]!);
-        return (backend as ProgramRunner).runWebGPUProgram(program(a as Record<string, number>), infos, 'float32');
-      },
-    });
+  if (!registered.has(kernelName)) {
+    registered.add(kernelName);
+    // Looked up in tfjs's registry once per name: the lookup walks every kernel (bows calls this twice a step).
+    if (!tf.getKernel(kernelName, 'webgpu'))
+      tf.registerKernel({
+        kernelName,
+        backendName: 'webgpu',
+        kernelFunc: ({ inputs: given, backend, attrs: a }) => {
+          const infos = variableNames.map((v) => (given as Record<string, tf.TensorInfo>)[v]!);
+          return (backend as ProgramRunner).runWebGPUProgram(program(a as Record<string, number>), infos, 'float32');
+        },
+      });
   }
   return tf.engine().runKernel<Tensor>(kernelName, inputs, attrs);
 }
