@@ -8,6 +8,7 @@
  */
 import type { WebGPUProgram } from '@tensorflow/tfjs-backend-webgpu/dist/webgpu_program';
 import { tf, type Tensor } from '../engine/tf';
+import { registerKernelOnce } from './register-kernel-once';
 
 export const BETA1 = 0.9;
 export const BETA2 = 0.999;
@@ -192,8 +193,6 @@ interface ProgramRunner {
   runWebGPUProgram(program: WebGPUProgram, inputs: tf.TensorInfo[], outputDtype: 'float32'): tf.TensorInfo;
 }
 
-const registered = new Set<string>();
-
 /**
  * Runs a fused kernel, registering it for the webgpu backend on first use; its inputs are passed to
  * the program in `variableNames` order and its attributes (numbers) make the program.
@@ -205,18 +204,9 @@ export function runFusedKernel(
   inputs: Record<string, Tensor>,
   attrs: Record<string, number>,
 ): Tensor {
-  if (!registered.has(kernelName)) {
-    registered.add(kernelName);
-    // Looked up in tfjs's registry once per name: the lookup walks every kernel (bows calls this twice a step).
-    if (!tf.getKernel(kernelName, 'webgpu'))
-      tf.registerKernel({
-        kernelName,
-        backendName: 'webgpu',
-        kernelFunc: ({ inputs: given, backend, attrs: a }) => {
-          const infos = variableNames.map((v) => (given as Record<string, tf.TensorInfo>)[v]!);
-          return (backend as ProgramRunner).runWebGPUProgram(program(a as Record<string, number>), infos, 'float32');
-        },
-      });
-  }
+  registerKernelOnce(kernelName, 'webgpu', ({ inputs: given, backend, attrs: a }) => {
+    const infos = variableNames.map((v) => (given as Record<string, tf.TensorInfo>)[v]!);
+    return (backend as ProgramRunner).runWebGPUProgram(program(a as Record<string, number>), infos, 'float32');
+  });
   return tf.engine().runKernel<Tensor>(kernelName, inputs, attrs);
 }

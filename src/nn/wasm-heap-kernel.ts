@@ -6,6 +6,7 @@
  */
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { tf, type Tensor } from '../engine/tf';
+import { registerKernelOnce } from './register-kernel-once';
 
 export interface HeapKernel<A> {
   name: string;
@@ -17,31 +18,20 @@ export interface HeapKernel<A> {
   run(inputs: readonly Float32Array[], outputs: readonly Float32Array[], attrs: A): void;
 }
 
-const registered = new Set<string>();
-
 const inputNames = <A>(kernel: HeapKernel<A>, attrs: A): readonly string[] =>
   typeof kernel.inputs === 'function' ? kernel.inputs(attrs) : kernel.inputs;
 
 /** Runs `kernel` on the wasm backend (registering it the first time). */
 export function runHeapKernel<A extends object>(kernel: HeapKernel<A>, inputs: Record<string, Tensor>, attrs: A): Tensor[] {
-  if (!registered.has(kernel.name)) {
-    registered.add(kernel.name);
-    if (!tf.getKernel(kernel.name, 'wasm')) {
-      tf.registerKernel({
-        kernelName: kernel.name,
-        backendName: 'wasm',
-        kernelFunc: ({ inputs: given, backend, attrs: a }) => {
-          const wasm = backend as BackendWasm;
-          const infos = inputNames(kernel, a as A).map((n) => (given as Record<string, tf.TensorInfo>)[n]!);
-          // Every output first: an allocation may grow the wasm memory, which detaches older heap views.
-          const outputs = kernel.outputShapes(infos, a as A).map((shape) => wasm.makeOutput(shape, 'float32'));
-          const heap = (t: tf.TensorInfo) => wasm.typedArrayFromHeap(t) as Float32Array;
-          kernel.run(infos.map(heap), outputs.map(heap), a as A);
-          return outputs;
-        },
-      });
-    }
-  }
+  registerKernelOnce(kernel.name, 'wasm', ({ inputs: given, backend, attrs: a }) => {
+    const wasm = backend as BackendWasm;
+    const infos = inputNames(kernel, a as A).map((n) => (given as Record<string, tf.TensorInfo>)[n]!);
+    // Every output first: an allocation may grow the wasm memory, which detaches older heap views.
+    const outputs = kernel.outputShapes(infos, a as A).map((shape) => wasm.makeOutput(shape, 'float32'));
+    const heap = (t: tf.TensorInfo) => wasm.typedArrayFromHeap(t) as Float32Array;
+    kernel.run(infos.map(heap), outputs.map(heap), a as A);
+    return outputs;
+  });
   for (const n of inputNames(kernel, attrs)) {
     const t = inputs[n];
     if (!t || t.dtype !== 'float32') throw new Error(`${kernel.name}: input ${n} must be a float32 tensor`);

@@ -15,7 +15,8 @@
  * Every sum runs in the order of the op-by-op step's, so the weights equal wasm's bit for bit.
  * The schedule (lr, bias corrections) stays on the CPU (AdamWSchedule) and comes in as scalars, with
  * the batch as the sampler's (row, word) lists whatever the `encoder` setting (the same arithmetic
- * either way), all in one int32 tensor (packBowsBatch: one upload a step). The R rows' x live in workgroup memory as bits [V], hence V ≤ 4,096 − 16 − m.
+ * either way), all in one int32 tensor (packBowsBatch: one upload a step). The R rows' x live in
+ * workgroup memory as bits [V], hence V ≤ 4,096 − 16 − m.
  */
 import { tf, type Tensor } from '../../engine/tf';
 import type { WeightSlot } from '../../engine/owned-run';
