@@ -5,7 +5,9 @@
  * effect on screen (LabManifest.effect); and a PyTorch reference (bench/pytorch_reference.py, the
  * same models, batch, optimiser and lr, one thread) with the ratio project ÷ PyTorch per lab.
  * Prints JSON (stdout) and a per-lab table (stderr), and writes bench-result.json.
- * BENCH_LABS=bias,capacity limits the labs (for a quick check).
+ * BENCH_LABS=bias,capacity limits the labs (for a quick check); BENCH_PARTS=page,effect limits the
+ * parts (rows: Chromium's and Node's ms/step, page: the page's share and frames, effect: time to
+ * effect, torch: the PyTorch reference; all by default).
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, writeFileSync } from 'node:fs';
@@ -26,6 +28,16 @@ const PORT = 4174;
 const BASE = `http://127.0.0.1:${PORT}`;
 const TRIALS = 5;
 const BROWSER_BACKENDS = ['wasm', 'webgl', 'webgpu', 'cpu'] as const;
+const PARTS = ['rows', 'page', 'effect', 'torch'] as const;
+
+/** The parts BENCH_PARTS names (all when unset); an unknown name is an error, not a silent skip. */
+function benchParts(value: string | undefined): ReadonlySet<(typeof PARTS)[number]> {
+  if (!value) return new Set(PARTS);
+  const names = value.split(',').filter(Boolean);
+  const unknown = names.filter((n) => !(PARTS as readonly string[]).includes(n));
+  if (unknown.length > 0) throw new Error(`BENCH_PARTS names ${unknown.join(', ')}; known: ${PARTS.join(', ')}`);
+  return new Set(names as Array<(typeof PARTS)[number]>);
+}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -380,6 +392,7 @@ async function main(): Promise<void> {
   const only = process.env.BENCH_LABS?.split(',').filter(Boolean);
   const labs = only ? LABS.filter((l) => only.includes(l.id)) : LABS;
   if (labs.length === 0) throw new Error(`BENCH_LABS=${process.env.BENCH_LABS} names no lab`);
+  const parts = benchParts(process.env.BENCH_PARTS);
   if (!existsSync('dist/index.html')) spawnSync('npx', ['vite', 'build'], { stdio: 'inherit' });
   const server = spawn('npx', ['vite', 'preview', '--host', '127.0.0.1', '--port', String(PORT), '--strictPort'], {
     stdio: 'ignore',
@@ -396,7 +409,7 @@ async function main(): Promise<void> {
     const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
     const page = await browser.newPage();
     const rows: Row[] = [];
-    for (const lab of labs) {
+    for (const lab of parts.has('rows') ? labs : []) {
       for (const backend of BROWSER_BACKENDS) {
         const row = await browserRow(page, lab.id, lab.benchPreset, backend);
         rows.push(row);
@@ -404,7 +417,7 @@ async function main(): Promise<void> {
       }
     }
     const pageRates: PageRate[] = [];
-    for (const lab of labs) {
+    for (const lab of parts.has('page') ? labs : []) {
       const rate = await pageRate(
         page,
         lab.id,
@@ -416,22 +429,22 @@ async function main(): Promise<void> {
         `${lab.id} in the page at max speed: ${rate.pageStepsPerSecond} steps/s = ${rate.share} of the same page's rate (${rate.samePageStepsPerSecond.before} before, ${rate.samePageStepsPerSecond.after} after; ${rate.shareOfBenchRow ?? '—'} of the bench row's), frame p95 ${rate.frameP95Ms} ms\n`,
       );
     }
-    const frame = await frameTimes(page);
+    const frame = parts.has('page') ? await frameTimes(page) : null;
     const effects: TimeToEffect[] = [];
-    for (const lab of labs) {
+    for (const lab of parts.has('effect') ? labs : []) {
       const e = await timeToEffect(page, lab);
       effects.push(e);
       process.stderr.write(`${lab.id} time to effect (${e.effect}): ${e.seconds ?? '—'} s, step ${e.step}\n`);
     }
     await browser.close();
-    for (const lab of labs) {
+    for (const lab of parts.has('rows') ? labs : []) {
       for (const backend of ['wasm', 'cpu'] as const) {
         const row = await nodeRow(lab.id, backend);
         rows.push(row);
         process.stderr.write(`${lab.id} ${backend} node: ${row.msPerStep} ms/step\n`);
       }
     }
-    const torch = pytorchReference(labs);
+    const torch = parts.has('torch') ? pytorchReference(labs) : { result: null, note: 'PyTorch reference not run (BENCH_PARTS)' };
     const comparison = compare(labs, rows, torch.result);
     const result = {
       date: new Date().toISOString(),

@@ -41,3 +41,28 @@ test('spotlight: play moves the polar SRM, the plane picker switches PPPM, an .n
   await page.screenshot({ path: 'e2e-artifacts/spotlight.png', fullPage: true });
   info.annotations.push({ type: 'steps', description: String(await currentStep(page)) });
 });
+
+test('spotlight: while playing, the SRM and its rotation null run in the analysis job worker and reach the views', async ({ page }) => {
+  await openLab(page, '?lab=spotlight&preset=tanh-vs-isotropic');
+  const analysisStep = () =>
+    page.evaluate(
+      () =>
+        (window as unknown as { geometryLab: { state(): { snapshot: { analysisStep?: number } | null } } }).geometryLab.state().snapshot
+          ?.analysisStep ?? -1,
+    );
+  expect(await analysisStep()).toBe(0);
+  await page.getByTestId('play').click();
+  // The training worker starts the job worker on the first analysis while playing.
+  await expect.poll(() => page.workers().some((w) => w.url().includes('job-worker')), { timeout: 30_000 }).toBe(true);
+  // Analyses made while playing land (the paused page's own analyses are inline, so these came from the job worker).
+  await expect.poll(analysisStep, { timeout: 40_000 }).toBeGreaterThan(0);
+  const first = await analysisStep();
+  await expect.poll(analysisStep, { timeout: 40_000 }).toBeGreaterThan(first);
+  expect(
+    await page.evaluate(() => (window as unknown as { geometryLab: { state(): { playing: boolean } } }).geometryLab.state().playing),
+  ).toBe(true);
+  const anisotropy = page.getByTestId('anisotropy-point');
+  await expect(anisotropy.first()).toBeVisible();
+  await expect(page.getByText(/analysis worker failed/)).toHaveCount(0);
+  await page.getByTestId('play').click();
+});

@@ -6,7 +6,9 @@
  */
 import { tf, type Tensor, type Variable } from './tf';
 import { LatestLoss } from './latest-loss';
-import { AnalysisBudget } from './analysis-budget';
+import { AnalysisBudget, OFFLOADED_ANALYSIS_SHARE } from './analysis-budget';
+import { analysisOffloader } from './analysis-offload';
+import { inlineJobs, type JobRunner } from '../analysis/jobs';
 import type { NamedTensor, Run, Snapshot, SnapshotOptions } from './run-types';
 
 /** One named weight: read for a snapshot, written back by a restore. */
@@ -54,6 +56,12 @@ export interface LabModel<W extends string = string, A extends string = string> 
   owned: ReadonlyArray<Tensor | { dispose(): void }>;
   /** Read-outs computed from the weights, in the worker; the engine decides when (analysis-budget.ts). */
   analyse?(ctx: AnalysisContext<W>): Promise<Partial<Record<A, NamedTensor>>>;
+  /**
+   * The slow, pure rest of the analysis, given what `analyse` returned (null: nothing more): its
+   * jobs (analysis/jobs.ts) run inline for the runner, the tests and a paused page, and in a job
+   * worker while the page plays, so training goes on meanwhile (engine/analysis-offload.ts).
+   */
+  slowAnalysis?(gathered: Partial<Record<A, NamedTensor>>): ((jobs: JobRunner) => Promise<Partial<Record<A, NamedTensor>>>) | null;
   /** Constant for the run (vocabularies, labels, bases): sent to the page once, not with every snapshot. */
   staticData?: Record<string, NamedTensor>;
   /** After the weights are written back (optimiser state, histories, caches). */
@@ -73,10 +81,51 @@ export function ownedRun<W extends string, A extends string>(model: LabModel<W, 
   const latestLoss = new LatestLoss(model.models ?? 1);
   const names = Object.keys(model.weights) as W[];
   const budget = new AnalysisBudget();
+  const offloadBudget = new AnalysisBudget(OFFLOADED_ANALYSIS_SHARE);
   let stepCount = 0;
   let analysis: { step: number; settled: boolean; tensors: Partial<Record<A, NamedTensor>> } | null = null;
   let lastSnapshotStep = -1;
   let disposed = false;
+  /** Bumped by restore and dispose: a job started before must not land after. */
+  let generation = 0;
+  let jobInFlight = false;
+  /** Set when a job worker refused a job: analyses run inline from then on. */
+  let offloadFailed = false;
+
+  const analyseInline = async (ctx: AnalysisContext<W>): Promise<Partial<Record<A, NamedTensor>>> => {
+    const gathered = await model.analyse!(ctx);
+    const slow = model.slowAnalysis?.(gathered);
+    return slow ? { ...gathered, ...(await slow(inlineJobs)) } : gathered;
+  };
+
+  /** Gathers now (the weights must not change under it) and lets the slow part land when it is done. */
+  const startOffloaded = async (ctx: AnalysisContext<W>, jobs: JobRunner): Promise<void> => {
+    const started = performance.now();
+    const gen = generation;
+    const gathered = await model.analyse!(ctx);
+    const slow = model.slowAnalysis?.(gathered);
+    const land = (tensors: Partial<Record<A, NamedTensor>>) => {
+      // A newer analysis (a paused page's, inline) may have landed meanwhile.
+      if (gen === generation && (analysis?.step ?? -1) < ctx.step) analysis = { step: ctx.step, settled: false, tensors };
+    };
+    if (!slow) {
+      land(gathered);
+      offloadBudget.spent(performance.now() - started);
+      return;
+    }
+    jobInFlight = true;
+    void slow(jobs)
+      .then(
+        (out) => land({ ...gathered, ...out }),
+        () => {
+          offloadFailed = true;
+        },
+      )
+      .finally(() => {
+        jobInFlight = false;
+        offloadBudget.spent(performance.now() - started);
+      });
+  };
 
   const readWeights = async (): Promise<Record<W, NamedTensor>> => {
     const datas = await Promise.all(names.map((n) => model.weights[n].read()));
@@ -97,11 +146,17 @@ export function ownedRun<W extends string, A extends string>(model: LabModel<W, 
     lastSnapshotStep = at;
     // Stale, or the run has just settled and the analysis may have put read-outs off until then.
     const stale = analysis?.step !== at || (settled && !analysis.settled);
-    if (model.analyse && mode !== 'weights-only' && stale && (fresh || settled || budget.due(analysis === null))) {
-      const started = performance.now();
-      const tensors = await model.analyse({ step: at, weights, lossPerModel: per, settled, fresh });
-      budget.spent(performance.now() - started);
-      analysis = { step: at, settled, tensors };
+    if (model.analyse && mode !== 'weights-only' && stale) {
+      const ctx: AnalysisContext<W> = { step: at, weights, lossPerModel: per, settled, fresh };
+      const jobs = !fresh && !settled && model.slowAnalysis && !offloadFailed ? analysisOffloader() : null;
+      if (jobs) {
+        if (!jobInFlight && offloadBudget.due(analysis === null)) await startOffloaded(ctx, jobs);
+      } else if (fresh || settled || budget.due(analysis === null)) {
+        const started = performance.now();
+        const tensors = await analyseInline(ctx);
+        budget.spent(performance.now() - started);
+        analysis = { step: at, settled, tensors };
+      }
     }
     const snap: Snapshot = { step: at, loss: loss / per.length, weights };
     if (analysis) {
@@ -147,12 +202,14 @@ export function ownedRun<W extends string, A extends string>(model: LabModel<W, 
       stepCount = snapshot.step;
       latestLoss.clear(snapshot.loss);
       analysis = null;
+      generation++;
       lastSnapshotStep = -1;
       model.onRestore?.(snapshot.step);
     },
     dispose() {
       if (disposed) return;
       disposed = true;
+      generation++;
       latestLoss.clear();
       for (const t of model.owned) t.dispose();
     },

@@ -8,13 +8,13 @@ describe('snapshotGapMs', () => {
     expect(snapshotGapMs(NaN)).toBe(MIN_SNAPSHOT_GAP_MS);
   });
 
-  it('waits nine times a costly snapshot, so snapshots take a tenth of the time', () => {
-    expect(snapshotGapMs(100)).toBeCloseTo(900, 9);
+  it('waits 24 times a costly snapshot, so snapshots take 4% of the time', () => {
+    expect(snapshotGapMs(20)).toBeCloseTo(480, 9);
     // …but views update at least once a second.
-    expect(snapshotGapMs(500)).toBe(1000);
-    const cost = 50;
+    expect(snapshotGapMs(100)).toBe(1000);
+    const cost = 10;
     const gap = snapshotGapMs(cost);
-    expect(cost / (cost + gap)).toBeCloseTo(0.1, 9);
+    expect(cost / (cost + gap)).toBeCloseTo(0.04, 9);
     expect(snapshotGapMs(10, 0.5)).toBe(33);
     expect(snapshotGapMs(100, 0.5)).toBe(100);
   });

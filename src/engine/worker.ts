@@ -16,6 +16,8 @@ import { weightsFinite } from './weight-check';
 import { lossDiverged } from './loss-check';
 import { snapshotGapMs } from './snapshot-budget';
 import { kernelsPerStep } from './kernel-count';
+import { setAnalysisOffloader } from './analysis-offload';
+import { jobWorkerRunner } from './job-worker-client';
 
 const CHUNK_TARGET_MS = 12;
 
@@ -453,5 +455,18 @@ const api: TrainerApi = {
 /** Serves the trainer API on this worker, loading labs with `load`. */
 export function serveTrainer(load: (id: string) => Promise<LabDefinition> | undefined): void {
   loadLab = load;
+  // Slow, pure analyses run beside training in a job worker while the page plays (owned-run.ts).
+  if (typeof Worker !== 'undefined') {
+    setAnalysisOffloader(
+      jobWorkerRunner((reason) => {
+        setAnalysisOffloader(null);
+        emit({
+          type: 'notice',
+          level: 'warning',
+          text: `The analysis worker failed (${reason}); analyses now pause training while they run.`,
+        });
+      }),
+    );
+  }
   Comlink.expose(api);
 }

@@ -9,8 +9,9 @@
  * register_all_gradients cannot be loaded by tsx in Node), one Adam for all; the tests check them
  * against autodiff.
  * SRM (mean and s.d. over planes), the anisotropy against its rotation null and the reconstruction
- * error of a fixed probe set are the run's analysis (the engine decides when it runs): the page, the
- * metrics CSV and the runner all read these tensors, so they show the same numbers.
+ * error of a fixed probe set are the run's analysis (the engine decides when it runs; the SRM and the
+ * null, pure and slow, run in a job worker while the page plays): the page, the metrics CSV and the
+ * runner all read these tensors, so they show the same numbers.
  */
 import { tf, type Tensor, type Variable } from '../../engine/tf';
 import { adam } from '../../nn/adam';
@@ -19,9 +20,10 @@ import type { NamedTensor } from '../../engine/lab';
 import type { Directions } from '../../analysis/thomson';
 import { type ActivationSpec } from '../../analysis/activation-values';
 import { activationGrad, applyActivation } from '../../nn/activations';
-import { DEFAULT_ANGLES, srm } from '../../analysis/srm';
+import { DEFAULT_ANGLES } from '../../analysis/srm';
 import type { RowMatrix } from '../../analysis/row-matrix';
-import { anisotropy, ANISOTROPY_KEYS } from '../../analysis/anisotropy';
+import { ANISOTROPY_KEYS } from '../../analysis/anisotropy';
+import type { JobRunner } from '../../analysis/jobs';
 import { ownedRun, variableSlot, type OwnedRun, type WeightSlot } from '../../engine/owned-run';
 
 export interface AutoencoderConfig {
@@ -196,7 +198,8 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
 
   const basisMatrices = cfg.activations.map((spec) => privilegedBasis(spec, k));
 
-  const analyse = async (lossPerModel: Float32Array): Promise<Record<string, NamedTensor>> => {
+  /** The probe set's codes and reconstruction error (tfjs, in the training worker). */
+  const gather = async (lossPerModel: Float32Array): Promise<Record<string, NamedTensor>> => {
     const [z, err] = tf.tidy(() => {
       const fs = forward(probe);
       return [
@@ -209,29 +212,33 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
     });
     const [zData, errData] = await Promise.all([z.data(), err.data()]);
     tf.dispose([z, err]);
-    const latent = Float32Array.from(zData);
-    const srmCurves = new Float32Array(G * DEFAULT_ANGLES);
-    const srmSd = new Float32Array(G * DEFAULT_ANGLES);
-    const aniso = new Float32Array(G * ANISOTROPY_FIELDS);
-    for (let g = 0; g < G; g++) {
-      const acts: RowMatrix = { rows: P, cols: k, data: latent.subarray(g * P * k, (g + 1) * P * k) };
-      const s = srm(acts, basisMatrices[g]!, { epsilon: cfg.epsilon, maxPlanes: cfg.maxPlanes, seed: 1 });
-      srmCurves.set(s.mean, g * DEFAULT_ANGLES);
-      srmSd.set(s.sd, g * DEFAULT_ANGLES);
-      const a = anisotropy(acts, basisMatrices[g]!);
-      aniso.set([a.value, a.nullMean, a.nullLow, a.nullHigh, a.z], g * ANISOTROPY_FIELDS);
-    }
     return {
-      latent: { shape: [G, P, k], data: latent },
-      srm: { shape: [G, DEFAULT_ANGLES], data: srmCurves },
-      srmSd: { shape: [G, DEFAULT_ANGLES], data: srmSd },
-      /** Per model: value, nullMean, nullLow, nullHigh, z (analysis/anisotropy.ts). */
-      anisotropy: { shape: [G, ANISOTROPY_FIELDS], data: aniso },
+      latent: { shape: [G, P, k], data: Float32Array.from(zData) },
       reconstruction: { shape: [G], data: Float32Array.from(errData) },
       /** Per-model training loss of the latest step. */
       modelLoss: { shape: [G], data: Float32Array.from(lossPerModel) },
     };
   };
+
+  /** SRM (mean and s.d. over planes) and the anisotropy against its rotation null: pure, and the slow part. */
+  const geometry =
+    (latent: NamedTensor) =>
+    async (jobs: JobRunner): Promise<Record<string, NamedTensor>> => {
+      const out = await jobs.run('latent-geometry', {
+        latent: latent.data,
+        models: G,
+        k,
+        bases: basisMatrices,
+        epsilon: cfg.epsilon,
+        maxPlanes: cfg.maxPlanes,
+      });
+      return {
+        srm: { shape: [G, DEFAULT_ANGLES], data: out.srm },
+        srmSd: { shape: [G, DEFAULT_ANGLES], data: out.srmSd },
+        /** Per model: value, nullMean, nullLow, nullHigh, z (analysis/anisotropy.ts). */
+        anisotropy: { shape: [G, ANISOTROPY_FIELDS], data: out.anisotropy },
+      };
+    };
 
   /** W2…b4 of the G models stacked as [G, ·, ·]: each model's own variable is one slice. */
   const stacked = (n: LayerName): WeightSlot => {
@@ -273,7 +280,8 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
           )
         : undefined;
     },
-    analyse: (ctx) => analyse(ctx.lossPerModel),
+    analyse: (ctx) => gather(ctx.lossPerModel),
+    slowAnalysis: (gathered) => (gathered.latent ? geometry(gathered.latent) : null),
   });
 }
 

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { interpolateRdBu, scaleLinear } from 'd3';
 import type { ModelAnalysis } from './analysis';
 import { indexColor } from '../../../ui/charts/indexColor';
@@ -109,7 +110,7 @@ const CELL = 170;
  * PPPM density ratio (to the isotropic reference with the same norms) per model, one small multiple
  * each, log colour scale. `which`: the chosen plane, or every (sampled) plane stacked (the author's ensemble).
  */
-export function PppmImages({
+export const PppmImages = memo(function PppmImages({
   models,
   testId,
   which = 'plane',
@@ -167,7 +168,37 @@ export function PppmImages({
       })}
     </svg>
   );
+});
+
+/** The scatter's geometry for model g (one cell each). */
+function scatterCell(g: number) {
+  const size = CELL - 16;
+  return { cx: g * CELL + 8 + size / 2, cy: 8 + size / 2, R: size / 2 };
 }
+
+/** Points drawn by the scatter per model (the first of the probe set). */
+const SCATTER_POINTS = 512;
+
+/**
+ * Every model's points coloured by digit: redrawn only when the analysis changes (React.memo), not
+ * as the cone sweeps, since there are thousands of them and snapshots arrive up to 30 times a second.
+ */
+const ScatterPoints = memo(function ScatterPoints({ models, labels }: { models: ModelAnalysis[]; labels: Float32Array | null }) {
+  return (
+    <>
+      {models.map((m, g) => {
+        const { cx, cy, R } = scatterCell(g);
+        const n = Math.min(m.x.length, SCATTER_POINTS);
+        const pts = [];
+        for (let i = 0; i < n; i++) {
+          const fill = labels ? indexColor(labels[i] ?? 0, 10) : '#777777';
+          pts.push(<circle key={i} cx={cx + R * m.x[i]!} cy={cy - R * m.y[i]!} r={1.4} fill={fill} fillOpacity={0.5} />);
+        }
+        return <g key={m.name}>{pts}</g>;
+      })}
+    </>
+  );
+});
 
 /** Normalised latents projected on the chosen plane, the cone at `sweep` drawn, points in it highlighted. */
 export function LatentScatter({
@@ -184,42 +215,38 @@ export function LatentScatter({
   const W = CELL * Math.max(1, models.length);
   const H = CELL + 20;
   const half = Math.acos(Math.min(1, epsilon));
+  const sx = Math.cos(sweep);
+  const sy = Math.sin(sweep);
   return (
     <svg width={W} height={H} viewBox={`0 0 ${W} ${H}`} role="img" aria-label="latent scatter">
       <rect width={W} height={H} fill="#ffffff" />
       {models.map((m, g) => {
-        const size = CELL - 16;
-        const cx = g * CELL + 8 + size / 2;
-        const cy = 8 + size / 2;
-        const R = size / 2;
-        const sx = Math.cos(sweep);
-        const sy = Math.sin(sweep);
+        const { cx, cy, R } = scatterCell(g);
         const wedge = `M${cx},${cy} L${cx + R * Math.cos(sweep - half)},${cy - R * Math.sin(sweep - half)} A${R},${R} 0 0 0 ${cx + R * Math.cos(sweep + half)},${cy - R * Math.sin(sweep + half)} Z`;
-        const pts = [];
-        const n = Math.min(m.x.length, 512);
-        for (let i = 0; i < n; i++) {
-          const inCone = m.x[i]! * sx + m.y[i]! * sy >= epsilon;
-          const fill = inCone ? '#d62728' : labels ? indexColor(labels[i] ?? 0, 10) : '#777777';
-          pts.push(
-            <circle
-              key={i}
-              cx={cx + R * m.x[i]!}
-              cy={cy - R * m.y[i]!}
-              r={inCone ? 2.2 : 1.4}
-              fill={fill}
-              fillOpacity={inCone ? 1 : 0.5}
-            />,
-          );
-        }
         return (
           <g key={m.name}>
             <circle cx={cx} cy={cy} r={R} fill="none" stroke={FAINT} />
             <circle cx={cx} cy={cy} r={R * epsilon} fill="none" stroke={FAINT} strokeDasharray="2 3" />
             <path d={wedge} fill="#f2c14e" fillOpacity={0.2} stroke="#d9a000" strokeWidth={0.6} />
-            {pts}
             <text x={g * CELL + 8} y={H - 4} fontFamily={CHART_FONT} fontSize={10} fill={indexColor(g, Math.max(models.length, 2))}>
               {m.name}
             </text>
+          </g>
+        );
+      })}
+      <ScatterPoints models={models} labels={labels} />
+      {models.map((m, g) => {
+        // Over the points: the ones inside the cone now, in red.
+        const { cx, cy, R } = scatterCell(g);
+        const n = Math.min(m.x.length, SCATTER_POINTS);
+        const hits = [];
+        for (let i = 0; i < n; i++) {
+          if (m.x[i]! * sx + m.y[i]! * sy >= epsilon)
+            hits.push(<circle key={i} cx={cx + R * m.x[i]!} cy={cy - R * m.y[i]!} r={2.2} fill="#d62728" />);
+        }
+        return (
+          <g key={m.name} data-testid="latent-in-cone">
+            {hits}
           </g>
         );
       })}
@@ -235,7 +262,7 @@ const AM = { top: 16, right: 14, bottom: 34, left: 92 };
  * The anisotropy statistic mean maxᵢ |bᵢ·â| per activation against its rotation null (95% band shaded, null
  * mean ticked), with the reconstruction error beside it: the lab's headline.
  */
-export function AnisotropyChart({ models }: { models: ModelAnalysis[] }) {
+export const AnisotropyChart = memo(function AnisotropyChart({ models }: { models: ModelAnalysis[] }) {
   const H = AM.top + ROW * models.length + AM.bottom;
   const ratio = (m: ModelAnalysis, v: number) => v / m.anisotropy.nullMean;
   const vals: number[] = [1];
@@ -347,4 +374,4 @@ export function AnisotropyChart({ models }: { models: ModelAnalysis[] }) {
       </text>
     </svg>
   );
-}
+});
