@@ -6,7 +6,7 @@ import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { indexColor } from '../../../ui/charts/indexColor';
 import { CHART_FONT, FAINT, INK } from '../../../ui/charts/style';
 import { cyclePlane, listIds, MONTHS, NUMBERS, WEEKDAYS } from '../analysis';
-import { snapshotW, tensorData, useThrottled, useWords, type BowsSnapshot } from './shared';
+import { snapshotW, tensorData, throttledView, useWords, type BowsSnapshot } from './shared';
 import { CycleData } from './CycleData';
 import { snapshotCycles } from '../metrics';
 import { cycleTensor } from '../constants';
@@ -49,8 +49,8 @@ function matchingCycle(snapshot: BowsSnapshot | null, ids: readonly number[]): s
 }
 
 /** An ordered word list's W columns (L2-normalised) in their top-2 principal plane, joined in order. */
-export function Cycles({ snapshot, viewState, setViewState, fixed }: Props) {
-  const snap = useThrottled(snapshot, 200);
+function CyclesView({ snapshot, viewState, setViewState, fixed }: Props) {
+  const snap = snapshot;
   const words = useWords(snap);
   const text = fixed ? fixed.list.join(', ') : (viewState.cycle ?? defaultList(snap, words));
   const list = useMemo(() => parseList(text), [text]);
@@ -153,3 +153,6 @@ export function Cycles({ snapshot, viewState, setViewState, fixed }: Props) {
     </>
   );
 }
+
+/** Redrawn from a snapshot at most every 200 ms, and not re-rendered in between (shared.ts). */
+export const Cycles = throttledView(CyclesView, 200);

@@ -4,7 +4,7 @@ import { ViewPanel } from '../../../ui/ViewPanel';
 import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { RampLegend } from '../../../ui/charts/RampLegend';
 import { CHART_FONT, INK } from '../../../ui/charts/style';
-import { snapshotW, tensorData, useThrottled, useWords, type BowsSnapshot } from './shared';
+import { snapshotW, tensorData, throttledView, useWords, type BowsSnapshot } from './shared';
 import { BOWS_ABOUT } from './about';
 
 const WIDTH = 360;
@@ -19,8 +19,8 @@ const LUT = Array.from({ length: 257 }, (_, k) => {
 });
 
 /** WᵀW of the most frequent words, rows and columns in dendrogram (average-linkage) order. */
-export function GramClustered({ snapshot }: { snapshot: BowsSnapshot | null }) {
-  const snap = useThrottled(snapshot, 250);
+function GramClusteredView({ snapshot }: { snapshot: BowsSnapshot | null }) {
+  const snap = snapshot;
   const words = useWords(snap);
   const order = tensorData(snap, 'clusterOrder');
   const w = snapshotW(snap);
@@ -167,3 +167,6 @@ export function GramClustered({ snapshot }: { snapshot: BowsSnapshot | null }) {
     </ViewPanel>
   );
 }
+
+/** Redrawn from a snapshot at most every 250 ms, and not re-rendered in between (shared.ts). */
+export const GramClustered = throttledView(GramClusteredView, 250);

@@ -7,7 +7,7 @@ import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { CHART_FONT, GRID, INK, type Margin } from '../../../ui/charts/style';
 import { linearTicks } from '../../../ui/charts/ticks';
 import { snapshotStats } from '../metrics';
-import { tensorData, useThrottled, useWords, type BowsSnapshot } from './shared';
+import { tensorData, throttledView, useWords, type BowsSnapshot } from './shared';
 import { BOWS_ABOUT } from './about';
 
 const WIDTH = 360;
@@ -15,8 +15,8 @@ const HEIGHT = 300;
 const M: Margin = { top: 22, right: 12, bottom: 40, left: 56 };
 
 /** PMI of co-occurring word pairs (from the corpus) against W_i·W_j. */
-export function PmiScatter({ snapshot }: { snapshot: BowsSnapshot | null }) {
-  const snap = useThrottled(snapshot, 300);
+function PmiScatterView({ snapshot }: { snapshot: BowsSnapshot | null }) {
+  const snap = snapshot;
   const words = useWords(snap);
   const pmi = tensorData(snap, 'pairPmi');
   const dot = tensorData(snap, 'pairDot');
@@ -99,3 +99,6 @@ export function PmiScatter({ snapshot }: { snapshot: BowsSnapshot | null }) {
     </ViewPanel>
   );
 }
+
+/** Redrawn from a snapshot at most every 300 ms, and not re-rendered in between (shared.ts). */
+export const PmiScatter = throttledView(PmiScatterView, 300);

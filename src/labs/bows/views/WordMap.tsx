@@ -8,7 +8,7 @@ import { SwatchLegend } from '../../../ui/charts/SwatchLegend';
 import { CHART_FONT, FAINT, INK } from '../../../ui/charts/style';
 import { MONTHS, NUMBERS, WEEKDAYS } from '../analysis';
 import { CLUSTERS } from '../constants';
-import { snapshotW, tensorData, useThrottled, useWords, type BowsSnapshot } from './shared';
+import { snapshotW, tensorData, throttledView, useWords, type BowsSnapshot } from './shared';
 import type { UmapReply, UmapRequest } from './umap.worker';
 import { BOWS_ABOUT } from './about';
 
@@ -34,8 +34,8 @@ interface Embedding {
 
 type Props = Pick<LabViewProps, 'viewState' | 'setViewState' | 'params'> & { snapshot: BowsSnapshot | null };
 
-export function WordMap({ snapshot, viewState, setViewState, params }: Props) {
-  const snap = useThrottled(snapshot, 300);
+function WordMapView({ snapshot, viewState, setViewState, params }: Props) {
+  const snap = snapshot;
   const words = useWords(snap);
   const mode = viewState.map === 'umap' ? 'umap' : 'pca';
   const colorBy = viewState.color === 'category' ? 'category' : 'cluster';
@@ -295,3 +295,6 @@ export function WordMap({ snapshot, viewState, setViewState, params }: Props) {
     </ViewPanel>
   );
 }
+
+/** Redrawn from a snapshot at most every 300 ms, and not re-rendered in between (shared.ts). */
+export const WordMap = throttledView(WordMapView, 300);

@@ -11,6 +11,9 @@ import { Reconstruction } from './Reconstruction';
 import { WordMap } from './WordMap';
 import { OwnCorpus } from './OwnCorpus';
 
+/** A constant, so the throttled Cycles view keeps its props' identity between snapshots. */
+const WEEKDAY_CYCLE = { name: 'weekdays', list: WEEKDAYS };
+
 /** The bows lab's views, laid out by the shell's CSS grid. */
 export default function BowsViews(props: LabViewProps) {
   const snapshot = useMemo(() => withStatic(props.snapshot, props.staticData), [props.snapshot, props.staticData]);
@@ -21,12 +24,7 @@ export default function BowsViews(props: LabViewProps) {
       <PmiScatter snapshot={snapshot} />
       <Cycles snapshot={snapshot} viewState={props.viewState} setViewState={props.setViewState} />
       {isTextData(String(props.params.data)) ? (
-        <Cycles
-          snapshot={snapshot}
-          viewState={props.viewState}
-          setViewState={props.setViewState}
-          fixed={{ name: 'weekdays', list: WEEKDAYS }}
-        />
+        <Cycles snapshot={snapshot} viewState={props.viewState} setViewState={props.setViewState} fixed={WEEKDAY_CYCLE} />
       ) : null}
       <Reconstruction snapshot={snapshot} params={props.params} />
       <OwnCorpus snapshot={snapshot} params={props.params} trainOnFiles={props.trainOnFiles} trainingFiles={props.trainingFiles} />
