@@ -61,7 +61,10 @@ export interface LabModel<W extends string = string, A extends string = string> 
    * jobs (analysis/jobs.ts) run inline for the runner, the tests and a paused page, and in a job
    * worker while the page plays, so training goes on meanwhile (engine/analysis-offload.ts).
    */
-  slowAnalysis?(gathered: Partial<Record<A, NamedTensor>>): ((jobs: JobRunner) => Promise<Partial<Record<A, NamedTensor>>>) | null;
+  slowAnalysis?(
+    gathered: Partial<Record<A, NamedTensor>>,
+    ctx: AnalysisContext<W>,
+  ): ((jobs: JobRunner) => Promise<Partial<Record<A, NamedTensor>>>) | null;
   /** Constant for the run (vocabularies, labels, bases): sent to the page once, not with every snapshot. */
   staticData?: Record<string, NamedTensor>;
   /** After the weights are written back (optimiser state, histories, caches). */
@@ -94,7 +97,7 @@ export function ownedRun<W extends string, A extends string>(model: LabModel<W, 
 
   const analyseInline = async (ctx: AnalysisContext<W>): Promise<Partial<Record<A, NamedTensor>>> => {
     const gathered = await model.analyse!(ctx);
-    const slow = model.slowAnalysis?.(gathered);
+    const slow = model.slowAnalysis?.(gathered, ctx);
     return slow ? { ...gathered, ...(await slow(inlineJobs)) } : gathered;
   };
 
@@ -103,7 +106,7 @@ export function ownedRun<W extends string, A extends string>(model: LabModel<W, 
     const started = performance.now();
     const gen = generation;
     const gathered = await model.analyse!(ctx);
-    const slow = model.slowAnalysis?.(gathered);
+    const slow = model.slowAnalysis?.(gathered, ctx);
     const land = (tensors: Partial<Record<A, NamedTensor>>) => {
       // A newer analysis (a paused page's, inline) may have landed meanwhile.
       if (gen === generation && (analysis?.step ?? -1) < ctx.step) analysis = { step: ctx.step, settled: false, tensors };
