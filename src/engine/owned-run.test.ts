@@ -113,10 +113,15 @@ describe('ownedRun', () => {
       return { run, gathered };
     }
 
-    it('gathers now, lets the job land later and keeps training meanwhile', async () => {
+    /** runWithSlowPart with a held job worker set (afterEach unsets it). */
+    function offloadedRun() {
       const { runner, held } = heldJobs();
       setAnalysisOffloader(runner);
-      const { run, gathered } = runWithSlowPart();
+      return { ...runWithSlowPart(), held };
+    }
+
+    it('gathers now, lets the job land later and keeps training meanwhile', async () => {
+      const { run, held, gathered } = offloadedRun();
       run.step(2);
       const first = await run.snapshot({ analysis: 'budgeted' });
       // The snapshot did not wait for the job.
@@ -140,9 +145,7 @@ describe('ownedRun', () => {
     });
 
     it('runs a fresh analysis inline, never through the job worker', async () => {
-      const { runner, held } = heldJobs();
-      setAnalysisOffloader(runner);
-      const { run } = runWithSlowPart();
+      const { run, held } = offloadedRun();
       run.step(4);
       const snap = await run.snapshot();
       expect(held).toHaveLength(0);
@@ -152,9 +155,7 @@ describe('ownedRun', () => {
     });
 
     it('drops a job that lands after a newer analysis or after a restore', async () => {
-      const { runner, held } = heldJobs();
-      setAnalysisOffloader(runner);
-      const { run } = runWithSlowPart();
+      const { run, held } = offloadedRun();
       run.step(1);
       await run.snapshot({ analysis: 'budgeted' }); // job for step 1 in flight
       run.step(1);
@@ -179,9 +180,7 @@ describe('ownedRun', () => {
     });
 
     it('analyses inline from then on once the job worker refuses a job', async () => {
-      const { runner, held } = heldJobs();
-      setAnalysisOffloader(runner);
-      const { run } = runWithSlowPart();
+      const { run, held } = offloadedRun();
       run.step(1);
       await run.snapshot({ analysis: 'budgeted' });
       held[0]!.refuse();
