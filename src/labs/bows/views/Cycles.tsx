@@ -139,7 +139,15 @@ function CyclesView({ snapshot, viewState, setViewState, fixed }: Props) {
           {pts.map(([a, b], k) => (
             <g key={k} data-testid={pointId}>
               <circle cx={a} cy={b} r={4} fill={indexColor(k, n)} stroke={INK} strokeWidth={0.5} />
-              <text x={a + 6} y={b - 6} fontFamily={CHART_FONT} fontSize={11} fill={INK}>
+              {/* Labels of the right half run leftwards, so a long word ("November") is not clipped at the edge. */}
+              <text
+                x={a > SIZE / 2 ? a - 6 : a + 6}
+                y={b - 6}
+                textAnchor={a > SIZE / 2 ? 'end' : 'start'}
+                fontFamily={CHART_FONT}
+                fontSize={11}
+                fill={INK}
+              >
                 {sel.found[k]}
               </text>
             </g>
