@@ -8,17 +8,24 @@ import { runAnalysisJob, type AnalysisJobName, type JobInput, type JobOutput, ty
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** A one-weight model whose step adds 1 to w; its analysis reports the step it was asked at, slowly at step 0. */
-function countingRun() {
+/** A one-weight model whose step adds 1 to w (the loss is w). */
+function counter() {
   const w = tf.variable(tf.zeros([1]));
-  const seen = { inFlight: 0, most: 0, calls: [] as number[] };
-  const run = ownedRun({
+  return {
     weights: { w: variableSlot(w) },
     owned: [],
-    trainStep(withLoss) {
+    trainStep(withLoss: boolean) {
       w.assign(tf.add(w, 1));
       return withLoss ? tf.sum(w) : undefined;
     },
+  };
+}
+
+/** The counter, whose analysis reports the step it was asked at, slowly at step 0. */
+function countingRun() {
+  const seen = { inFlight: 0, most: 0, calls: [] as number[] };
+  const run = ownedRun({
+    ...counter(),
     async analyse({ step, weights }) {
       seen.inFlight++;
       seen.most = Math.max(seen.most, seen.inFlight);
@@ -83,15 +90,9 @@ describe('ownedRun', () => {
 
     /** countingRun plus a slow part: the anisotropy of a code made from the gathered step. */
     function runWithSlowPart() {
-      const w = tf.variable(tf.zeros([1]));
       const gathered: number[] = [];
       const run = ownedRun<'w', 'at' | 'slow'>({
-        weights: { w: variableSlot(w) },
-        owned: [],
-        trainStep(withLoss) {
-          w.assign(tf.add(w, 1));
-          return withLoss ? tf.sum(w) : undefined;
-        },
+        ...counter(),
         async analyse({ step, weights }) {
           gathered.push(step);
           return { at: { shape: [2], data: Float32Array.of(step, weights.w.data[0]!) } };
