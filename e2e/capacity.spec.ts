@@ -46,6 +46,9 @@ test('capacity: train, drag the kurtosis slider, the capacity plot moves; the sw
   const after = await capacities(page);
   expect(after.join(',')).not.toBe(before.join(','));
   await expect(page.getByTestId('view-blocks').getByTestId('block-outline')).toHaveCount(3);
+  const cells = (await page.getByTestId('block-cells').boundingBox())!;
+  await page.mouse.move(cells.x + cells.width / 20, cells.y + cells.width / 20); // the centre of cell (0, 0) of 10
+  await expect(page.getByTestId('block-cells-readout')).toHaveText(/^W_\d+·W_\d+ = -?\d\.\d{4}$/);
 
   // The kurtosis sweep: polysemantic fraction rises from the low end to the high end.
   await page.getByTestId('run-sweep').click();

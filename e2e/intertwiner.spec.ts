@@ -42,7 +42,10 @@ test('relu-vs-isotropic: train, see both bar groups, the heatmap aligns, layers 
   }
 
   // Heatmap: A's neurons against B's, unaligned then matched by munkres.
-  await expect(page.getByTestId('heatmap-before').locator('rect')).toHaveCount(64 * 64);
+  // One image per matrix; the cell under the pointer is read out (top-left: A0 against B's matched neuron).
+  const afterCells = (await page.getByTestId('heatmap-after').boundingBox())!;
+  await page.mouse.move(afterCells.x + 1, afterCells.y + 1);
+  await expect(page.getByTestId('heatmap-after-readout')).toHaveText(/^corr\(A0, B\d+\) = -?\d\.\d{3}$/);
   const before = await num(page, 'diag-before');
   const after = await num(page, 'diag-after');
   expect(Math.abs(before)).toBeLessThan(0.2);

@@ -111,6 +111,12 @@ test('exports: PNG and SVG of a view, loss CSV, snapshot JSON', async ({ page })
   expect(svg.body.toString()).toMatch(/^<svg[^>]+xmlns="http:\/\/www.w3.org\/2000\/svg"/);
   const png = await grab(() => page.getByTestId('view-gram').getByRole('button', { name: 'PNG' }).click());
   expect(png.body.subarray(1, 4).toString()).toBe('PNG');
+  // The Gram matrix is one image, not a rect per cell: it travels inside the SVG, and the pointer reads a cell out.
+  const gramSvg = await grab(() => page.getByTestId('view-gram').getByRole('button', { name: 'SVG' }).click());
+  expect(gramSvg.body.toString()).toMatch(/<image [^>]*href="data:image\/png;base64,/);
+  const cells = (await page.getByTestId('gram-cells').boundingBox())!;
+  await page.mouse.move(cells.x + cells.width * 0.3, cells.y + cells.height * 0.1); // row 0, column 1 of 5
+  await expect(page.getByTestId('gram-cells-readout')).toHaveText(/^W_0·W_1 = -?\d\.\d{4}$/);
   const csv = await grab(() => page.getByTestId('export-loss').click());
   expect(csv.body.toString().split('\n')[0]).toBe('"step","loss"');
   const json = await grab(() => page.getByTestId('export-snapshot').click());

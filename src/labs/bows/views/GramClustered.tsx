@@ -1,8 +1,10 @@
-import { interpolateRdBu, rgb, select, zoom, zoomIdentity, type ZoomTransform } from 'd3';
+import { select, zoom, zoomIdentity, type ZoomTransform } from 'd3';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { ViewPanel } from '../../../ui/ViewPanel';
 import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { RampLegend } from '../../../ui/charts/RampLegend';
+import { pixelsUrl } from '../../../ui/charts/HeatmapImage';
+import { divergingColor, divergingPixels } from '../../../ui/charts/heatmap-pixels';
 import { CHART_FONT, INK } from '../../../ui/charts/style';
 import { snapshotW, tensorData, throttledView, useWords, type BowsSnapshot } from './shared';
 import { BOWS_ABOUT } from './about';
@@ -12,11 +14,6 @@ const HEIGHT = 400;
 const LEFT = 10;
 const TOP = 10;
 const SIDE = 340;
-/** RdBu reversed (positive = red) sampled at 257 levels over [−1, 1]. */
-const LUT = Array.from({ length: 257 }, (_, k) => {
-  const c = rgb(interpolateRdBu(1 - k / 256));
-  return [c.r, c.g, c.b] as const;
-});
 
 /** WᵀW of the most frequent words, rows and columns in dendrogram (average-linkage) order. */
 function GramClusteredView({ snapshot }: { snapshot: BowsSnapshot | null }) {
@@ -48,22 +45,8 @@ function GramClusteredView({ snapshot }: { snapshot: BowsSnapshot | null }) {
       }
     }
     max = max > 0 ? max : 1;
-    const canvas = document.createElement('canvas');
-    canvas.width = n;
-    canvas.height = n;
-    const ctx = canvas.getContext('2d');
-    if (!ctx) return null;
-    const img = ctx.createImageData(n, n);
-    for (let k = 0; k < n * n; k++) {
-      const t = Math.max(-1, Math.min(1, g[k]! / max));
-      const c = LUT[Math.round((t + 1) * 128)]!;
-      img.data[4 * k] = c[0];
-      img.data[4 * k + 1] = c[1];
-      img.data[4 * k + 2] = c[2];
-      img.data[4 * k + 3] = 255;
-    }
-    ctx.putImageData(img, 0, 0);
-    return { n, ids, g, max, url: canvas.toDataURL() };
+    const url = pixelsUrl(divergingPixels(g, max), n, n);
+    return url ? { n, ids, g, max, url } : null;
   }, [w, order]);
   const hasHeat = heat !== null;
 
@@ -160,7 +143,7 @@ function GramClusteredView({ snapshot }: { snapshot: BowsSnapshot | null }) {
           y={TOP + SIDE + 26}
           width={SIDE / 2}
           domain={[-max, max]}
-          color={(v) => interpolateRdBu(0.5 - v / (2 * max))}
+          color={divergingColor(max)}
           format={(v) => v.toFixed(2)}
         />
       </svg>

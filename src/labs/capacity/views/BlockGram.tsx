@@ -1,9 +1,11 @@
-import { format, interpolateRdBu, scaleBand, scaleLinear } from 'd3';
+import { format, scaleBand, scaleLinear } from 'd3';
 import { useMemo } from 'react';
 import type { LabViewProps } from '../../../ui/lab-view-types';
 import { ViewPanel } from '../../../ui/ViewPanel';
 import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { RampLegend } from '../../../ui/charts/RampLegend';
+import { HeatmapImage } from '../../../ui/charts/HeatmapImage';
+import { divergingColor } from '../../../ui/charts/heatmap-pixels';
 import { CHART_FONT, INK } from '../../../ui/charts/style';
 import { gram } from '../../../analysis/dimensionality';
 import { neuronLoadCounts } from '../../../analysis/blocks';
@@ -45,6 +47,15 @@ export function BlockGram({ snapshot, metrics, params, viewState, setViewState }
     [data, eps],
   );
   const loads = useMemo(() => (data ? neuronLoadCounts(data.w, tau) : null), [data, tau]);
+  /** WᵀW in block order. */
+  const ordered = useMemo(() => {
+    if (!g || !blocks) return null;
+    const { order } = blocks;
+    const n = order.length;
+    const out = new Float32Array(n * n);
+    for (let a = 0; a < n; a++) for (let b = 0; b < n; b++) out[a * n + b] = g[order[a]! * n + order[b]!]!;
+    return out;
+  }, [g, blocks]);
   const controls = (
     <div style={{ display: 'flex', gap: 12, fontSize: 12, marginBottom: 4 }}>
       <label>
@@ -75,7 +86,7 @@ export function BlockGram({ snapshot, metrics, params, viewState, setViewState }
   );
   const caption =
     'Block-semi-orthogonal structure: features in different blocks are orthogonal. Blocks come from the SVD of W: features that put a share ≥ ε of their energy in the same singular subspace share dimensions. The quadratic model is invariant to rotating the hidden space, so its neuron basis (bottom) is arbitrary; the ReLU model’s is too (it only sees WᵀW).';
-  if (!data || !g || !blocks || !loads) {
+  if (!data || !g || !blocks || !loads || !ordered) {
     return (
       <ViewPanel id="blocks" about={CAPACITY_ABOUT.blocks} title="WᵀW in blocks · polysemantic neurons" caption={caption}>
         {controls}
@@ -87,20 +98,10 @@ export function BlockGram({ snapshot, metrics, params, viewState, setViewState }
   let max = 0;
   for (const v of g) if (Number.isFinite(v)) max = Math.max(max, Math.abs(v));
   max = max > 0 ? max : 1;
-  const color = (v: number) => (Number.isFinite(v) ? interpolateRdBu(0.5 - v / (2 * max)) : '#888888');
+  const color = divergingColor(max);
   const cell = SIDE / n;
   const { order } = blocks;
-  const cells = [];
-  for (let a = 0; a < n; a++) {
-    for (let b = 0; b < n; b++) {
-      const v = g[order[a]! * n + order[b]!]!;
-      cells.push(
-        <rect key={a * n + b} x={LEFT + b * cell} y={TOP + a * cell} width={cell + 0.3} height={cell + 0.3} fill={color(v)}>
-          <title>{`W_${order[a]}·W_${order[b]} = ${v.toFixed(4)}`}</title>
-        </rect>,
-      );
-    }
-  }
+  const describe = (a: number, b: number) => `W_${order[a]}·W_${order[b]} = ${ordered[a * n + b]!.toFixed(4)}`;
   const labelSize = Math.min(10, cell * 0.7);
   const live = blocks.blocks.filter((b) => !b.ignored);
   const m = loads.length;
@@ -122,7 +123,19 @@ export function BlockGram({ snapshot, metrics, params, viewState, setViewState }
         aria-label="Gram matrix in blocks and per-neuron load"
       >
         <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
-        <g>{cells}</g>
+        <HeatmapImage
+          x={LEFT}
+          y={TOP}
+          width={SIDE}
+          height={SIDE}
+          rows={n}
+          cols={n}
+          values={ordered}
+          max={max}
+          describe={describe}
+          readout={{ x: LEFT, y: TOP + SIDE + 14 }}
+          testId="block-cells"
+        />
         <rect x={LEFT} y={TOP} width={SIDE} height={SIDE} fill="none" stroke={INK} strokeWidth={0.5} />
         {live.map((b) => (
           <rect

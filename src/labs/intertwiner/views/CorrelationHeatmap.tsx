@@ -1,9 +1,11 @@
-import { format, interpolateRdBu } from 'd3';
+import { format } from 'd3';
 import { useMemo } from 'react';
 import type { Snapshot } from '../../../engine/lab';
 import { ViewPanel } from '../../../ui/ViewPanel';
 import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { RampLegend } from '../../../ui/charts/RampLegend';
+import { HeatmapImage } from '../../../ui/charts/HeatmapImage';
+import { divergingColor } from '../../../ui/charts/heatmap-pixels';
 import { CHART_FONT, INK, LABEL_FONT_SIZE } from '../../../ui/charts/style';
 import { INTERTWINER_ABOUT } from './about';
 
@@ -12,16 +14,18 @@ const GAP = 28;
 const LEFT = 10;
 const TOP = 22;
 const WIDTH = LEFT * 2 + SIDE * 2 + GAP;
-const HEIGHT = TOP + SIDE + 44;
+const HEIGHT = TOP + SIDE + 56;
 /** Neurons drawn at most (the first ones of A), so a frame stays cheap. */
 export const HEATMAP_CAP = 64;
 
-const color = (v: number) => (Number.isFinite(v) ? interpolateRdBu(0.5 - v / 2) : '#888888');
+const color = divergingColor(1);
 
 export interface HeatmapData {
   n: number;
   before: Float32Array;
   after: Float32Array;
+  /** B's neuron in each column of `after` (−1: unmatched). */
+  matchedB: Int32Array;
   diagBefore: number;
   diagAfter: number;
 }
@@ -35,6 +39,7 @@ export function heatmapData(snapshot: Snapshot | null, act: number, layer: numbe
   const n = Math.min(d, HEATMAP_CAP);
   const before = new Float32Array(n * n);
   const after = new Float32Array(n * n);
+  const matchedB = Int32Array.from({ length: n }, (_, j) => match.data[j]!);
   let diagBefore = 0;
   let diagAfter = 0;
   for (let i = 0; i < n; i++) {
@@ -46,20 +51,30 @@ export function heatmapData(snapshot: Snapshot | null, act: number, layer: numbe
     diagBefore += before[i * n + i]! / n;
     diagAfter += after[i * n + i]! / n;
   }
-  return { n, before, after, diagBefore, diagAfter };
+  return { n, before, after, matchedB, diagBefore, diagAfter };
 }
 
-function Cells({ data, x0, n }: { data: Float32Array; x0: number; n: number }) {
-  const cell = SIDE / n;
-  const out = [];
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      out.push(
-        <rect key={i * n + j} x={x0 + j * cell} y={TOP + i * cell} width={cell + 0.3} height={cell + 0.3} fill={color(data[i * n + j]!)} />,
-      );
-    }
-  }
-  return <g>{out}</g>;
+function Cells(props: { data: Float32Array; x0: number; n: number; bOf: (j: number) => number; testId: string }) {
+  const { data, x0, n, bOf } = props;
+  const describe = (i: number, j: number) => {
+    const v = data[i * n + j]!;
+    return `corr(A${i}, B${bOf(j)}) = ${Number.isFinite(v) ? v.toFixed(3) : 'unmatched'}`;
+  };
+  return (
+    <HeatmapImage
+      x={x0}
+      y={TOP}
+      width={SIDE}
+      height={SIDE}
+      rows={n}
+      cols={n}
+      values={data}
+      max={1}
+      describe={describe}
+      readout={{ x: x0, y: TOP + SIDE + 14 }}
+      testId={props.testId}
+    />
+  );
 }
 
 export function CorrelationHeatmap(props: {
@@ -104,15 +119,11 @@ export function CorrelationHeatmap(props: {
             after permutation
           </text>
         </g>
-        <g data-testid="heatmap-before">
-          <Cells data={data.before} x0={LEFT} n={data.n} />
-        </g>
-        <g data-testid="heatmap-after">
-          <Cells data={data.after} x0={LEFT + SIDE + GAP} n={data.n} />
-        </g>
+        <Cells data={data.before} x0={LEFT} n={data.n} bOf={(j) => j} testId="heatmap-before" />
+        <Cells data={data.after} x0={LEFT + SIDE + GAP} n={data.n} bOf={(j) => data.matchedB[j]!} testId="heatmap-after" />
         <rect x={LEFT} y={TOP} width={SIDE} height={SIDE} fill="none" stroke={INK} strokeWidth={0.5} />
         <rect x={LEFT + SIDE + GAP} y={TOP} width={SIDE} height={SIDE} fill="none" stroke={INK} strokeWidth={0.5} />
-        <RampLegend x={LEFT + SIDE / 2 + GAP / 2} y={TOP + SIDE + 10} width={SIDE} domain={[-1, 1]} color={color} format={format('.1f')} />
+        <RampLegend x={LEFT + SIDE / 2 + GAP / 2} y={TOP + SIDE + 22} width={SIDE} domain={[-1, 1]} color={color} format={format('.1f')} />
       </svg>
     </ViewPanel>
   );

@@ -1,27 +1,22 @@
-import { format, interpolateRdBu } from 'd3';
+import { format } from 'd3';
 import { useMemo } from 'react';
 import { gram } from '../../../analysis/dimensionality';
 import type { LabViewProps } from '../../../ui/lab-view-types';
 import { ViewPanel } from '../../../ui/ViewPanel';
 import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { RampLegend } from '../../../ui/charts/RampLegend';
+import { HeatmapImage } from '../../../ui/charts/HeatmapImage';
+import { divergingColor } from '../../../ui/charts/heatmap-pixels';
 import { CHART_FONT, INK } from '../../../ui/charts/style';
 import { snapshotWeights } from './weights';
 import { SUPERPOSITION_ABOUT } from './about';
 
 const WIDTH = 300;
-const HEIGHT = 324;
+const HEIGHT = 340;
 const LEFT = 24;
 const TOP = 20;
 const SIDE = WIDTH - LEFT - 12;
-const NAN_FILL = '#888888';
-
 const legendFormat = format('.2~f');
-
-/** Diverging colour with positive = red: RdBu reversed over [−max, max]. */
-function divergingColor(max: number) {
-  return (v: number) => (Number.isFinite(v) ? interpolateRdBu(0.5 - v / (2 * max)) : NAN_FILL);
-}
 
 export function GramHeatmap({ snapshot }: Pick<LabViewProps, 'snapshot'>) {
   const w = useMemo(() => snapshotWeights(snapshot), [snapshot]);
@@ -47,23 +42,28 @@ export function GramHeatmap({ snapshot }: Pick<LabViewProps, 'snapshot'>) {
   // Every feature gets a label while the digits fit in a cell; otherwise every `labelEvery`-th.
   const labelEvery = Math.max(1, Math.ceil((String(n - 1).length * 6) / cell));
   const showLabels = true;
-  const cells = [];
-  for (let i = 0; i < n; i++) {
-    for (let j = 0; j < n; j++) {
-      const v = g[i * n + j]!;
-      cells.push(
-        <rect key={i * n + j} x={LEFT + j * cell} y={TOP + i * cell} width={cell} height={cell} fill={color(v)}>
-          <title>{`W_${i}·W_${j} = ${Number.isFinite(v) ? v.toFixed(4) : 'NaN'}`}</title>
-        </rect>,
-      );
-    }
-  }
+  const describe = (i: number, j: number) => {
+    const v = g[i * n + j]!;
+    return `W_${i}·W_${j} = ${Number.isFinite(v) ? v.toFixed(4) : 'NaN'}`;
+  };
 
   return (
     <ViewPanel id="gram" about={SUPERPOSITION_ABOUT.gram} title="WᵀW">
       <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Gram matrix of ${n} features`}>
         <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
-        <g>{cells}</g>
+        <HeatmapImage
+          x={LEFT}
+          y={TOP}
+          width={SIDE}
+          height={SIDE}
+          rows={n}
+          cols={n}
+          values={g}
+          max={max}
+          describe={describe}
+          readout={{ x: LEFT, y: TOP + SIDE + 14 }}
+          testId="gram-cells"
+        />
         <rect x={LEFT} y={TOP} width={SIDE} height={SIDE} fill="none" stroke={INK} strokeWidth={0.5} />
         {showLabels ? (
           <g fontFamily={CHART_FONT} fontSize={labelSize} fill={INK}>
@@ -81,7 +81,7 @@ export function GramHeatmap({ snapshot }: Pick<LabViewProps, 'snapshot'>) {
               ))}
           </g>
         ) : null}
-        <RampLegend x={LEFT + SIDE / 4} y={TOP + SIDE + 10} width={SIDE / 2} domain={[-max, max]} color={color} format={legendFormat} />
+        <RampLegend x={LEFT + SIDE / 4} y={TOP + SIDE + 22} width={SIDE / 2} domain={[-max, max]} color={color} format={legendFormat} />
       </svg>
     </ViewPanel>
   );
