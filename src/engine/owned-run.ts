@@ -14,6 +14,7 @@ import type { NamedTensor, Run, Snapshot, SnapshotOptions } from './run-types';
 /** One named weight: read for a snapshot, written back by a restore. */
 export interface WeightSlot {
   shape: readonly number[];
+  /** A fresh array nobody else holds (never tfjs's own storage): snapshots are transferred as they are. */
   read(): Promise<Float32Array>;
   write(data: Float32Array): void;
 }
@@ -59,7 +60,8 @@ export interface LabModel<W extends string = string, A extends string = string> 
   /**
    * The slow, pure rest of the analysis, given what `analyse` returned (null: nothing more): its
    * jobs (analysis/jobs.ts) run inline for the runner, the tests and a paused page, and in a job
-   * worker while the page plays, so training goes on meanwhile (engine/analysis-offload.ts).
+   * worker while the page plays, so training goes on meanwhile (engine/analysis-offload.ts). It
+   * may keep `gathered`, not `ctx.weights`: a snapshot's arrays are transferred to the page once taken.
    */
   slowAnalysis?(
     gathered: Partial<Record<A, NamedTensor>>,

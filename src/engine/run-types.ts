@@ -75,6 +75,7 @@ export interface Run {
   step(n: number): void;
   /** Loss of the latest step (reads back one scalar). */
   loss(): Promise<number>;
+  /** The weights (and analysis) as fresh arrays the caller owns: the worker transfers them to the page. */
   snapshot(opts?: SnapshotOptions): Promise<Snapshot>;
   /** Puts weights from a snapshot back (after divergence or a backend change). */
   restore(snapshot: Snapshot): void;

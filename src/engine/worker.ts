@@ -15,6 +15,7 @@ import type { InitRequest, SnapshotSource, Speed, TrainerApi, WorkerEvent } from
 import { weightsFinite } from './weight-check';
 import { lossDiverged } from './loss-check';
 import { snapshotGapMs } from './snapshot-budget';
+import { copyInto, copyTensorsInto } from './snapshot-copy';
 import { kernelsPerStep } from './kernel-count';
 import { setAnalysisOffloader } from './analysis-offload';
 import { jobWorkerRunner } from './job-worker-client';
@@ -97,7 +98,8 @@ function transferables(snapshot: Snapshot): ArrayBuffer[] {
   const tensors = [...Object.values(snapshot.weights), ...Object.values(snapshot.analysis ?? {})].filter(
     (t): t is NamedTensor => t !== undefined,
   );
-  return tensors.map((t) => t.data.buffer as ArrayBuffer);
+  // A buffer listed twice (two views of one array) would make postMessage throw.
+  return [...new Set(tensors.map((t) => t.data.buffer as ArrayBuffer))];
 }
 
 /** Pauses, puts the restore point back and says why; the page keeps showing the last finite state. */
@@ -117,7 +119,7 @@ function stopDiverged(reason: string, restorePoint: Snapshot | null): void {
   });
   emit({ type: 'status', playing, step: stepCounter });
   if (snap) {
-    const sent = cloneSnapshot(snap);
+    const sent = copyInto(snap, null);
     emit(
       Comlink.transfer({ type: 'snapshot', snapshot: sent, metrics: metricsOf(sent), loss: [], stepsPerSecond: 0 }, transferables(sent)),
     );
@@ -151,10 +153,10 @@ async function readAndPostSnapshot(): Promise<boolean> {
     stopDiverged(`weight ${bad} is not finite`, null);
     return false;
   }
-  // The arrays a lab returns may be tfjs's own storage (cpu) or its cached copy (webgl, webgpu):
-  // keep one copy as the restore point and transfer another, never the lab's.
-  lastGood = cloneSnapshot(snapshot);
-  const sent = cloneSnapshot(snapshot);
+  // The snapshot's arrays are the run's fresh copies (Run.snapshot): they are transferred to the
+  // page, and the restore point is copied into the previous restore point's arrays.
+  lastGood = copyInto(snapshot, lastGood);
+  const sent = snapshot;
   const loss = pendingLoss;
   pendingLoss = [];
   const posted = performance.now();
@@ -181,21 +183,6 @@ function metricsOf(snapshot: Snapshot): Metrics {
 }
 /** Said once per run: a lab whose metrics fail would otherwise repeat it with every snapshot. */
 let metricsFailed = false;
-
-function cloneTensors(tensors: Readonly<Record<string, NamedTensor | undefined>>): Record<string, NamedTensor> {
-  const out: Record<string, NamedTensor> = {};
-  for (const [k, v] of Object.entries(tensors)) if (v) out[k] = { shape: [...v.shape], data: v.data.slice() };
-  return out;
-}
-
-function cloneSnapshot(snapshot: Snapshot): Snapshot {
-  const out: Snapshot = { step: snapshot.step, loss: snapshot.loss, weights: cloneTensors(snapshot.weights) };
-  if (snapshot.analysis) {
-    out.analysis = cloneTensors(snapshot.analysis);
-    out.analysisStep = snapshot.analysisStep;
-  }
-  return out;
-}
 
 /** Runs `count` steps, records the loss, and reports divergence. Returns false if it diverged. */
 async function trainChunk(count: number, token: number): Promise<boolean> {
@@ -292,7 +279,7 @@ async function createRun(): Promise<void> {
   pendingLoss = [];
   lastGood = null;
   // Data constant for the run (vocabularies, labels) goes to the page once, before any snapshot.
-  const data = cloneTensors(created.staticData);
+  const data = copyTensorsInto(created.staticData, undefined);
   emit(
     Comlink.transfer(
       { type: 'static', data },
