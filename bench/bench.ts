@@ -239,7 +239,7 @@ async function samePageRate(page: Page): Promise<number> {
 }
 
 /** Rounds of playing in pageRate, each between two same-page reference rates. */
-const PAGE_ROUNDS = 2;
+const PAGE_ROUNDS = 3;
 /** Playing before a round's window opens (a heavy lab's first analysis after Play runs then), and the window. */
 const PAGE_SETTLE_MS = 3000;
 const PAGE_WINDOW_MS = 6000;
