@@ -18,20 +18,17 @@ export function pixelsUrl(pixels: Uint8ClampedArray, cols: number, rows: number)
 }
 
 export interface HeatmapImageProps {
+  /** Top-left corner and side of the square. */
   x: number;
   y: number;
-  width: number;
-  height: number;
-  rows: number;
-  cols: number;
-  /** Row-major, rows × cols. */
+  side: number;
+  /** n × n values, row-major. */
+  n: number;
   values: ArrayLike<number>;
   /** The colour scale's half-range: values map to [−max, max]. */
   max: number;
-  /** What the readout says for the cell under the pointer. */
+  /** What the readout under the square says for the cell under the pointer. */
   describe: (row: number, col: number) => string;
-  /** Where the readout's baseline sits (left-aligned). */
-  readout: { x: number; y: number };
   testId?: string;
 }
 
@@ -41,56 +38,38 @@ export interface HeatmapImageProps {
  * ~600 elements a frame, the page's largest cost while a light lab trained. The value under the
  * pointer is read out as text below, and the image travels inside exported SVGs as a data URL.
  */
-export function HeatmapImage(props: HeatmapImageProps) {
-  const { x, y, width, height, rows, cols, values, max } = props;
-  const url = useMemo(() => pixelsUrl(divergingPixels(values, max), cols, rows), [values, max, cols, rows]);
+export function HeatmapImage({ x, y, side, n, values, max, describe, testId }: HeatmapImageProps) {
+  const url = useMemo(() => pixelsUrl(divergingPixels(values, max), n, n), [values, max, n]);
   const [hover, setHover] = useState<{ row: number; col: number } | null>(null);
+  const cell = side / n;
   const onMove = (e: React.PointerEvent<SVGRectElement>) => {
     const box = e.currentTarget.getBoundingClientRect();
-    const col = Math.floor(((e.clientX - box.left) / box.width) * cols);
-    const row = Math.floor(((e.clientY - box.top) / box.height) * rows);
-    setHover(row >= 0 && col >= 0 && row < rows && col < cols ? { row, col } : null);
+    const col = Math.floor(((e.clientX - box.left) / box.width) * n);
+    const row = Math.floor(((e.clientY - box.top) / box.height) * n);
+    setHover(row >= 0 && col >= 0 && row < n && col < n ? { row, col } : null);
   };
-  const shown = hover && hover.row < rows && hover.col < cols ? hover : null;
-  const cw = width / cols;
-  const ch = height / rows;
+  const shown = hover && hover.row < n && hover.col < n ? hover : null;
   return (
     <g>
       {url ? (
-        <image href={url} x={x} y={y} width={width} height={height} preserveAspectRatio="none" style={{ imageRendering: 'pixelated' }} />
+        <image href={url} x={x} y={y} width={side} height={side} preserveAspectRatio="none" style={{ imageRendering: 'pixelated' }} />
       ) : null}
       <rect
         x={x}
         y={y}
-        width={width}
-        height={height}
+        width={side}
+        height={side}
         fill="transparent"
-        data-testid={props.testId}
+        data-testid={testId}
         onPointerMove={onMove}
         onPointerLeave={() => setHover(null)}
         style={{ cursor: 'crosshair' }}
       />
       {shown ? (
-        <rect
-          x={x + shown.col * cw}
-          y={y + shown.row * ch}
-          width={cw}
-          height={ch}
-          fill="none"
-          stroke={INK}
-          strokeWidth={1}
-          pointerEvents="none"
-        />
+        <rect x={x + shown.col * cell} y={y + shown.row * cell} width={cell} height={cell} fill="none" stroke={INK} pointerEvents="none" />
       ) : null}
-      <text
-        x={props.readout.x}
-        y={props.readout.y}
-        fontFamily={CHART_FONT}
-        fontSize={11}
-        fill={INK}
-        data-testid={props.testId ? `${props.testId}-readout` : undefined}
-      >
-        {shown ? props.describe(shown.row, shown.col) : 'hover a cell for its value'}
+      <text x={x} y={y + side + 14} fontFamily={CHART_FONT} fontSize={11} fill={INK} data-testid={testId ? `${testId}-readout` : undefined}>
+        {shown ? describe(shown.row, shown.col) : 'hover a cell for its value'}
       </text>
     </g>
   );

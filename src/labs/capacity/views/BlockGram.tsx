@@ -123,19 +123,7 @@ export function BlockGram({ snapshot, metrics, params, viewState, setViewState }
         aria-label="Gram matrix in blocks and per-neuron load"
       >
         <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
-        <HeatmapImage
-          x={LEFT}
-          y={TOP}
-          width={SIDE}
-          height={SIDE}
-          rows={n}
-          cols={n}
-          values={ordered}
-          max={max}
-          describe={describe}
-          readout={{ x: LEFT, y: TOP + SIDE + 14 }}
-          testId="block-cells"
-        />
+        <HeatmapImage x={LEFT} y={TOP} side={SIDE} n={n} values={ordered} max={max} describe={describe} testId="block-cells" />
         <rect x={LEFT} y={TOP} width={SIDE} height={SIDE} fill="none" stroke={INK} strokeWidth={0.5} />
         {live.map((b) => (
           <rect

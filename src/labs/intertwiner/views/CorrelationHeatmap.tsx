@@ -60,21 +60,7 @@ function Cells(props: { data: Float32Array; x0: number; n: number; bOf: (j: numb
     const v = data[i * n + j]!;
     return `corr(A${i}, B${bOf(j)}) = ${Number.isFinite(v) ? v.toFixed(3) : 'unmatched'}`;
   };
-  return (
-    <HeatmapImage
-      x={x0}
-      y={TOP}
-      width={SIDE}
-      height={SIDE}
-      rows={n}
-      cols={n}
-      values={data}
-      max={1}
-      describe={describe}
-      readout={{ x: x0, y: TOP + SIDE + 14 }}
-      testId={props.testId}
-    />
-  );
+  return <HeatmapImage x={x0} y={TOP} side={SIDE} n={n} values={data} max={1} describe={describe} testId={props.testId} />;
 }
 
 export function CorrelationHeatmap(props: {

@@ -51,19 +51,7 @@ export function GramHeatmap({ snapshot }: Pick<LabViewProps, 'snapshot'>) {
     <ViewPanel id="gram" about={SUPERPOSITION_ABOUT.gram} title="WᵀW">
       <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label={`Gram matrix of ${n} features`}>
         <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
-        <HeatmapImage
-          x={LEFT}
-          y={TOP}
-          width={SIDE}
-          height={SIDE}
-          rows={n}
-          cols={n}
-          values={g}
-          max={max}
-          describe={describe}
-          readout={{ x: LEFT, y: TOP + SIDE + 14 }}
-          testId="gram-cells"
-        />
+        <HeatmapImage x={LEFT} y={TOP} side={SIDE} n={n} values={g} max={max} describe={describe} testId="gram-cells" />
         <rect x={LEFT} y={TOP} width={SIDE} height={SIDE} fill="none" stroke={INK} strokeWidth={0.5} />
         {showLabels ? (
           <g fontFamily={CHART_FONT} fontSize={labelSize} fill={INK}>
