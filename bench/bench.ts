@@ -98,9 +98,13 @@ async function browserRow(page: Page, lab: string, preset: string, backend: stri
         (k) => (window as unknown as { geometryLab: { measureStep(n: number): Promise<number> } }).geometryLab.measureStep(k),
         n,
       );
-    // Size each trial to about a second of training, so slow backends still finish.
+    // Size each trial to about a second of training, so slow backends still finish; the first is
+    // discarded (right after load the worker's code is still warming up: 400-step trials of a light
+    // lab, a tenth of a second, read superposition at 0.39–0.65 ms against 0.24–0.27 in ROUNDS of
+    // bench:interleave, which warms up first).
     const probe = await measure(2);
-    const steps = Math.max(2, Math.min(400, Math.round(1000 / Math.max(probe, 0.01))));
+    const steps = Math.max(2, Math.min(5000, Math.round(1000 / Math.max(probe, 0.01))));
+    await measure(steps);
     const trials: number[] = [];
     for (let t = 0; t < (probe > 50 ? 3 : TRIALS); t++) trials.push(await measure(steps));
     row.msPerStep = round(median(trials));
@@ -123,6 +127,7 @@ async function nodeRow(labId: string, backend: 'wasm' | 'cpu'): Promise<Row> {
   await activateNodeBackend(backend);
   const trials: number[] = [];
   let steps = 0;
+  let warmUp = 0;
   let kernels = NaN;
   for (let t = 0; t < TRIALS; t++) {
     const run = await lab.createRun(params, nodeRunContext(num(params, 'seed')));
@@ -132,7 +137,16 @@ async function nodeRow(labId: string, backend: 'wasm' | 'cpu'): Promise<Row> {
       const p0 = performance.now();
       run.step(2);
       await run.loss();
-      steps = Math.max(2, Math.min(400, Math.round(1000 / Math.max((performance.now() - p0) / 2, 0.01))));
+      const probe = (performance.now() - p0) / 2;
+      // Trials of about a second, like PyTorch's: 400-step trials (a tenth of a second for a light
+      // lab) read superposition at 0.37–0.47 ms against 0.26 in bench:interleave's longer ones.
+      steps = Math.max(2, Math.min(5000, Math.round(1000 / Math.max(probe, 0.01))));
+      warmUp = probe < 10 ? 20 : 0;
+    }
+    // A fresh run's first steps are slower (fast labs only: 20 steps of a slow backend take seconds).
+    if (warmUp > 0) {
+      run.step(warmUp);
+      await run.loss();
     }
     const t0 = performance.now();
     run.step(steps);
