@@ -57,8 +57,10 @@ export function heatmapData(snapshot: Snapshot | null, act: number, layer: numbe
 function Cells(props: { data: Float32Array; x0: number; n: number; bOf: (j: number) => number; testId: string }) {
   const { data, x0, n, bOf } = props;
   const describe = (i: number, j: number) => {
+    const b = bOf(j);
     const v = data[i * n + j]!;
-    return `corr(A${i}, B${bOf(j)}) = ${Number.isFinite(v) ? v.toFixed(3) : 'unmatched'}`;
+    if (b < 0) return `A${i} · column ${j}: no B neuron matched`;
+    return `corr(A${i}, B${b}) = ${Number.isFinite(v) ? v.toFixed(3) : 'NaN'}`;
   };
   return <HeatmapImage x={x0} y={TOP} side={SIDE} n={n} values={data} max={1} describe={describe} testId={props.testId} />;
 }
