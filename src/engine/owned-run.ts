@@ -61,12 +61,9 @@ export interface LabModel<W extends string = string, A extends string = string> 
    * The slow, pure rest of the analysis, given what `analyse` returned (null: nothing more): its
    * jobs (analysis/jobs.ts) run inline for the runner, the tests and a paused page, and in a job
    * worker while the page plays, so training goes on meanwhile (engine/analysis-offload.ts). It
-   * may keep `gathered`, not `ctx.weights`: a snapshot's arrays are transferred to the page once taken.
+   * is given `gathered` only: the snapshot's weights are transferred to the page once it is taken.
    */
-  slowAnalysis?(
-    gathered: Partial<Record<A, NamedTensor>>,
-    ctx: AnalysisContext<W>,
-  ): ((jobs: JobRunner) => Promise<Partial<Record<A, NamedTensor>>>) | null;
+  slowAnalysis?(gathered: Partial<Record<A, NamedTensor>>): ((jobs: JobRunner) => Promise<Partial<Record<A, NamedTensor>>>) | null;
   /** Constant for the run (vocabularies, labels, bases): sent to the page once, not with every snapshot. */
   staticData?: Record<string, NamedTensor>;
   /** After the weights are written back (optimiser state, histories, caches). */
@@ -99,7 +96,7 @@ export function ownedRun<W extends string, A extends string>(model: LabModel<W, 
 
   const analyseInline = async (ctx: AnalysisContext<W>): Promise<Partial<Record<A, NamedTensor>>> => {
     const gathered = await model.analyse!(ctx);
-    const slow = model.slowAnalysis?.(gathered, ctx);
+    const slow = model.slowAnalysis?.(gathered);
     return slow ? { ...gathered, ...(await slow(inlineJobs)) } : gathered;
   };
 
@@ -108,7 +105,7 @@ export function ownedRun<W extends string, A extends string>(model: LabModel<W, 
     const started = performance.now();
     const gen = generation;
     const gathered = await model.analyse!(ctx);
-    const slow = model.slowAnalysis?.(gathered, ctx);
+    const slow = model.slowAnalysis?.(gathered);
     const land = (tensors: Partial<Record<A, NamedTensor>>) => {
       // A newer analysis (a paused page's, inline) may have landed meanwhile.
       if (gen === generation && (analysis?.step ?? -1) < ctx.step) analysis = { step: ctx.step, settled: false, tensors };

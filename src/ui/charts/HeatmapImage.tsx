@@ -5,15 +5,13 @@ import { CHART_FONT, INK } from './style';
 let scratch: HTMLCanvasElement | null = null;
 
 /** Pixels as a PNG data URL (one scratch canvas, reused); null where there is no 2D canvas. */
-export function pixelsUrl(pixels: Uint8ClampedArray, cols: number, rows: number): string | null {
+export function pixelsUrl(pixels: Uint8ClampedArray<ArrayBuffer>, cols: number, rows: number): string | null {
   scratch ??= document.createElement('canvas');
   scratch.width = cols;
   scratch.height = rows;
   const ctx = scratch.getContext('2d');
   if (!ctx) return null;
-  const img = ctx.createImageData(cols, rows);
-  img.data.set(pixels);
-  ctx.putImageData(img, 0, 0);
+  ctx.putImageData(new ImageData(pixels, cols, rows), 0, 0);
   return scratch.toDataURL();
 }
 

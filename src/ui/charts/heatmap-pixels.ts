@@ -17,7 +17,7 @@ export function divergingColor(max: number): (v: number) => string {
  * RGBA pixels of a row-major matrix, one pixel per cell, coloured on [−max, max] (clamped) with
  * the reversed RdBu ramp quantised to 257 levels; NaN and ±∞ are grey.
  */
-export function divergingPixels(values: ArrayLike<number>, max: number): Uint8ClampedArray {
+export function divergingPixels(values: ArrayLike<number>, max: number): Uint8ClampedArray<ArrayBuffer> {
   const out = new Uint8ClampedArray(values.length * 4);
   const scale = max > 0 && Number.isFinite(max) ? 1 / max : 1;
   for (let k = 0; k < values.length; k++) {
