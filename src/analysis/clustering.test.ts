@@ -1,8 +1,50 @@
 import { describe, expect, it } from 'vitest';
-import { averageLinkage, cosineDistances, cutTree, leafOrder } from './clustering';
+import { averageLinkage, cosineDistances, cutTree, leafOrder, type Dendrogram, type Merge } from './clustering';
 import { createRng } from '../engine/rng';
 
+/** The definition: every step scans every pair of active clusters (first smallest wins), O(N³). */
+function averageLinkageByScan(dist: ArrayLike<number>, n: number): Dendrogram {
+  const d = Float64Array.from({ length: n * n }, (_, k) => (Number.isNaN(dist[k]!) ? Infinity : dist[k]!));
+  const node = Array.from({ length: n }, (_, i) => i);
+  const size = new Array<number>(n).fill(1);
+  const active = new Array<boolean>(n).fill(true);
+  const merges: Merge[] = [];
+  for (let t = 0; t < n - 1; t++) {
+    let [best, bi, bj] = [Infinity, -1, -1];
+    for (let i = 0; i < n; i++)
+      for (let j = i + 1; j < n; j++)
+        if (active[i] && active[j] && (d[i * n + j]! < best || bi < 0)) [best, bi, bj] = [d[i * n + j]!, i, j];
+    const [si, sj] = [size[bi]!, size[bj]!];
+    merges.push({ a: node[bi]!, b: node[bj]!, height: best, size: si + sj });
+    for (let k = 0; k < n; k++) {
+      if (!active[k] || k === bi || k === bj) continue;
+      d[bi * n + k] = d[k * n + bi] = (si * d[bi * n + k]! + sj * d[bj * n + k]!) / (si + sj);
+    }
+    active[bj] = false;
+    size[bi] = si + sj;
+    node[bi] = n + t;
+  }
+  return { n, merges };
+}
+
 describe('hierarchical clustering', () => {
+  it('merges exactly as a scan of every pair would, ties, infinities and NaN included', () => {
+    const rng = createRng(11);
+    for (const n of [0, 1, 2, 3, 10, 41, 90, 150]) {
+      for (const levels of [2, 3, 1000]) {
+        const d = new Float64Array(n * n);
+        for (let i = 0; i < n; i++)
+          for (let j = i + 1; j < n; j++) {
+            // Few levels: many ties; a few entries infinite or NaN.
+            const u = rng.next();
+            const v = u < 0.02 ? Infinity : u < 0.04 ? NaN : Math.floor(rng.next() * levels) / levels;
+            d[i * n + j] = d[j * n + i] = v;
+          }
+        expect(averageLinkage(d, n)).toEqual(averageLinkageByScan(d, n));
+      }
+    }
+  });
+
   it('recovers the blocks of a shuffled block matrix, and orders them contiguously', () => {
     const rng = createRng(3);
     const sizes = [5, 7, 4];
