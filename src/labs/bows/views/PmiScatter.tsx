@@ -1,17 +1,20 @@
 import { scaleLinear } from 'd3';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { pearson } from '../../../analysis/pmi';
 import { ViewPanel } from '../../../ui/ViewPanel';
 import { Axis } from '../../../ui/charts/Axis';
 import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { CHART_FONT, GRID, INK, type Margin } from '../../../ui/charts/style';
 import { linearTicks } from '../../../ui/charts/ticks';
+import { dotsPath, nearestPoint } from '../../../ui/charts/dots-path';
 import { snapshotStats } from '../metrics';
 import { tensorData, throttledView, useWords, type BowsSnapshot } from './shared';
 import { BOWS_ABOUT } from './about';
 
 const WIDTH = 360;
 const HEIGHT = 300;
+/** The line under the chart where the pair under the pointer is read out. */
+const READOUT = 18;
 const M: Margin = { top: 22, right: 12, bottom: 40, left: 56 };
 
 /** PMI of co-occurring word pairs (from the corpus) against W_i·W_j. */
@@ -49,17 +52,27 @@ function PmiScatterView({ snapshot }: { snapshot: BowsSnapshot | null }) {
       .domain([Math.min(y0, 0), Math.max(y1, 0) || 1])
       .range([HEIGHT - M.bottom, M.top])
       .nice();
-    return { x, y, r: pearson(pmi, dot) };
+    const xs = Float64Array.from(pmi, (p) => x(p));
+    const ys = Float64Array.from(dot, (d) => y(Number.isFinite(d) ? d : 0));
+    return { x, y, xs, ys, path: dotsPath(xs, ys, 1.6), r: pearson(pmi, dot) };
   }, [pmi, dot]);
+  const [hover, setHover] = useState<number | null>(null);
   if (!chart || !pmi || !dot) {
     return (
       <ViewPanel id="bows-pmi" about={BOWS_ABOUT.pmi} title="Co-occurrence vs interference">
-        <ChartPlaceholder width={WIDTH} height={HEIGHT} />
+        <ChartPlaceholder width={WIDTH} height={HEIGHT + READOUT} />
       </ViewPanel>
     );
   }
-  const { x, y } = chart;
+  const { x, y, xs, ys } = chart;
   const r = stats?.pmiCorrelation ?? NaN;
+  const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
+    const box = e.currentTarget.getBoundingClientRect();
+    const px = ((e.clientX - box.left) / box.width) * WIDTH;
+    const py = ((e.clientY - box.top) / box.height) * (HEIGHT + READOUT);
+    setHover(nearestPoint(xs, ys, px, py, 6));
+  };
+  const shown = hover !== null && hover < pmi.length ? hover : null;
   return (
     <ViewPanel
       id="bows-pmi"
@@ -73,8 +86,16 @@ function PmiScatterView({ snapshot }: { snapshot: BowsSnapshot | null }) {
         </>
       }
     >
-      <svg width={WIDTH} height={HEIGHT} viewBox={`0 0 ${WIDTH} ${HEIGHT}`} role="img" aria-label="PMI against WᵀW">
-        <rect width={WIDTH} height={HEIGHT} fill="#ffffff" />
+      <svg
+        width={WIDTH}
+        height={HEIGHT + READOUT}
+        viewBox={`0 0 ${WIDTH} ${HEIGHT + READOUT}`}
+        role="img"
+        aria-label="PMI against WᵀW"
+        onPointerMove={onMove}
+        onPointerLeave={() => setHover(null)}
+      >
+        <rect width={WIDTH} height={HEIGHT + READOUT} fill="#ffffff" />
         <line x1={M.left} x2={WIDTH - M.right} y1={y(0)} y2={y(0)} stroke={GRID} />
         <Axis
           orient="bottom"
@@ -85,13 +106,13 @@ function PmiScatterView({ snapshot }: { snapshot: BowsSnapshot | null }) {
           label="PMI (corpus)"
         />
         <Axis orient="left" scale={y} ticks={linearTicks(y, 5)} position={M.left} range={[HEIGHT - M.bottom, M.top]} label="W_i · W_j" />
-        <g>
-          {Array.from(pmi, (p, k) => (
-            <circle key={k} cx={x(p)} cy={y(Number.isFinite(dot[k]!) ? dot[k]! : 0)} r={1.6} fill="#1f77b4" fillOpacity={0.35}>
-              <title>{`${words[I?.[k] ?? 0] ?? '?'} + ${words[J?.[k] ?? 0] ?? '?'}: PMI ${p.toFixed(2)}, W·W ${dot[k]!.toFixed(3)}`}</title>
-            </circle>
-          ))}
-        </g>
+        <path d={chart.path} fill="#1f77b4" fillOpacity={0.35} data-testid="pmi-points" />
+        {shown !== null ? <circle cx={xs[shown]} cy={ys[shown]} r={4} fill="none" stroke={INK} strokeWidth={1.5} /> : null}
+        <text x={M.left} y={HEIGHT + READOUT - 4} fontFamily={CHART_FONT} fontSize={11} fill={INK} data-testid="pmi-readout">
+          {shown !== null
+            ? `${words[I?.[shown] ?? 0] ?? '?'} + ${words[J?.[shown] ?? 0] ?? '?'}: PMI ${pmi[shown]!.toFixed(2)}, W·W ${dot[shown]!.toFixed(3)}`
+            : `${pmi.length} pairs: point at one to read it`}
+        </text>
         <text x={WIDTH - M.right} y={14} textAnchor="end" fontFamily={CHART_FONT} fontSize={11} fill={INK}>
           {`r = ${Number.isFinite(r) ? r.toFixed(3) : '—'}`}
         </text>

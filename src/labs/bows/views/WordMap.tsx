@@ -8,6 +8,7 @@ import { SwatchLegend } from '../../../ui/charts/SwatchLegend';
 import { CHART_FONT, FAINT, INK } from '../../../ui/charts/style';
 import { MONTHS, NUMBERS, WEEKDAYS } from '../analysis';
 import { CLUSTERS } from '../constants';
+import { dotsPath, nearestPoint } from '../../../ui/charts/dots-path';
 import { snapshotW, tensorData, throttledView, useWords, type BowsSnapshot } from './shared';
 import type { UmapReply, UmapRequest } from './umap.worker';
 import { BOWS_ABOUT } from './about';
@@ -183,37 +184,26 @@ function WordMapView({ snapshot, viewState, setViewState, params }: Props) {
     }
     return labels ? indexColor((labels[i] ?? 0) | 0, CLUSTERS) : INK;
   };
-  const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
-    const rect = e.currentTarget.getBoundingClientRect();
-    const px = e.clientX - rect.left,
-      py = e.clientY - rect.top;
-    let best = 64;
-    let arg: number | null = null;
-    for (let i = 0; i < points.n; i++) {
-      const d = (x(points.xy[2 * i]!) - px) ** 2 + (y(points.xy[2 * i + 1]!) - py) ** 2;
-      if (d < best) {
-        best = d;
-        arg = i;
-      }
-    }
-    setHover(arg);
-  };
-  const dots = [];
-  // Draw faint (uncategorised) points first so coloured ones stay on top.
+  // One path per colour and size (dotsPath): a circle per word was ~5,000 DOM changes a second.
+  const xs = Float64Array.from({ length: points.n }, (_, i) => x(points.xy[2 * i]!));
+  const ys = Float64Array.from({ length: points.n }, (_, i) => y(points.xy[2 * i + 1]!));
+  const groups = new Map<string, { fill: string; r: number; members: number[] }>();
+  // Faint (uncategorised) points first so coloured ones stay on top.
   const drawOrder = Array.from({ length: points.n }, (_, i) => i);
   if (colorBy === 'category') drawOrder.sort((a, b) => Number(category.has(words[a] ?? '')) - Number(category.has(words[b] ?? '')));
   for (const i of drawOrder) {
-    dots.push(
-      <circle
-        key={i}
-        cx={x(points.xy[2 * i]!)}
-        cy={y(points.xy[2 * i + 1]!)}
-        r={i < 100 ? 2.6 : 1.8}
-        fill={colorOf(i)}
-        fillOpacity={0.75}
-      />,
-    );
+    const fill = colorOf(i);
+    const r = i < 100 ? 2.6 : 1.8;
+    const key = `${fill} ${r}`;
+    const group = groups.get(key) ?? { fill, r, members: [] };
+    group.members.push(i);
+    groups.set(key, group);
   }
+  const dots = [...groups].map(([key, g]) => <path key={key} d={dotsPath(xs, ys, g.r, g.members)} fill={g.fill} fillOpacity={0.75} />);
+  const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
+    const rect = e.currentTarget.getBoundingClientRect();
+    setHover(nearestPoint(xs, ys, e.clientX - rect.left, e.clientY - rect.top, 8));
+  };
   const searchText =
     query.trim() === ''
       ? ''
