@@ -24,6 +24,32 @@ test('bows small-vocab: train, hover WᵀW, search the map, edit the cycle list'
   await page.mouse.move(box.x + 10 + 170, box.y + 10 + 60);
   await expect(page.getByTestId('gram-hover')).toHaveText(/^\S+ · \S+ = -?\d+\.\d{3}$/);
 
+  // Point at the PMI scatter's densest part (1,500 pairs drawn as one path): the pair nearest the pointer is read out.
+  await expect(page.getByTestId('pmi-readout')).toHaveText(/^\d+ pairs: point at one to read it$/);
+  const dots = (await page.getByTestId('pmi-points').boundingBox())!;
+  await page.mouse.move(dots.x + dots.width / 2, dots.y + dots.height / 2);
+  await expect(page.getByTestId('pmi-readout')).toHaveText(/^\S+ \+ \S+: PMI -?\d+\.\d{2}, W·W -?\d+\.\d{3}$/);
+  // The map's word under the pointer is named the same way (its dots are paths too).
+  const map = (await page.getByTestId('view-bows-map').locator('svg').first().boundingBox())!;
+  let named = false;
+  for (const [dx, dy] of [
+    [0, 0],
+    [12, 0],
+    [0, 12],
+    [-12, 0],
+    [0, -12],
+    [24, 24],
+    [-24, -24],
+  ] as const) {
+    await page.mouse.move(map.x + map.width / 2 + dx, map.y + (map.height - 22) / 2 + dy);
+    if ((await page.getByTestId('map-hover').count()) > 0) {
+      named = true;
+      break;
+    }
+  }
+  expect(named).toBe(true);
+  await expect(page.getByTestId('map-hover')).toHaveText(/^\S+$/);
+
   // Search a word on the map.
   await page.getByTestId('map-search').fill('church');
   await expect(page.getByTestId('map-search-result')).toHaveText(/^church \(#\d+\)$/);
