@@ -26,7 +26,7 @@ export const BOWS_ABOUT = {
     formula: 'PMI(i, j) = log p(i, j) / (p(i) p(j)) over windows;  r = corr(PMI, Wᵢ · Wⱼ)',
     tex: '\\mathrm{PMI}(i,j) = \\log \\frac{p(i,j)}{p(i)\\,p(j)},\\quad r = \\operatorname{corr}(\\mathrm{PMI}_{ij},\\; W_i \\cdot W_j)',
     read: 'A positive slope: the model turns co-occurrence into geometry. Weight decay strengthens it.',
-    tryThis: 'months (λ = 4) against no-decay (λ = 0): compare r.',
+    tryThis: 'months (λ = 4) against no-decay (λ = 0): compare r. Point at a dot to read its two words.',
     paper: PAPER,
   },
   map: {
