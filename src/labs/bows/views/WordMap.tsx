@@ -201,8 +201,11 @@ function WordMapView({ snapshot, viewState, setViewState, params }: Props) {
   }
   const dots = [...groups].map(([key, g]) => <path key={key} d={dotsPath(xs, ys, g.r, g.members)} fill={g.fill} fillOpacity={0.75} />);
   const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
-    const rect = e.currentTarget.getBoundingClientRect();
-    setHover(nearestPoint(xs, ys, e.clientX - rect.left, e.clientY - rect.top, 8));
+    // In view units, so that it holds when the view is drawn larger (Focus, a projector).
+    const box = e.currentTarget.getBoundingClientRect();
+    const px = ((e.clientX - box.left) / box.width) * WIDTH;
+    const py = ((e.clientY - box.top) / box.height) * (HEIGHT + 22);
+    setHover(nearestPoint(xs, ys, px, py, 8));
   };
   const searchText =
     query.trim() === ''
