@@ -23,6 +23,19 @@ test('bows small-vocab: train, hover WᵀW, search the map, edit the cycle list'
   const box = (await gram.boundingBox())!;
   await page.mouse.move(box.x + 10 + 170, box.y + 10 + 60);
   await expect(page.getByTestId('gram-hover')).toHaveText(/^\S+ · \S+ = -?\d+\.\d{3}$/);
+  // The centre of diagonal cell 150 (of 200, 1.7 view units a side, from (10, 10)) reads one word
+  // with itself, in the page and with the view alone and larger (Focus): the pointer is mapped
+  // into the SVG's own units, however the view is scaled or letterboxed.
+  for (const focused of [false, true]) {
+    if (focused) await page.getByTestId('focus-bows-gram').click();
+    const at = await gram.evaluate((svg: SVGSVGElement) => {
+      const p = new DOMPoint(10 + 150.5 * 1.7, 10 + 150.5 * 1.7).matrixTransform(svg.getScreenCTM()!);
+      return { x: p.x, y: p.y };
+    });
+    await page.mouse.move(at.x, at.y);
+    await expect(page.getByTestId('gram-hover')).toHaveText(/^(\S+) · \1 = \d+\.\d{3}$/);
+    if (focused) await page.getByTestId('focus-bows-gram').click();
+  }
 
   // Point at the PMI scatter's densest part (1,500 pairs drawn as one path): the pair nearest the pointer is read out.
   await expect(page.getByTestId('pmi-readout')).toHaveText(/^\d+ pairs: point at one to read it$/);
@@ -54,6 +67,15 @@ test('bows small-vocab: train, hover WᵀW, search the map, edit the cycle list'
   await page.getByTestId('map-search').fill('church');
   await expect(page.getByTestId('map-search-result')).toHaveText(/^church \(#\d+\)$/);
   await expect(page.getByTestId('map-match')).toHaveCount(1);
+  // Pointing at the found word names it, also with the map shown alone and drawn larger (Focus).
+  for (const focused of [false, true]) {
+    if (focused) await page.getByTestId('focus-bows-map').click();
+    const ring = (await page.getByTestId('map-match').locator('circle').boundingBox())!;
+    if (focused) expect(ring.width).toBeGreaterThan(15); // drawn larger than its 14 view units
+    await page.mouse.move(ring.x + ring.width / 2, ring.y + ring.height / 2);
+    await expect(page.getByTestId('map-hover')).toHaveText('church');
+    if (focused) await page.getByTestId('focus-bows-map').click();
+  }
   await page.getByTestId('map-search').fill('zzqx');
   await expect(page.getByTestId('map-search-result')).toHaveText('"zzqx" is not in the vocabulary');
 

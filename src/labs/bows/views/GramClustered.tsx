@@ -8,6 +8,7 @@ import { divergingColor, divergingPixels } from '../../../ui/charts/heatmap-pixe
 import { CHART_FONT, INK } from '../../../ui/charts/style';
 import { snapshotW, tensorData, throttledView, useWords, type BowsSnapshot } from './shared';
 import { BOWS_ABOUT } from './about';
+import { svgPoint } from '../../../ui/charts/svg-point';
 
 const WIDTH = 360;
 const HEIGHT = 400;
@@ -76,8 +77,9 @@ function GramClusteredView({ snapshot }: { snapshot: BowsSnapshot | null }) {
   const { n, ids, g, max } = heat;
   const cell = SIDE / n;
   const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
-    const rect = e.currentTarget.getBoundingClientRect();
-    const [px, py] = transform.invert([e.clientX - rect.left, e.clientY - rect.top]);
+    const at = svgPoint(e);
+    if (!at) return setHover(null);
+    const [px, py] = transform.invert([at.x, at.y]);
     const j = Math.floor((px - LEFT) / cell);
     const i = Math.floor((py - TOP) / cell);
     setHover(i >= 0 && j >= 0 && i < n && j < n ? { i, j } : null);

@@ -7,6 +7,7 @@ import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { CHART_FONT, GRID, INK, type Margin } from '../../../ui/charts/style';
 import { linearTicks } from '../../../ui/charts/ticks';
 import { dotsPath, nearestPoint } from '../../../ui/charts/dots-path';
+import { svgPoint } from '../../../ui/charts/svg-point';
 import { snapshotStats } from '../metrics';
 import { tensorData, throttledView, useWords, type BowsSnapshot } from './shared';
 import { BOWS_ABOUT } from './about';
@@ -67,10 +68,8 @@ function PmiScatterView({ snapshot }: { snapshot: BowsSnapshot | null }) {
   const { x, y, xs, ys } = chart;
   const r = stats?.pmiCorrelation ?? NaN;
   const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
-    const box = e.currentTarget.getBoundingClientRect();
-    const px = ((e.clientX - box.left) / box.width) * WIDTH;
-    const py = ((e.clientY - box.top) / box.height) * (HEIGHT + READOUT);
-    setHover(nearestPoint(xs, ys, px, py, 6));
+    const at = svgPoint(e);
+    setHover(at ? nearestPoint(xs, ys, at.x, at.y, 6) : null);
   };
   const shown = hover !== null && hover < pmi.length ? hover : null;
   return (

@@ -9,6 +9,7 @@ import { CHART_FONT, FAINT, INK } from '../../../ui/charts/style';
 import { MONTHS, NUMBERS, WEEKDAYS } from '../analysis';
 import { CLUSTERS } from '../constants';
 import { dotsPath, nearestPoint } from '../../../ui/charts/dots-path';
+import { svgPoint } from '../../../ui/charts/svg-point';
 import { snapshotW, tensorData, throttledView, useWords, type BowsSnapshot } from './shared';
 import type { UmapReply, UmapRequest } from './umap.worker';
 import { BOWS_ABOUT } from './about';
@@ -201,11 +202,8 @@ function WordMapView({ snapshot, viewState, setViewState, params }: Props) {
   }
   const dots = [...groups].map(([key, g]) => <path key={key} d={dotsPath(xs, ys, g.r, g.members)} fill={g.fill} fillOpacity={0.75} />);
   const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
-    // In view units, so that it holds when the view is drawn larger (Focus, a projector).
-    const box = e.currentTarget.getBoundingClientRect();
-    const px = ((e.clientX - box.left) / box.width) * WIDTH;
-    const py = ((e.clientY - box.top) / box.height) * (HEIGHT + 22);
-    setHover(nearestPoint(xs, ys, px, py, 8));
+    const at = svgPoint(e);
+    setHover(at ? nearestPoint(xs, ys, at.x, at.y, 8) : null);
   };
   const searchText =
     query.trim() === ''
