@@ -128,6 +128,34 @@ function WordMapView({ snapshot, viewState, setViewState, params }: Props) {
     return map;
   }, []);
 
+  // One path per colour and size (dotsPath): a circle per word was ~5,000 DOM changes a second.
+  // Built once per snapshot and colouring, not again on every hover.
+  const drawn = useMemo(() => {
+    if (!points || !scales) return null;
+    const colorOf = (i: number): string => {
+      if (colorBy === 'category') {
+        const c = category.get(words[i] ?? '');
+        return c === undefined ? FAINT : CATEGORIES[c]!.color;
+      }
+      return labels ? indexColor((labels[i] ?? 0) | 0, CLUSTERS) : INK;
+    };
+    const xs = Float64Array.from({ length: points.n }, (_, i) => scales.x(points.xy[2 * i]!));
+    const ys = Float64Array.from({ length: points.n }, (_, i) => scales.y(points.xy[2 * i + 1]!));
+    const groups = new Map<string, { fill: string; r: number; members: number[] }>();
+    // Faint (uncategorised) points first so coloured ones stay on top.
+    const drawOrder = Array.from({ length: points.n }, (_, i) => i);
+    if (colorBy === 'category') drawOrder.sort((a, b) => Number(category.has(words[a] ?? '')) - Number(category.has(words[b] ?? '')));
+    for (const i of drawOrder) {
+      const fill = colorOf(i);
+      const r = i < 100 ? 2.6 : 1.8;
+      const key = `${fill} ${r}`;
+      const group = groups.get(key) ?? { fill, r, members: [] };
+      group.members.push(i);
+      groups.set(key, group);
+    }
+    return { xs, ys, groups: [...groups].map(([key, g]) => ({ key, fill: g.fill, d: dotsPath(xs, ys, g.r, g.members) })) };
+  }, [points, scales, colorBy, category, words, labels]);
+
   const matches = useMemo(() => {
     const q = query.trim();
     if (!q) return [];
@@ -170,7 +198,7 @@ function WordMapView({ snapshot, viewState, setViewState, params }: Props) {
   );
 
   const title = mode === 'umap' && umap ? `Word map · UMAP (step ${umap.step})` : 'Word map · PCA';
-  if (!points || !scales) {
+  if (!points || !scales || !drawn) {
     return (
       <ViewPanel id="bows-map" about={BOWS_ABOUT.map} title={title} caption={controls}>
         <ChartPlaceholder width={WIDTH} height={HEIGHT} />
@@ -178,32 +206,10 @@ function WordMapView({ snapshot, viewState, setViewState, params }: Props) {
     );
   }
   const { x, y } = scales;
-  const colorOf = (i: number): string => {
-    if (colorBy === 'category') {
-      const c = category.get(words[i] ?? '');
-      return c === undefined ? FAINT : CATEGORIES[c]!.color;
-    }
-    return labels ? indexColor((labels[i] ?? 0) | 0, CLUSTERS) : INK;
-  };
-  // One path per colour and size (dotsPath): a circle per word was ~5,000 DOM changes a second.
-  const xs = Float64Array.from({ length: points.n }, (_, i) => x(points.xy[2 * i]!));
-  const ys = Float64Array.from({ length: points.n }, (_, i) => y(points.xy[2 * i + 1]!));
-  const groups = new Map<string, { fill: string; r: number; members: number[] }>();
-  // Faint (uncategorised) points first so coloured ones stay on top.
-  const drawOrder = Array.from({ length: points.n }, (_, i) => i);
-  if (colorBy === 'category') drawOrder.sort((a, b) => Number(category.has(words[a] ?? '')) - Number(category.has(words[b] ?? '')));
-  for (const i of drawOrder) {
-    const fill = colorOf(i);
-    const r = i < 100 ? 2.6 : 1.8;
-    const key = `${fill} ${r}`;
-    const group = groups.get(key) ?? { fill, r, members: [] };
-    group.members.push(i);
-    groups.set(key, group);
-  }
-  const dots = [...groups].map(([key, g]) => <path key={key} d={dotsPath(xs, ys, g.r, g.members)} fill={g.fill} fillOpacity={0.75} />);
+  const dots = drawn.groups.map((g) => <path key={g.key} d={g.d} fill={g.fill} fillOpacity={0.75} />);
   const onMove = (e: React.PointerEvent<SVGSVGElement>) => {
     const at = svgPoint(e);
-    setHover(at ? nearestPoint(xs, ys, at.x, at.y, 8) : null);
+    setHover(at ? nearestPoint(drawn.xs, drawn.ys, at.x, at.y, 8) : null);
   };
   const searchText =
     query.trim() === ''
