@@ -14,6 +14,8 @@ export interface ModelView {
   reconstruction: number;
   /** The worker's anisotropy (the number the CSV and the runner report); null: compute it here. */
   anisotropy: AnisotropySummary | null;
+  /** The worker's unsigned SRM (mean and s.d. over planes) at ε = `epsilon`; null: compute it here. */
+  srm: { epsilon: number; mean: Float64Array; sd: Float64Array } | null;
 }
 
 export interface ModelAnalysis {
@@ -33,11 +35,27 @@ export interface ModelAnalysis {
 }
 
 /** Per-model latent activations and privileged bases from a spotlight snapshot. */
-export function snapshotModels(snapshot: Snapshot | null, staticData: Readonly<Record<string, NamedTensor>>, names: string[]): ModelView[] {
+export function snapshotModels(
+  snapshot: Snapshot | null,
+  staticData: Readonly<Record<string, NamedTensor>>,
+  names: string[],
+  srmEpsilon: number,
+): ModelView[] {
   const lat = snapshot?.analysis?.latent;
   if (!snapshot || !lat) return [];
   const [G, P, k] = lat.shape as [number, number, number];
   const rec = snapshot.analysis?.reconstruction;
+  const srmMean = snapshot.analysis?.srm;
+  const srmSd = snapshot.analysis?.srmSd;
+  const angles = srmMean?.shape[1] ?? 0;
+  const workerSrm = (g: number) =>
+    srmMean && srmSd && srmMean.shape[0]! > g && srmSd.shape[1] === angles
+      ? {
+          epsilon: srmEpsilon,
+          mean: Float64Array.from(srmMean.data.subarray(g * angles, (g + 1) * angles)),
+          sd: Float64Array.from(srmSd.data.subarray(g * angles, (g + 1) * angles)),
+        }
+      : null;
   const out: ModelView[] = [];
   for (let g = 0; g < G; g++) {
     const b = staticData[`basis${g}`];
@@ -47,6 +65,7 @@ export function snapshotModels(snapshot: Snapshot | null, staticData: Readonly<R
       basis: b ? { rows: b.shape[0]!, cols: b.shape[1]!, data: b.data } : { rows: k, cols: k, data: identity(k) },
       reconstruction: rec?.data[g] ?? NaN,
       anisotropy: snapshotAnisotropy(snapshot, g),
+      srm: workerSrm(g),
     });
   }
   return out;
@@ -79,7 +98,12 @@ export interface ViewOptions {
 
 export function analyseModel(m: ModelView, o: ViewOptions): ModelAnalysis {
   const plane = parsePlane(o.plane, m.basis.rows);
-  const s = srm(m.acts, m.basis, { epsilon: o.epsilon, maxPlanes: MAX_PLANES, seed: 1, signed: o.signed });
+  // The worker computed the unsigned SRM at its ε with the same settings (the CSV's numbers): reused
+  // rather than computed again on the page's thread, unless the view asks for another ε or signed.
+  const s =
+    m.srm && !o.signed && m.srm.epsilon === o.epsilon
+      ? m.srm
+      : srm(m.acts, m.basis, { epsilon: o.epsilon, maxPlanes: MAX_PLANES, seed: 1, signed: o.signed });
   const frame = planeFrame(m.basis, plane[0], plane[1]);
   const popts = { epsilon: o.epsilon, normalised: o.normalisedPppm, grid: 28, bandwidth: 0.05, nullSamples: 12000, seed: 1 };
   let p: PppmResult | null = null;

@@ -63,7 +63,7 @@ const api = {
     if (!acts) return null;
     const { b, anisotropy: cached } = pairAnalysis(acts.m, basis?.m ?? null);
     const { rowsUsed, ...anisotropy } = cached;
-    const a = analyseModel({ name: acts.name, acts: acts.m, basis: b, reconstruction: NaN, anisotropy }, options);
+    const a = analyseModel({ name: acts.name, acts: acts.m, basis: b, reconstruction: NaN, anisotropy, srm: null }, options);
     const buffers = [a.curve, a.sd, a.x, a.y].map((v) => v.buffer as ArrayBuffer);
     return Comlink.transfer({ analysis: a, anisotropyRows: rowsUsed }, buffers);
   },

@@ -31,7 +31,7 @@ export default function SpotlightViews(props: LabViewProps) {
   const analysisStep = snapshot?.analysisStep ?? -1;
 
   // Re-analyse only when the worker's analysis (latents) changed, or ε / plane / signed changed.
-  const models = useMemo(() => snapshotModels(snapshot, staticData, names), [analysisStep, staticData, names]); // eslint-disable-line react-hooks/exhaustive-deps
+  const models = useMemo(() => snapshotModels(snapshot, staticData, names, defaultEpsilon(k)), [analysisStep, staticData, names, k]); // eslint-disable-line react-hooks/exhaustive-deps
   const K = models[0]?.basis.rows ?? k;
   const analyses = useMemo<ModelAnalysis[]>(
     () => models.map((m) => analyseModel(m, { epsilon, signed, plane: viewState.plane, normalisedPppm })),
