@@ -22,6 +22,7 @@ import { resolveParams } from '../src/state/param-codec';
 import { activateNodeBackend } from '../src/cli/node-backend';
 import { getThreadsCount } from '@tensorflow/tfjs-backend-wasm';
 import { kernelsPerStep } from '../src/engine/kernel-count';
+import { splitTime, type TimeSplit, type WorkerTime } from '../src/engine/time-ledger';
 import { findTorchPython, runTorchReference, torchConfig, type TorchResult } from './pytorch-config';
 
 const PORT = 4174;
@@ -215,7 +216,18 @@ interface PageRate {
   benchStepsPerSecond: number | null;
   shareOfBenchRow: number | null;
   frameP95Ms: number;
+  /**
+   * Per round, where the training worker's time went over the window (time-ledger.ts): the share
+   * spent stepping and in snapshots, and the step's slowdown beside the page against the same-page
+   * rate (share ≈ stepShare ÷ slowdown).
+   */
+  workerTime: Array<Pick<TimeSplit, 'stepShare' | 'snapshotShare' | 'otherShare' | 'slowdown'>>;
+  /** Per round, the steps the worker took over its own clock in the window, over the same-page rate (counted in the worker, so no snapshot's timing enters). */
+  workerShares: number[];
 }
+
+const readWorkerTime = (page: Page) =>
+  page.evaluate(() => (window as unknown as { geometryLab: { workerTime(): Promise<WorkerTime | null> } }).geometryLab.workerTime());
 
 /** Steps per second in the page's worker between two snapshot arrivals at least `ms` apart (the step shown changes only with a snapshot). */
 function snapshotSyncedRate(page: Page, ms: number): Promise<number> {
@@ -224,16 +236,18 @@ function snapshotSyncedRate(page: Page, ms: number): Promise<number> {
     const step = () => window.geometryLab.state().snapshot?.step ?? 0;
     const giveUp = performance.now() + ${ms} + 30000;
     let s0 = step();
+    let last = s0;
     let t0 = null;
     const poll = () => {
       const s = step();
       const now = performance.now();
       if (now > giveUp) { reject(new Error('no snapshot arrived')); return; }
       if (t0 === null) {
-        if (s !== s0) { s0 = s; t0 = now; }
-      } else if (s !== s0 && now - t0 >= ${ms}) {
-        resolve(((s - s0) * 1000) / (now - t0));
-        return;
+        if (s !== s0) { s0 = s; last = s; t0 = now; }
+      } else if (s !== last) {
+        // Ends on an arrival too: a step count read at an arbitrary time lags by up to a snapshot gap.
+        last = s;
+        if (now - t0 >= ${ms}) { resolve(((s - s0) * 1000) / (now - t0)); return; }
       }
       setTimeout(poll, 10);
     };
@@ -276,10 +290,13 @@ async function pageRate(page: Page, lab: string, preset: string, bench: Row | un
   const references = [await samePageRate(page)];
   const rates: number[] = [];
   const deltas: number[] = [];
+  const times: Array<[WorkerTime | null, WorkerTime | null]> = [];
   for (let r = 0; r < PAGE_ROUNDS; r++) {
     await page.getByTestId('play').click();
     await page.waitForTimeout(PAGE_SETTLE_MS);
+    const timeBefore = await readWorkerTime(page);
     const [rate, frames] = await Promise.all([snapshotSyncedRate(page, PAGE_WINDOW_MS), frameDeltas(page, PAGE_WINDOW_MS)]);
+    times.push([timeBefore, await readWorkerTime(page)]);
     rates.push(rate);
     deltas.push(...frames);
     await page.getByTestId('play').click();
@@ -298,6 +315,21 @@ async function pageRate(page: Page, lab: string, preset: string, bench: Row | un
     benchStepsPerSecond,
     shareOfBenchRow: benchStepsPerSecond ? round(median(rates) / benchStepsPerSecond, 2) : null,
     frameP95Ms: round(quantile(deltas, 0.95), 1),
+    workerTime: times.map(([before, after], r) => {
+      if (!before || !after) return { stepShare: NaN, snapshotShare: NaN, otherShare: NaN, slowdown: NaN };
+      const t = splitTime(before, after, 2000 / (references[r]! + references[r + 1]!));
+      return {
+        stepShare: round(t.stepShare, 3),
+        snapshotShare: round(t.snapshotShare, 3),
+        otherShare: round(t.otherShare, 3),
+        slowdown: round(t.slowdown, 3),
+      };
+    }),
+    workerShares: times.map(([before, after], r) =>
+      before && after
+        ? round(((after.steps - before.steps) * 2000) / (after.atMs - before.atMs) / (references[r]! + references[r + 1]!), 2)
+        : NaN,
+    ),
   };
 }
 
@@ -460,7 +492,7 @@ async function main(): Promise<void> {
       );
       pageRates.push(rate);
       process.stderr.write(
-        `${lab.id} in the page at max speed: ${rate.pageStepsPerSecond.join(', ')} steps/s in ${PAGE_ROUNDS} rounds against the same page's ${rate.samePageStepsPerSecond.join(', ')}: shares ${rate.shares.join(', ')}, median ${rate.share} (${rate.shareOfBenchRow ?? '—'} of the bench row's), frame p95 ${rate.frameP95Ms} ms\n`,
+        `${lab.id} in the page at max speed: ${rate.pageStepsPerSecond.join(', ')} steps/s in ${PAGE_ROUNDS} rounds against the same page's ${rate.samePageStepsPerSecond.join(', ')}: shares ${rate.shares.join(', ')}, median ${rate.share} (${rate.shareOfBenchRow ?? '—'} of the bench row's), frame p95 ${rate.frameP95Ms} ms; worker time stepping ${rate.workerTime.map((t) => t.stepShare).join(', ')}, in snapshots ${rate.workerTime.map((t) => t.snapshotShare).join(', ')}, step slowdown beside the page ${rate.workerTime.map((t) => t.slowdown).join(', ')}\n`,
       );
     }
     const frame = parts.has('page') ? await frameTimes(page) : null;

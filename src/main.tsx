@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './ui/App';
 import { Landing, isLandingUrl } from './ui/Landing';
-import { measureKernels, measureStep, pause, play } from './state/controller';
+import { measureKernels, measureStep, pause, play, workerTime } from './state/controller';
 import { startFromLink } from './tours/controller';
 import { useLab } from './state/store';
 import './ui/styles.css';
@@ -25,7 +25,7 @@ if (isLandingUrl(location.search, location.hash)) {
   addEventListener('hashchange', () => startFromLink(location.search, location.hash));
 
   /** A small handle for the benchmark and end-to-end tests; not used by the UI. */
-  Object.assign(window, { geometryLab: { measureStep, measureKernels, play, pause, state: () => useLab.getState() } });
+  Object.assign(window, { geometryLab: { measureStep, measureKernels, workerTime, play, pause, state: () => useLab.getState() } });
 
   root.render(
     <StrictMode>

@@ -3,6 +3,7 @@ import type { Metrics, NamedTensor, Params, Snapshot } from './lab';
 import type { BackendName } from './backend-names';
 import type { BackendRequest } from './backend-names';
 import type { SweepResult } from './sweep';
+import type { WorkerTime } from './time-ledger';
 
 export type WorkerEvent =
   /** `metrics` are the lab's metrics of this snapshot, computed here in the worker. */
@@ -56,4 +57,6 @@ export interface TrainerApi {
   benchmark(steps: number): Promise<number>;
   /** Kernels (backend dispatches) per training step of a fresh copy of the run, over `steps` steps (kernel-count.ts). */
   kernelsPerStep(steps: number): Promise<number>;
+  /** Time spent so far in training steps and snapshots (time-ledger.ts). */
+  workerTime(): WorkerTime;
 }

@@ -17,6 +17,7 @@ import { lossDiverged } from './loss-check';
 import { snapshotGapMs } from './snapshot-budget';
 import { copyInto, copyTensorsInto } from './snapshot-copy';
 import { kernelsPerStep } from './kernel-count';
+import { TimeLedger } from './time-ledger';
 import { setAnalysisOffloader } from './analysis-offload';
 import { jobWorkerRunner } from './job-worker-client';
 
@@ -47,6 +48,8 @@ let loopDone: Promise<void> = Promise.resolve();
 let stepsSinceRate = 0;
 let rateSince = performance.now();
 let stepsPerSecond = 0;
+/** Where the worker's time goes while playing (read by the bench). */
+const ledger = new TimeLedger();
 /** Steps taken by the current run, counted here so no read-back is needed. */
 let stepCounter = 0;
 /** The loss of the weights the run started or was restored from (read after one step); null until then. */
@@ -160,6 +163,7 @@ async function readAndPostSnapshot(): Promise<boolean> {
   const loss = pendingLoss;
   pendingLoss = [];
   const posted = performance.now();
+  ledger.addSnapshot(posted - started);
   nextPostAt = posted + snapshotGapMs(posted - started);
   emit(Comlink.transfer({ type: 'snapshot', snapshot: sent, metrics: metricsOf(sent), loss, stepsPerSecond }, transferables(sent)));
   return true;
@@ -188,8 +192,10 @@ let metricsFailed = false;
 async function trainChunk(count: number, token: number): Promise<boolean> {
   const current = run;
   if (!current) return false;
+  const started = performance.now();
   current.step(count);
   const loss = await current.loss();
+  ledger.addSteps(count, performance.now() - started);
   // A reset, pause or backend change while the loss was read back: this chunk's result is stale.
   if (current !== run || token !== loopToken) return false;
   const diverged = lossDiverged(loss, referenceLoss);
@@ -444,6 +450,7 @@ const api: TrainerApi = {
       return (performance.now() - t0) / steps;
     }),
   kernelsPerStep: (steps: number) => onFreshRun((fresh) => kernelsPerStep(fresh, steps)),
+  workerTime: () => ledger.read(),
 };
 
 /** Serves the trainer API on this worker, loading labs with `load`. */

@@ -11,6 +11,7 @@ import { resolveParams, resolveView } from './param-codec';
 import { decodeSnapshotHash, encodeSnapshotHash } from './hash-snapshot';
 import { readSnapshotFile } from './file-reader';
 import { checkWeights } from '../engine/weight-check';
+import type { WorkerTime } from '../engine/time-ledger';
 import { metricBroken } from './metrics-check';
 
 const MAX_LOSS_POINTS = 4000;
@@ -378,6 +379,12 @@ export async function measureStep(steps: number): Promise<number> {
 export async function measureKernels(steps: number): Promise<number> {
   if (!worker) return NaN;
   return worker.api.kernelsPerStep(steps);
+}
+
+/** The training worker's time spent so far in steps and snapshots (the bench splits a window with it). */
+export async function workerTime(): Promise<WorkerTime | null> {
+  if (!worker) return null;
+  return worker.api.workerTime();
 }
 
 /**
