@@ -56,6 +56,16 @@ describe('intertwiner networks', () => {
       await run.snapshot();
       return run.snapshot(); // same step again: the run has stopped, so the null and stitching run
     };
+    run.step(5);
+    await run.loss();
+    // A fit that does not stitch (a fresh snapshot of a running run) still has its rotation null…
+    const unstitched = await run.snapshot();
+    expect(unstitched.analysis!.stitchScore).toBeUndefined();
+    expect(unstitched.analysis!.nullBand!.data.every(Number.isFinite)).toBe(true);
+    // …the same as the fit that stitches at that step (the run stopped): it depends on the step's activations only.
+    const stitchedNow = await run.snapshot();
+    expect(stitchedNow.analysis!.stitchScore).toBeDefined();
+    expect(Array.from(stitchedNow.analysis!.nullBand!.data)).toEqual(Array.from(unstitched.analysis!.nullBand!.data));
     const first = await stoppedSnapshot();
     expect(first.analysis!.stitchScore).toBeDefined();
     expect(first.analysis!.nullBand).toBeDefined();

@@ -9,9 +9,9 @@
  * (maps are fitted there) and the held-out set (maps are scored and stitched networks run there).
  *
  * The alignment analysis (every map for every activation and hidden layer, plus the stitched
- * networks) is the run's analysis, in the worker: the engine decides when the cheap fits run
- * (engine/analysis-budget.ts); the stitching layers' training, which costs seconds, runs when the run
- * has settled and, while the page plays, at most a quarter of the time.
+ * networks) is the run's analysis, in the worker: the engine decides when the fits run
+ * (engine/analysis-budget.ts), each with its rotation null; the stitching layers' training, which
+ * costs seconds, runs when the run has settled and, while the page plays, at most a tenth of the time.
  */
 import { tf, type Tensor, type Variable } from '../../engine/tf';
 import { adam } from '../../nn/adam';
@@ -56,7 +56,7 @@ export interface IntertwinerConfig {
 
 /** While the page plays: the stitching layers' training (the most expensive part of a fit) at most this often and this share of the time. */
 const STITCH_MIN_INTERVAL_MS = 3000;
-const STITCH_MAX_SHARE = 0.25;
+const STITCH_MAX_SHARE = 0.1;
 /** Random rotations of B's hidden space in the rotation null, and the seeds of the null and the stitching batches. */
 export const NULL_ROTATIONS = 8;
 const NULL_SEED = 0x6e75;
@@ -274,19 +274,19 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
    * The expensive part of one (activation, hidden layer) cell: the rotation null of every map family
    * on the same statistics, and the stitching layers trained onto B's tail (both seeded).
    */
-  const nullAndStitches = async (
-    a: number,
-    l: number,
-    ha: Tensor,
-    grams: NonNullable<Awaited<ReturnType<typeof probeAndHeldGrams>>>,
-    maps: ReturnType<typeof fitMapFromStats>[],
-  ): Promise<{ band: Float32Array; scores: Float32Array }> => {
-    const d = dims[l]!;
-    const nh = split.held;
+  /** The alignment of A's layer l with B's against NULL_ROTATIONS random rotations of B's hidden space (pure, on the Gram statistics). */
+  const nullBandOf = (a: number, l: number, grams: NonNullable<Awaited<ReturnType<typeof probeAndHeldGrams>>>): Float32Array => {
     const K = MAP_KINDS.length;
     const band = new Float32Array(K * 4);
     const rn = rotationNull(grams.probe, grams.held, createRng(NULL_SEED + 101 * a + l), { rotations: NULL_ROTATIONS });
     MAP_KINDS.forEach((_, k) => band.set([rn.observed[k]!, rn.nullMean[k]!, rn.nullLow[k]!, rn.nullHigh[k]!], k * 4));
+    return band;
+  };
+
+  /** The stitching layers trained onto B's tail from A's layer l, scored on the held-out digits. */
+  const stitchesOf = async (a: number, l: number, ha: Tensor, maps: ReturnType<typeof fitMapFromStats>[]): Promise<Float32Array> => {
+    const d = dims[l]!;
+    const nh = split.held;
     const pick = (k: (typeof MAP_KINDS)[number]) => maps[MAP_KINDS.indexOf(k)]!;
     const tail = tailLayersOfB(a, l);
     const [trainA, heldA] = tf.tidy(() => [tf.slice(ha, [0, 0], [split.probe, d]), tf.slice(ha, [split.probe, 0], [nh, d])]);
@@ -306,7 +306,7 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
     tf.dispose([trainA, heldA, ...tail.flatMap((t) => [t.w, t.b])]);
     const scores = await scoreOutputs(held, STITCH_KINDS.length);
     held.dispose();
-    return { band, scores };
+    return scores;
   };
 
   const runFit = async (ctx: AnalysisContext<string>): Promise<Record<string, NamedTensor>> => {
@@ -372,11 +372,10 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
           residual.set(r, cell * K);
           stitched.set(scores, cell * K);
           similarity.set([gReluProcrustesSimilarity(grams.probe), orthogonalProcrustesSimilarity(grams.probe)], cell * 2);
+          nullBand.set(nullBandOf(a, l, grams), cell * K * 4);
           if (stitchNow) {
             const ts = performance.now();
-            const { band, scores: stitchScores } = await nullAndStitches(a, l, ha, grams, maps);
-            nullBand.set(band, cell * K * 4);
-            stitchScore.set(stitchScores, cell * STITCH_KINDS.length);
+            stitchScore.set(await stitchesOf(a, l, ha, maps), cell * STITCH_KINDS.length);
             stitchTime += performance.now() - ts;
           }
           tf.dispose([ha, hb]);
@@ -395,17 +394,16 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
     tensors.similarity = { shape: [nAct, L, 2], data: similarity };
     tensors.ownScore = { shape: [nAct, 2], data: own };
     tensors.fitInfo = { shape: [3], data: Float32Array.from([stepCount, fitMs, stepCount]) };
+    tensors.nullBand = { shape: [nAct, L, K, 4], data: nullBand };
     if (stitchNow) {
       stitchBudget.spent(stitchTime);
       stitchStep = stepCount;
       tensors.stitchScore = { shape: [nAct, L, STITCH_KINDS.length], data: stitchScore };
-      tensors.nullBand = { shape: [nAct, L, K, 4], data: nullBand };
       tensors.stitchInfo = { shape: [3], data: Float32Array.from([stepCount, stitchTime, NULL_ROTATIONS]) };
-    } else if (fit?.stitchScore && fit.stitchInfo && fit.nullBand) {
+    } else if (fit?.stitchScore && fit.stitchInfo) {
       // Kept from the latest stopped or throttled fit; stitchInfo says at which step.
       tensors.stitchScore = fit.stitchScore;
       tensors.stitchInfo = fit.stitchInfo;
-      tensors.nullBand = fit.nullBand;
     }
     fit = tensors;
     return tensors;
@@ -414,7 +412,7 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
   /**
    * Stitching trains four layers per activation and hidden layer, which costs seconds, so it runs
    * when the run has settled (the runner's final snapshot; a paused page) and, while the page plays,
-   * at most a quarter of the time. Untrained networks have nothing to stitch.
+   * at most a tenth of the time (a pass stops training for seconds). Untrained networks have nothing to stitch.
    */
   const stitchDue = (ctx: AnalysisContext<string>): boolean => {
     if (stitchStep === ctx.step || ctx.step === 0) return false;
