@@ -10,6 +10,7 @@ import { getThreadsCount, setThreadsCount, setWasmPaths } from '@tensorflow/tfjs
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import { installWasmHeapSlices } from '../nn/wasm-slice-kernels';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -18,6 +19,7 @@ setWasmPaths({
 });
 // One thread per logical core when the page is cross-origin isolated (tfjs's own default gave 1).
 setThreadsCount(Math.max(1, globalThis.navigator?.hardwareConcurrency ?? 1));
+installWasmHeapSlices();
 
 export type { BackendRequest } from './tf';
 
