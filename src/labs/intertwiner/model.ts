@@ -270,10 +270,6 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
     return s.map((v) => 1 - v / heldPixelVar);
   };
 
-  /**
-   * The expensive part of one (activation, hidden layer) cell: the rotation null of every map family
-   * on the same statistics, and the stitching layers trained onto B's tail (both seeded).
-   */
   /** The alignment of A's layer l with B's against NULL_ROTATIONS random rotations of B's hidden space (pure, on the Gram statistics). */
   const nullBandOf = (a: number, l: number, grams: NonNullable<Awaited<ReturnType<typeof probeAndHeldGrams>>>): Float32Array => {
     const K = MAP_KINDS.length;

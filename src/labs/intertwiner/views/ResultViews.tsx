@@ -6,7 +6,9 @@ import { GroupedBars } from './GroupedBars';
 import { INTERTWINER_ABOUT } from './about';
 import { nullRatioState } from './null-ratio-caption';
 
-const NULL_PENDING = 'Runs when training stops: pause, then press → (or wait for the throttled refit).';
+const STITCH_PENDING = 'Runs when training stops: pause, then press → (or wait for the throttled refit).';
+/** The rotation null comes with every fit of the maps. */
+const NULL_PENDING = 'Comes with the first fit of the maps.';
 
 const seriesOf = (activations: readonly ActivationId[]) => activations.map((a) => ({ key: a, label: ACTIVATION_LABELS[a] }));
 const maxOf = (rows: readonly (readonly number[])[]) => Math.max(...rows.flat().filter(Number.isFinite));
@@ -92,7 +94,7 @@ export function ResultViews({
         data={stitchData}
         domain={[Math.min(0, penalties ? Math.min(...penalties.flat()) - 1 : 0), Math.max(5, penalties ? maxOf(penalties) + 1 : 0)]}
         format={(v) => `${v.toFixed(1)} pts`}
-        placeholder={NULL_PENDING}
+        placeholder={STITCH_PENDING}
         caption={
           tables && tables.stitchStep >= 0
             ? `Stitching layers trained on the task at step ${tables.stitchStep} (${(tables.stitchMs / 1000).toFixed(1)} s). Lower is better; for ReLU expect full < group (its intertwiner group) < low rank (rank 4).`

@@ -63,6 +63,7 @@ describe('intertwiner result views', () => {
     expect(html).not.toContain('bar-null-ratio');
     expect(html).not.toContain('bar-stitching');
     expect(html).toContain('Runs when training stops');
+    expect(html).toContain('Comes with the first fit of the maps.');
     expect(render(null)).toContain('Fitting maps');
   });
 });
