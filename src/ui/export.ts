@@ -1,4 +1,7 @@
 /** Downloads of views and data: SVG as serialised markup, PNG rendered from it, CSV and JSON. */
+import { PIXELS_ATTRIBUTE } from './charts/PixelCanvas';
+
+const SVG_NS = 'http://www.w3.org/2000/svg';
 
 export function download(filename: string, content: Blob): void {
   const url = URL.createObjectURL(content);
@@ -13,7 +16,8 @@ export function download(filename: string, content: Blob): void {
 
 export function serializeSvg(svg: SVGSVGElement): string {
   const clone = svg.cloneNode(true) as SVGSVGElement;
-  clone.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  clone.setAttribute('xmlns', SVG_NS);
+  pixelsAsImages(svg, clone);
   const { width, height } = svg.getBoundingClientRect();
   if (!clone.getAttribute('width')) clone.setAttribute('width', String(Math.round(width)));
   if (!clone.getAttribute('height')) clone.setAttribute('height', String(Math.round(height)));
@@ -21,6 +25,25 @@ export function serializeSvg(svg: SVGSVGElement): string {
   const style = getComputedStyle(svg);
   clone.setAttribute('style', `background:${style.getPropertyValue('--panel-bg') || '#fff'};font-family:${style.fontFamily}`);
   return new XMLSerializer().serializeToString(clone);
+}
+
+/**
+ * A standalone SVG cannot hold a <canvas>: each PixelCanvas's <foreignObject> in `clone` becomes an
+ * <image> at the same place holding the original canvas's pixels as a PNG data URL (the clone's
+ * canvases are blank: cloning copies no pixels).
+ */
+function pixelsAsImages(svg: SVGSVGElement, clone: SVGSVGElement): void {
+  const selector = `foreignObject[${PIXELS_ATTRIBUTE}]`;
+  const sources = [...svg.querySelectorAll(selector)];
+  clone.querySelectorAll(selector).forEach((holder, i) => {
+    const image = document.createElementNS(SVG_NS, 'image');
+    for (const name of ['x', 'y', 'width', 'height']) image.setAttribute(name, holder.getAttribute(name) ?? '0');
+    image.setAttribute('preserveAspectRatio', 'none');
+    image.setAttribute('style', 'image-rendering: pixelated');
+    const canvas = sources[i]?.querySelector('canvas');
+    image.setAttribute('href', canvas ? canvas.toDataURL('image/png') : '');
+    holder.replaceWith(image);
+  });
 }
 
 export function svgBlob(svg: SVGSVGElement): Blob {

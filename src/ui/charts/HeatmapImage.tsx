@@ -1,19 +1,7 @@
 import { useMemo, useState } from 'react';
 import { divergingPixels } from './heatmap-pixels';
+import { PixelCanvas } from './PixelCanvas';
 import { CHART_FONT, INK } from './style';
-
-let scratch: HTMLCanvasElement | null = null;
-
-/** Pixels as a PNG data URL (one scratch canvas, reused); null where there is no 2D canvas. */
-export function pixelsUrl(pixels: Uint8ClampedArray<ArrayBuffer>, cols: number, rows: number): string | null {
-  scratch ??= document.createElement('canvas');
-  scratch.width = cols;
-  scratch.height = rows;
-  const ctx = scratch.getContext('2d');
-  if (!ctx) return null;
-  ctx.putImageData(new ImageData(pixels, cols, rows), 0, 0);
-  return scratch.toDataURL();
-}
 
 export interface HeatmapImageProps {
   /** Top-left corner and side of the square. */
@@ -31,13 +19,13 @@ export interface HeatmapImageProps {
 }
 
 /**
- * A matrix heatmap drawn as one pixelated <image> rather than a <rect> per cell: redrawing a
+ * A matrix heatmap drawn as pixels (PixelCanvas) rather than a <rect> per cell: redrawing a
  * 20 × 20 Gram matrix as rects (each with a <title>) 30 times a second made the browser restyle
  * ~600 elements a frame, the page's largest cost while a light lab trained. The value under the
- * pointer is read out as text below, and the image travels inside exported SVGs as a data URL.
+ * pointer is read out as text below, and the pixels travel inside exported SVGs as a data URL.
  */
 export function HeatmapImage({ x, y, side, n, values, max, describe, testId }: HeatmapImageProps) {
-  const url = useMemo(() => pixelsUrl(divergingPixels(values, max), n, n), [values, max, n]);
+  const pixels = useMemo(() => divergingPixels(values, max), [values, max]);
   const [hover, setHover] = useState<{ row: number; col: number } | null>(null);
   const cell = side / n;
   const onMove = (e: React.PointerEvent<SVGRectElement>) => {
@@ -49,9 +37,7 @@ export function HeatmapImage({ x, y, side, n, values, max, describe, testId }: H
   const shown = hover && hover.row < n && hover.col < n ? hover : null;
   return (
     <g>
-      {url ? (
-        <image href={url} x={x} y={y} width={side} height={side} preserveAspectRatio="none" style={{ imageRendering: 'pixelated' }} />
-      ) : null}
+      <PixelCanvas x={x} y={y} width={side} height={side} pixels={pixels} cols={n} rows={n} />
       <rect
         x={x}
         y={y}

@@ -3,7 +3,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { ViewPanel } from '../../../ui/ViewPanel';
 import { ChartPlaceholder } from '../../../ui/charts/ChartPlaceholder';
 import { RampLegend } from '../../../ui/charts/RampLegend';
-import { pixelsUrl } from '../../../ui/charts/HeatmapImage';
+import { PixelCanvas } from '../../../ui/charts/PixelCanvas';
 import { divergingColor, divergingPixels } from '../../../ui/charts/heatmap-pixels';
 import { CHART_FONT, INK } from '../../../ui/charts/style';
 import { snapshotW, tensorData, throttledView, useWords, type BowsSnapshot } from './shared';
@@ -46,8 +46,7 @@ function GramClusteredView({ snapshot }: { snapshot: BowsSnapshot | null }) {
       }
     }
     max = max > 0 ? max : 1;
-    const url = pixelsUrl(divergingPixels(g, max), n, n);
-    return url ? { n, ids, g, max, url } : null;
+    return { n, ids, g, max, pixels: divergingPixels(g, max) };
   }, [w, order]);
   const hasHeat = heat !== null;
 
@@ -114,15 +113,7 @@ function GramClusteredView({ snapshot }: { snapshot: BowsSnapshot | null }) {
         </defs>
         <g clipPath="url(#bows-gram-clip)">
           <g transform={transform.toString()}>
-            <image
-              href={heat.url}
-              x={LEFT}
-              y={TOP}
-              width={SIDE}
-              height={SIDE}
-              preserveAspectRatio="none"
-              style={{ imageRendering: 'pixelated' }}
-            />
+            <PixelCanvas x={LEFT} y={TOP} width={SIDE} height={SIDE} pixels={heat.pixels} cols={n} rows={n} />
             {hover ? (
               <rect
                 x={LEFT + hover.j * cell}
