@@ -15,8 +15,11 @@ type Args = Parameters<tf.KernelFunc>[0];
 
 /** Copies x[begin : begin + size] into a new output, reading x through a heap view. */
 export function heapSlice(backend: BackendWasm, x: Info, begin: readonly number[], size: readonly number[]): Info {
-  const out = backend.makeOutput([...size], x.dtype);
-  const count = tf.util.sizeFromShape([...size]);
+  // tfjs's utilities take mutable arrays: one copy of each, shared by every call below.
+  const shape = [...size];
+  const start = [...begin];
+  const out = backend.makeOutput(shape, x.dtype);
+  const count = tf.util.sizeFromShape(shape);
   if (count === 0) return out;
   // Views taken after the output's allocation: growing the heap detaches older views.
   const src = backend.typedArrayFromHeap(x);
@@ -27,8 +30,8 @@ export function heapSlice(backend: BackendWasm, x: Info, begin: readonly number[
     return out;
   }
   const strides = tf.util.computeStrides(x.shape);
-  if (tf.slice_util.isSliceContinous(x.shape, [...begin], [...size])) {
-    const offset = tf.slice_util.computeFlatOffset([...begin], strides);
+  if (tf.slice_util.isSliceContinous(x.shape, start, shape)) {
+    const offset = tf.slice_util.computeFlatOffset(start, strides);
     dst.set(src.subarray(offset, offset + count));
     return out;
   }
