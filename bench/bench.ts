@@ -524,6 +524,7 @@ async function main(): Promise<void> {
             torch: torch.result.torch,
             python: torch.result.python,
             blas: torch.result.blas,
+            blasLibrary: torch.result.blasLibrary,
             threads: torch.result.threads,
             labs: torch.result.labs,
           }

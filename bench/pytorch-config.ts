@@ -186,8 +186,13 @@ export interface TorchLabResult {
 export interface TorchResult {
   torch: string;
   python: string;
-  /** torch's BLAS_INFO (Debian's build: "generic", the reference BLAS). */
+  /** torch's BLAS_INFO, as built (Debian's: "generic", the libblas.so.3 interface). */
   blas: string;
+  /**
+   * The BLAS library loaded at run time (Debian's torch takes whichever libblas.so.3 the system's
+   * alternatives point at: the reference BLAS, or OpenBLAS once libopenblas0 is installed).
+   */
+  blasLibrary?: string;
   threads: number;
   labs: TorchLabResult[];
 }
@@ -205,8 +210,11 @@ export function runTorchReference(
     trialSeconds: opts.trialSeconds ?? 1,
     labs: configs,
   });
+  // A threaded BLAS (OpenBLAS) sizes its own pool from these, not from torch.set_num_threads.
+  const threads = String(opts.threads ?? 1);
   const r = spawnSync(python, [PYTORCH_SCRIPT], {
     input,
+    env: { ...process.env, OPENBLAS_NUM_THREADS: threads, OMP_NUM_THREADS: threads, MKL_NUM_THREADS: threads },
     encoding: 'utf8',
     stdio: ['pipe', 'pipe', 'inherit'],
     timeout: opts.timeoutMs ?? 600_000,

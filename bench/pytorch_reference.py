@@ -17,6 +17,7 @@ stock optimisers; no hand-written gradients.
 """
 import json
 import math
+import re
 import statistics
 import sys
 import time
@@ -332,6 +333,18 @@ def time_lab(cfg, trials, target_s):
     }
 
 
+def loaded_blas():
+    """The BLAS shared library this process mapped (Debian's torch loads libblas.so.3 through the
+    system's alternatives: the slow reference BLAS, or OpenBLAS when libopenblas0 is installed)."""
+    try:
+        with open("/proc/self/maps") as maps:
+            paths = {line.split()[-1] for line in maps if "/" in line}
+    except OSError:
+        return "unknown"
+    found = sorted(p for p in paths if re.search(r"blas|mkl", p.rsplit("/", 1)[-1]))
+    return ", ".join(found) or "none"
+
+
 def main():
     req = json.load(sys.stdin)
     threads = int(req.get("threads", 1))
@@ -344,7 +357,7 @@ def main():
     target_s = float(req.get("trialSeconds", 1.0))
     config = torch.__config__.show()
     blas = next((part.split("=", 1)[1] for part in config.replace(",", "\n").split() if part.startswith("BLAS_INFO=")), "unknown")
-    out = {"torch": torch.__version__, "python": sys.version.split()[0], "threads": torch.get_num_threads(), "blas": blas, "labs": []}
+    out = {"torch": torch.__version__, "python": sys.version.split()[0], "threads": torch.get_num_threads(), "blas": blas, "blasLibrary": loaded_blas(), "labs": []}
     for cfg in req["labs"]:
         try:
             out["labs"].append(time_lab(cfg, trials, target_s))
