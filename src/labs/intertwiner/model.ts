@@ -2,7 +2,8 @@
  * The intertwiner lab's networks (DESIGN §5.5): for every activation, two networks of the same
  * architecture (A and B, different initial weights, the same data stream) trained on MNIST —
  * a classifier 784→h→h→10 or an autoencoder 784→h→k→h→784 — all 2·(activations) networks in
- * one graph: the first layer is one fused [784, G·h] matMul, later layers batched matMuls.
+ * one graph: the first layer is one fused [784, G·h] matMul, later layers batched products
+ * (nn/batched-matmul.ts).
  * Init A and init B are shared by every activation, so activations differ only in σ.
  *
  * Digits: the shuffled asset's prefix trains; two disjoint slices after it are the probe set
@@ -15,6 +16,7 @@
  */
 import { tf, type Tensor, type Variable } from '../../engine/tf';
 import { adam } from '../../nn/adam';
+import { batchedMatMul } from '../../nn/batched-matmul';
 import type { Rng } from '../../engine/rng';
 import type { NamedTensor } from '../../engine/lab';
 import type { MnistData } from '../../data/mnist';
@@ -140,7 +142,7 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
     let h = activate(tf.transpose(tf.reshape(pre0, [n, G, h0]), [1, 0, 2]));
     const hidden = [h];
     for (let l = 1; l < W; l++) {
-      const z = tf.add(tf.matMul(h, vars[2 * l]!), vars[2 * l + 1]!);
+      const z = tf.add(batchedMatMul(h, vars[2 * l]!), vars[2 * l + 1]!);
       if (l === W - 1) return { hidden, out: z };
       h = activate(z);
       hidden.push(h);
@@ -176,7 +178,7 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
       hs.push(activate(zs[0]!));
       let out: Tensor | null = null;
       for (let w = 1; w < W; w++) {
-        const z = tf.add(tf.matMul(hs[w - 1]!, vars[2 * w]!), vars[2 * w + 1]!);
+        const z = tf.add(batchedMatMul(hs[w - 1]!, vars[2 * w]!), vars[2 * w + 1]!);
         if (w === W - 1) out = z;
         else {
           zs.push(z);
@@ -199,9 +201,9 @@ export function createIntertwinerModel(cfg: IntertwinerConfig, data: MnistData, 
       const grads: Array<{ name: string; tensor: Tensor }> = [];
       for (let w = W - 1; w >= 1; w--) {
         const hIn = hs[w - 1]!;
-        grads.push({ name: vars[2 * w]!.name, tensor: tf.matMul(tf.transpose(hIn, [0, 2, 1]), dZ) });
-        grads.push({ name: vars[2 * w + 1]!.name, tensor: tf.matMul(onesRow, dZ) });
-        const dH = tf.matMul(dZ, tf.transpose(vars[2 * w]!, [0, 2, 1]));
+        grads.push({ name: vars[2 * w]!.name, tensor: batchedMatMul(tf.transpose(hIn, [0, 2, 1]), dZ) });
+        grads.push({ name: vars[2 * w + 1]!.name, tensor: batchedMatMul(onesRow, dZ) });
+        const dH = batchedMatMul(dZ, tf.transpose(vars[2 * w]!, [0, 2, 1]));
         dZ = backward(zs[w - 1]!, hIn, dH);
       }
       const flat = tf.reshape(tf.transpose(dZ, [1, 0, 2]), [B, G * h0]);
