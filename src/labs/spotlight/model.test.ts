@@ -67,6 +67,72 @@ describe('spotlight autoencoder', () => {
     tf.dispose([x, up, y, hand, ...(bt ? [bt, basis!.bT] : [])]);
   });
 
+  it('one step moves every weight by the gradient of the loss (float64 forward pass, central differences)', async () => {
+    // One batch of 4 rows, SGD with momentum: its first step is w − lr·∂L/∂w exactly.
+    const d = 5;
+    const h = 4;
+    const k = 3;
+    const lr = 0.05;
+    const acts: ActivationSpec[] = [specs[0]![1], specs[5]![1], specs[4]![1]];
+    const rng = createRng(11);
+    const train = continuousSamples('gaussian', 4, d, rng);
+    const run = createAutoencoder(
+      { inputDim: d, hidden: h, k, batch: 4, lr, optimizer: 'momentum', activations: acts, train, probe: train, epsilon: 0.9, maxPlanes: 4 },
+      rng,
+    );
+    const before = (await run.snapshot({ analysis: 'weights-only' })).weights;
+    run.step(1);
+    const after = (await run.snapshot({ analysis: 'weights-only' })).weights;
+    run.dispose();
+    const G = acts.length;
+    const w: Record<string, Float64Array> = {};
+    for (const [n, t] of Object.entries(before)) w[n] = Float64Array.from(t.data);
+    // L = Σ_g mean over rows and pixels of (out − x)², the models' layers as the snapshot lays them out.
+    const layer = (input: Float64Array, W: Float64Array, wAt: number, stride: number, col: number, b: Float64Array, bAt: number, n: number) => {
+      const out = new Float64Array(n);
+      for (let j = 0; j < n; j++) {
+        let sum = b[bAt + j]!;
+        for (let i = 0; i < input.length; i++) sum += input[i]! * W[wAt + i * stride + col + j]!;
+        out[j] = sum;
+      }
+      return out;
+    };
+    const loss = (): number => {
+      let total = 0;
+      for (let g = 0; g < G; g++) {
+        const hidden: ActivationSpec = acts[g]!.kind === 'elementwise' ? { ...acts[g]!, basis: null } : acts[g]!;
+        let sq = 0;
+        for (let r = 0; r < 4; r++) {
+          const x = Float64Array.from(train.subarray(r * d, (r + 1) * d));
+          const a1 = applyActivationValue(hidden, layer(x, w.W1!, 0, G * h, g * h, w.b1!, g * h, h));
+          const z = applyActivationValue(acts[g]!, layer(a1, w.W2!, g * h * k, k, 0, w.b2!, g * k, k));
+          const a3 = applyActivationValue(hidden, layer(z, w.W3!, g * k * h, h, 0, w.b3!, g * h, h));
+          const out = layer(a3, w.W4!, g * h * d, d, 0, w.b4!, g * d, d);
+          for (let j = 0; j < d; j++) sq += (out[j]! - x[j]!) ** 2;
+        }
+        total += sq / (4 * d);
+      }
+      return total;
+    };
+    let checked = 0;
+    for (const [n, values] of Object.entries(w)) {
+      for (let i = 0; i < values.length; i++) {
+        const eps = 1e-5;
+        const keep = values[i]!;
+        values[i] = keep + eps;
+        const plus = loss();
+        values[i] = keep - eps;
+        const minus = loss();
+        values[i] = keep;
+        const numeric = (plus - minus) / (2 * eps);
+        const step = (before[n]!.data[i]! - after[n]!.data[i]!) / lr;
+        expect(Math.abs(step - numeric), `${n}[${i}]: ${step} against ${numeric}`).toBeLessThan(5e-6 + 1e-4 * Math.abs(numeric));
+        checked++;
+      }
+    }
+    expect(checked).toBe(d * G * h + G * h + G * (h * k + k + k * h + h + h * d + d));
+  });
+
   it('training lowers the loss of every model, and tensors stay flat over many steps', async () => {
     const start = tf.memory().numTensors;
     const rng = createRng(4);

@@ -4,10 +4,20 @@
  * Every hidden layer uses the model's activation: a Thomson basis applies to the k-wide bottleneck
  * (the h-wide layers use the same σ elementwise), an isotropic activation is isotropic everywhere.
  *
- * The first layer of all G models is one [d, G·h] matrix (one matMul for the shared input); the
- * others are batched [G, ·, ·]. Gradients are written out (activationGrad per slice; autodiff's
- * register_all_gradients cannot be loaded by tsx in Node), one Adam for all; the tests check them
- * against autodiff.
+ * The first layer of all G models is one matrix (one matMul for the shared input); the others
+ * are per model, stacked [G, ·, ·] in snapshots. Gradients are written out (activationGrad per
+ * slice; autodiff's register_all_gradients cannot be loaded by tsx in Node), one Adam for all; the
+ * tests check the activations' gradients against central differences and a whole step's against
+ * a float64 forward pass.
+ *
+ * The two large weights, W1 [d, G·h] and each W4 [h, d], are kept transposed (W1ᵀ, W4ᵀ), and the
+ * products that read them put them first. tfjs-wasm's XNNPACK packs a product's right-hand side
+ * before multiplying, so a weight on the right is packed again at every step (W1: 400K floats,
+ * about as long as the product itself at batch 64); on the left it is read as it is, and the
+ * batch's activations (64 columns) are what gets packed. XNNPACK keeps the packed copy of a
+ * right-hand side for as long as that tensor lives, so the pool's batches, which W1's gradient
+ * takes on the right, are packed once each (another copy of the pool: the wasm heap grew by 43 MB
+ * more than before over 1,000 steps of mnist-16).
  * SRM (mean and s.d. over planes), the anisotropy against its rotation null and the reconstruction
  * error of a fixed probe set are the run's analysis (the engine decides when it runs; the SRM and the
  * null, pure and slow, run in a job worker while the page plays): the page, the metrics CSV and the
@@ -67,6 +77,13 @@ function tile(block: Float32Array, times: number): Float32Array {
   return out;
 }
 
+/** A row-major [rows, cols] matrix transposed to [cols, rows]. */
+function transposeRows(m: Float32Array, rows: number, cols: number): Float32Array {
+  const out = new Float32Array(rows * cols);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = m[r * cols + c]!;
+  return out;
+}
+
 /** [d, h] repeated side by side as [d, G·h]. */
 function tileColumns(block: Float32Array, rows: number, cols: number, times: number): Float32Array {
   const out = new Float32Array(rows * cols * times);
@@ -106,8 +123,9 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
   const probe = tf.tensor2d(cfg.probe, [P, d]);
 
   const id = instanceCounter++;
-  // Same initial weights for every model. W1 of all models is one [d, G·h] matrix (one matMul for
-  // the shared input); the other layers are per model 2-D (tfjs-wasm's batched matMul is ~15× slower).
+  // Same initial weights for every model. W1 of all models is one matrix, kept as W1ᵀ [G·h, d] (one
+  // matMul for the shared input); the other layers are per model 2-D (tfjs-wasm's batched matMul is
+  // ~15× slower), W4 kept as W4ᵀ [d, h].
   const init = {
     W1: uniformInit(rng, d, d * h),
     b1: uniformInit(rng, d, h),
@@ -118,22 +136,27 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
     W4: uniformInit(rng, h, h * d),
     b4: uniformInit(rng, h, d),
   };
-  const layerShapes = { W2: [h, k], b2: [1, k], W3: [k, h], b3: [1, h], W4: [h, d], b4: [1, d] } as const;
+  /** Each layer's variable; W4's is W4ᵀ. */
+  const layerShapes = { W2: [h, k], b2: [1, k], W3: [k, h], b3: [1, h], W4: [d, h], b4: [1, d] } as const;
   type LayerName = keyof typeof layerShapes;
   const layerNames = Object.keys(layerShapes) as LayerName[];
   // tf.variable keeps its initial tensor alive unless that tensor is made inside a tidy.
-  const W1 = tf.tidy(() => tf.variable(tf.tensor2d(tileColumns(init.W1, d, h, G), [d, G * h]), true, `spot${id}_W1`));
+  const W1T = tf.tidy(() =>
+    tf.variable(tf.tensor2d(transposeRows(tileColumns(init.W1, d, h, G), d, G * h), [G * h, d]), true, `spot${id}_W1T`),
+  );
   const b1 = tf.tidy(() => tf.variable(tf.tensor2d(tile(init.b1, G), [1, G * h]), true, `spot${id}_b1`));
   const layers: Array<Record<LayerName, Variable>> = [];
   for (let g = 0; g < G; g++) {
     const vs = {} as Record<LayerName, Variable>;
-    for (const n of layerNames) vs[n] = tf.tidy(() => tf.variable(tf.tensor2d(init[n], [...layerShapes[n]]), true, `spot${id}_${n}_${g}`));
+    for (const n of layerNames) {
+      const values = n === 'W4' ? transposeRows(init.W4, h, d) : init[n];
+      vs[n] = tf.tidy(() => tf.variable(tf.tensor2d(values, [...layerShapes[n]]), true, `spot${id}_${n}_${g}`));
+    }
     layers.push(vs);
   }
-  const allVars: Variable[] = [W1, b1, ...layers.flatMap((l) => layerNames.map((n) => l[n]))];
-  /** Snapshot layout: W1 [d, G·h], b1 [1, G·h], the rest stacked [G, ...]. */
-  const shapes: Record<string, number[]> = { W1: [d, G * h], b1: [1, G * h] };
-  for (const n of layerNames) shapes[n] = [G, ...layerShapes[n]];
+  const allVars: Variable[] = [W1T, b1, ...layers.flatMap((l) => layerNames.map((n) => l[n]))];
+  /** Snapshot layout (untransposed): W1 [d, G·h], b1 [1, G·h], the rest stacked [G, ...] with W4 [G, h, d]. */
+  const snapshotShape = (n: LayerName): readonly number[] => (n === 'W4' ? [h, d] : layerShapes[n]);
 
   const bases = cfg.activations.map((spec) => {
     if (spec.kind !== 'elementwise' || !spec.basis) return undefined;
@@ -153,36 +176,37 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
   const actBack = (g: number, l: Layer, grad: Tensor, bottleneck: boolean): Tensor =>
     activationGrad(bottleneck ? cfg.activations[g]! : hiddenSpecs[g]!, l.u, l.y, grad, bottleneck ? bases[g] : undefined);
 
-  const forward = (x: Tensor) => {
-    const pre1 = tf.add(tf.matMul(x, W1), b1); // [n, G·h]
+  /** Rows x [n, d] given as xT [d, n]; each model's output comes transposed, outT [d, n]. */
+  const forward = (xT: Tensor) => {
+    const pre1 = tf.add(tf.transpose(tf.matMul(W1T, xT)), b1); // [n, G·h]
     const pre1s = G === 1 ? [pre1] : tf.split(pre1, G, 1);
     return layers.map((L, g) => {
       const a1 = act(g, pre1s[g]!, false);
       const z = act(g, tf.add(tf.matMul(a1.y, L.W2), L.b2), true);
       const a3 = act(g, tf.add(tf.matMul(z.y, L.W3), L.b3), false);
-      const out = tf.add(tf.matMul(a3.y, L.W4), L.b4);
-      return { a1, z, a3, out };
+      const outT = tf.add(tf.matMul(L.W4, tf.transpose(a3.y)), tf.reshape(L.b4, [d, 1]));
+      return { a1, z, a3, outT };
     });
   };
   /** Per-model mean squared error, [G]. */
-  const perModelMse = (x: Tensor, outs: Tensor[]): Tensor => tf.stack(outs.map((o) => tf.mean(tf.square(tf.sub(o, x)))));
+  const perModelMse = (xT: Tensor, outTs: Tensor[]): Tensor => tf.stack(outTs.map((o) => tf.mean(tf.square(tf.sub(o, xT)))));
 
   const optimizer = cfg.optimizer === 'momentum' ? tf.train.momentum(cfg.lr, 0.9) : adam(cfg.lr);
   const onesB = tf.ones([1, B]);
 
-  /** Gradients of Σ_g MSE_g for one batch, by hand. */
-  const gradients = (x: Tensor, fs: ReturnType<typeof forward>): Array<{ name: string; tensor: Tensor }> => {
+  /** Gradients of Σ_g MSE_g for one batch, by hand (x and its transpose xT). */
+  const gradients = (x: Tensor, xT: Tensor, fs: ReturnType<typeof forward>): Array<{ name: string; tensor: Tensor }> => {
     const out: Array<{ name: string; tensor: Tensor }> = [];
     const gP1: Tensor[] = [];
     fs.forEach((f, g) => {
       const L = layers[g]!;
-      const gOut = tf.mul(tf.sub(f.out, x), 2 / (B * d));
-      const gPre3 = actBack(g, f.a3, tf.matMul(gOut, tf.transpose(L.W4)), false);
+      const gOutT = tf.mul(tf.sub(f.outT, xT), 2 / (B * d)); // [d, B]
+      const gPre3 = actBack(g, f.a3, tf.transpose(tf.matMul(tf.transpose(L.W4), gOutT)), false);
       const gPre2 = actBack(g, f.z, tf.matMul(gPre3, tf.transpose(L.W3)), true);
       gP1.push(actBack(g, f.a1, tf.matMul(gPre2, tf.transpose(L.W2)), false));
       const grads: Record<LayerName, Tensor> = {
-        W4: tf.matMul(tf.transpose(f.a3.y), gOut),
-        b4: tf.matMul(onesB, gOut),
+        W4: tf.matMul(gOutT, f.a3.y),
+        b4: tf.reshape(tf.sum(gOutT, 1), [1, d]),
         W3: tf.matMul(tf.transpose(f.z.y), gPre3),
         b3: tf.matMul(onesB, gPre3),
         W2: tf.matMul(tf.transpose(f.a1.y), gPre2),
@@ -191,7 +215,7 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
       for (const n of layerNames) out.push({ name: L[n].name, tensor: grads[n] });
     });
     const gP1all = G === 1 ? gP1[0]! : tf.concat(gP1, 1); // [B, G·h]
-    out.push({ name: W1.name, tensor: tf.matMul(tf.transpose(x), gP1all) });
+    out.push({ name: W1T.name, tensor: tf.matMul(tf.transpose(gP1all), x) });
     out.push({ name: b1.name, tensor: tf.matMul(onesB, gP1all) });
     return out;
   };
@@ -201,12 +225,13 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
   /** The probe set's codes and reconstruction error (tfjs, in the training worker). */
   const gather = async (lossPerModel: Float32Array): Promise<Record<string, NamedTensor>> => {
     const [z, err] = tf.tidy(() => {
-      const fs = forward(probe);
+      const probeT = tf.transpose(probe);
+      const fs = forward(probeT);
       return [
         tf.stack(fs.map((f) => f.z.y)),
         perModelMse(
-          probe,
-          fs.map((f) => f.out),
+          probeT,
+          fs.map((f) => f.outT),
         ),
       ];
     });
@@ -240,20 +265,33 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
       };
     };
 
-  /** W2…b4 of the G models stacked as [G, ·, ·]: each model's own variable is one slice. */
+  /** W2…b4 of the G models stacked as [G, ·, ·]: each model's own variable is one slice (W4's transposed back). */
   const stacked = (n: LayerName): WeightSlot => {
-    const size = layerShapes[n][0] * layerShapes[n][1];
+    const [rows, cols] = layerShapes[n];
+    const size = rows * cols;
+    const transposed = n === 'W4';
     return {
-      shape: shapes[n]!,
+      shape: [G, ...snapshotShape(n)],
       read: async () => {
         const data = new Float32Array(G * size);
         const parts = await Promise.all(layers.map((L) => L[n].data()));
-        parts.forEach((p, g) => data.set(p, g * size));
+        parts.forEach((p, g) => data.set(transposed ? transposeRows(p as Float32Array, rows, cols) : p, g * size));
         return data;
       },
       write: (data) =>
-        tf.tidy(() => layers.forEach((L, g) => L[n].assign(tf.tensor2d(data.subarray(g * size, (g + 1) * size), [...layerShapes[n]])))),
+        tf.tidy(() =>
+          layers.forEach((L, g) => {
+            const part = data.subarray(g * size, (g + 1) * size);
+            L[n].assign(tf.tensor2d(transposed ? transposeRows(part, cols, rows) : part, [rows, cols]));
+          }),
+        ),
     };
+  };
+  /** W1 as [d, G·h], from and to its variable W1ᵀ. */
+  const firstLayer: WeightSlot = {
+    shape: [d, G * h],
+    read: async () => transposeRows((await W1T.data()) as Float32Array, G * h, d),
+    write: (data) => tf.tidy(() => W1T.assign(tf.tensor2d(transposeRows(data, d, G * h), [G * h, d]))),
   };
 
   const staticData: Record<string, NamedTensor> = {};
@@ -263,7 +301,7 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
   return ownedRun({
     models: G,
     weights: {
-      W1: variableSlot(W1),
+      W1: firstLayer,
       b1: variableSlot(b1),
       ...(Object.fromEntries(layerNames.map((n) => [n, stacked(n)])) as Record<LayerName, WeightSlot>),
     },
@@ -271,12 +309,13 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
     staticData,
     trainStep(withLoss) {
       const x = pool[rng.int(poolBatches)]!;
-      const fs = forward(x);
-      optimizer.applyGradients(gradients(x, fs));
+      const xT = tf.transpose(x);
+      const fs = forward(xT);
+      optimizer.applyGradients(gradients(x, xT, fs));
       return withLoss
         ? perModelMse(
-            x,
-            fs.map((f) => f.out),
+            xT,
+            fs.map((f) => f.outT),
           )
         : undefined;
     },
