@@ -9,7 +9,9 @@
  *   AdamW, as bows/adamw.ts: the same m', v';  p' = p·decay − (m'·lr/(1−β₁ᵗ)) / (√(v'/(1−β₂ᵗ)) + ε),
  *                            the decay only on the variables marked `decayed`.
  */
+import { tf } from '../engine/tf';
 import type { HeapKernel } from './wasm-heap-kernel';
+import { backendMemory, simdMoments, type SimdMoments } from './simd-moments';
 
 export interface MomentAttrs {
   count: number;
@@ -47,7 +49,32 @@ interface Buffers {
   outV: Float32Array;
 }
 
-function adamUpdate({ p, g, m, v, outP, outM, outV }: Buffers, a: AdamAttrs): void {
+/** The SIMD update (simd-moments.ts) over the active wasm backend's memory, or null where there is none. */
+function simd(): SimdMoments | null {
+  const memory = backendMemory((tf.backend() as unknown as { wasm?: unknown }).wasm);
+  return memory ? simdMoments(memory) : null;
+}
+
+/** Whether Adam and AdamW run as WebAssembly SIMD on the active backend: then one kernel serves variables of every size. */
+export function momentsInSimd(): boolean {
+  return tf.getBackend() === 'wasm' && simd() !== null;
+}
+
+/**
+ * Runs the SIMD update on the longest prefix that is a multiple of four floats, and returns where
+ * the scalar loop must take over (0 without SIMD).
+ */
+function simdPrefix(b: Buffers, run: (s: SimdMoments, byteLength: number) => void): number {
+  const n4 = b.p.length & ~3;
+  if (n4 === 0) return 0;
+  const s = simd();
+  if (!s) return 0;
+  run(s, n4 * 4);
+  return n4;
+}
+
+function adamUpdate(buffers: Buffers, a: AdamAttrs): void {
+  const { p, g, m, v, outP, outM, outV } = buffers;
   const b1 = f(a.beta1);
   const b2 = f(a.beta2);
   const omb1 = f(1 - a.beta1);
@@ -56,7 +83,27 @@ function adamUpdate({ p, g, m, v, outP, outM, outV }: Buffers, a: AdamAttrs): vo
   const c2 = f(a.oneMinusAccBeta2);
   const eps = f(a.epsilon);
   const negLr = f(-a.learningRate);
-  for (let i = 0; i < p.length; i++) {
+  const from = simdPrefix(buffers, (s, bytes) =>
+    s.adam(
+      p.byteOffset,
+      g.byteOffset,
+      m.byteOffset,
+      v.byteOffset,
+      outP.byteOffset,
+      outM.byteOffset,
+      outV.byteOffset,
+      bytes,
+      b1,
+      omb1,
+      b2,
+      omb2,
+      c1,
+      c2,
+      eps,
+      negLr,
+    ),
+  );
+  for (let i = from; i < p.length; i++) {
     const gi = g[i]!;
     const mi = f(f(m[i]! * b1) + f(gi * omb1));
     const vi = f(f(v[i]! * b2) + f(f(gi * gi) * omb2));
@@ -66,7 +113,8 @@ function adamUpdate({ p, g, m, v, outP, outM, outV }: Buffers, a: AdamAttrs): vo
   }
 }
 
-function adamWUpdate({ p, g, m, v, outP, outM, outV }: Buffers, a: AdamWAttrs, k: number): void {
+function adamWUpdate(buffers: Buffers, a: AdamWAttrs, k: number): void {
+  const { p, g, m, v, outP, outM, outV } = buffers;
   const b1 = f(a.beta1);
   const b2 = f(a.beta2);
   const omb1 = f(1 - a.beta1);
@@ -76,7 +124,28 @@ function adamWUpdate({ p, g, m, v, outP, outM, outV }: Buffers, a: AdamWAttrs, k
   const eps = f(a.epsilon);
   const decay = f(a.decay);
   const decayed = a.decayed[k] === 1;
-  for (let i = 0; i < p.length; i++) {
+  // p·1 is p exactly, so the SIMD code multiplies every parameter and takes 1 where nothing decays.
+  const from = simdPrefix(buffers, (s, bytes) =>
+    s.adamW(
+      p.byteOffset,
+      g.byteOffset,
+      m.byteOffset,
+      v.byteOffset,
+      outP.byteOffset,
+      outM.byteOffset,
+      outV.byteOffset,
+      bytes,
+      b1,
+      omb1,
+      b2,
+      omb2,
+      lrOverC1,
+      invC2,
+      eps,
+      decayed ? decay : 1,
+    ),
+  );
+  for (let i = from; i < p.length; i++) {
     const gi = g[i]!;
     const mi = f(f(m[i]! * b1) + f(gi * omb1));
     const vi = f(f(v[i]! * b2) + f(f(gi * gi) * omb2));

@@ -3,14 +3,15 @@
  *
  * `tf.train.adam` runs 18 element-wise kernels per variable and step (mul, add, div, sqrt, …); for
  * the labs' small models that per-kernel cost, not arithmetic, is most of a step (capacity: 34 of
- * its 44 kernels). On the wasm backend this optimiser updates every variable of up to
- * FUSED_MAX_SIZE elements with one kernel, `adam-wasm-kernel.ts`, which reads and writes the tensors
- * in the wasm heap with the same float32 operations in the same order, so the weights equal
- * tf.train.adam's; larger variables take the same operations op by op. Elsewhere (webgl, webgpu,
- * cpu) it hands the gradients to tf.train.adam.
+ * its 44 kernels). On the wasm backend this optimiser updates the variables with one kernel,
+ * `adam-wasm-kernel.ts`, which reads and writes the tensors in the wasm heap with the same float32
+ * operations in the same order, so the weights equal tf.train.adam's: every variable where that
+ * kernel runs as WebAssembly SIMD (simd-moments.ts), else those of up to FUSED_MAX_SIZE elements,
+ * the larger ones taking the same operations op by op. Elsewhere (webgl, webgpu, cpu) it hands the
+ * gradients to tf.train.adam.
  */
 import { tf, type Tensor, type Variable } from '../engine/tf';
-import { adamKernel, type AdamAttrs, type MomentAttrs } from './adam-wasm-kernel';
+import { adamKernel, momentsInSimd, type AdamAttrs, type MomentAttrs } from './adam-wasm-kernel';
 import { runHeapKernel, type HeapKernel } from './wasm-heap-kernel';
 
 export interface NamedGradient {
@@ -33,8 +34,8 @@ export function adam(learningRate: number): AdamOptimizer {
 }
 
 /**
- * Variables up to this many elements go through the one kernel; larger ones through tf.train.adam's
- * op-by-op graph. The kernel's scalar JS loop costs about 10 ns an element (its float32 divisions
+ * Without WebAssembly SIMD, variables up to this many elements go through the one kernel; larger ones
+ * through tf.train.adam's op-by-op graph. The kernel's scalar JS loop costs about 10 ns an element (its float32 divisions
  * and square root), the graph's 18 SIMD kernels about 5 µs each plus 3 ns an element in all (Node wasm,
  * measured): the kernel wins below about 13,000 elements in Node and more in Chromium, where a
  * tfjs kernel costs 5–13 µs.
@@ -92,9 +93,11 @@ class FusedAdam implements AdamOptimizer {
       oneMinusAccBeta1: Math.fround(1 - this.accBeta1),
       oneMinusAccBeta2: Math.fround(1 - this.accBeta2),
     };
-    const small = entries.filter((e) => e.value.size <= FUSED_MAX_SIZE);
-    if (small.length) fusedUpdate(adamKernel, small, attrs);
-    for (const e of entries) if (e.value.size > FUSED_MAX_SIZE) graphUpdate(e, attrs);
+    const everySize = momentsInSimd();
+    const inKernel = (e: FusedEntry) => everySize || e.value.size <= FUSED_MAX_SIZE;
+    const fused = entries.filter(inKernel);
+    if (fused.length) fusedUpdate(adamKernel, fused, attrs);
+    for (const e of entries) if (!inKernel(e)) graphUpdate(e, attrs);
     this.accBeta1 = Math.fround(this.accBeta1 * Math.fround(BETA1));
     this.accBeta2 = Math.fround(this.accBeta2 * Math.fround(BETA2));
   }

@@ -33,15 +33,33 @@ describe('batchedMatMul on wasm', () => {
   });
 
   const cases: Array<[number[], number[]]> = [
-    [[4, 7, 5], [4, 5, 3]],
-    [[1, 2, 6], [3, 6, 4]],
-    [[3, 6, 2], [1, 2, 5]],
-    [[1, 3, 3], [1, 3, 2]],
+    [
+      [4, 7, 5],
+      [4, 5, 3],
+    ],
+    [
+      [1, 2, 6],
+      [3, 6, 4],
+    ],
+    [
+      [3, 6, 2],
+      [1, 2, 5],
+    ],
+    [
+      [1, 3, 3],
+      [1, 3, 2],
+    ],
   ];
   for (const [aShape, bShape] of cases) {
-    it(`[${aShape}] × [${bShape}] equals the loops, as 2-D products (a batch of 1 is one product, which tfjs-wasm runs in XNNPACK)`, async () => {
-      const a = random(aShape.reduce((x, y) => x * y), 1);
-      const b = random(bShape.reduce((x, y) => x * y), 2);
+    it(`[${aShape.join(',')}] × [${bShape.join(',')}] equals the loops, as 2-D products (a batch of 1 is one product, which tfjs-wasm runs in XNNPACK)`, async () => {
+      const a = random(
+        aShape.reduce((x, y) => x * y),
+        1,
+      );
+      const b = random(
+        bShape.reduce((x, y) => x * y),
+        2,
+      );
       const ta = tf.tensor3d(a, aShape as [number, number, number]);
       const tb = tf.tensor3d(b, bShape as [number, number, number]);
       let result: tf.Tensor | null = null;

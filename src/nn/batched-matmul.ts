@@ -11,7 +11,7 @@ import { tf, type Tensor } from '../engine/tf';
 
 export function batchedMatMul(a: Tensor, b: Tensor): Tensor {
   if (a.rank !== 3 || b.rank !== 3) throw new Error(`batchedMatMul: rank-3 inputs expected, got ${a.rank} and ${b.rank}`);
-  const g = Math.max(a.shape[0]!, b.shape[0]!);
+  const g = Math.max(a.shape[0], b.shape[0]);
   if (tf.getBackend() !== 'wasm' || g === 1) return tf.matMul(a, b);
   const as = a.shape[0] === 1 ? Array<Tensor>(g).fill(tf.squeeze(a, [0])) : tf.unstack(a);
   const bs = b.shape[0] === 1 ? Array<Tensor>(g).fill(tf.squeeze(b, [0])) : tf.unstack(b);

@@ -9,7 +9,7 @@
  */
 import { tf, type Tensor, type Variable } from '../../engine/tf';
 import { FUSED_MAX_SIZE, fusedUpdate } from '../../nn/adam';
-import { adamWKernel } from '../../nn/adam-wasm-kernel';
+import { adamWKernel, momentsInSimd } from '../../nn/adam-wasm-kernel';
 
 export interface AdamWConfig {
   lr: number;
@@ -115,9 +115,11 @@ export class AdamW {
     const b2 = this.cfg.beta2 ?? 0.999;
     const eps = this.cfg.epsilon ?? 1e-8;
     const { lrOverC1, invC2, decay } = this.schedule.next();
-    // Small parameters in one kernel (nn/adam-wasm-kernel.ts, the same float32 operations as below);
-    // large ones, where the kernel's scalar loop is slower than the graph's SIMD kernels, op by op.
-    const inKernel = this.params.map((p) => this.fused && p.variable.size <= FUSED_MAX_SIZE);
+    // Parameters in one kernel (nn/adam-wasm-kernel.ts, the same float32 operations as below): all of
+    // them where it runs as WebAssembly SIMD; else only the small ones, since its scalar loop is
+    // slower than the graph's SIMD kernels on large ones, which go op by op.
+    const everySize = this.fused && momentsInSimd();
+    const inKernel = this.params.map((p) => this.fused && (everySize || p.variable.size <= FUSED_MAX_SIZE));
     const isDecayed = (p: AdamWParam) => p.decay && this.cfg.weightDecay !== 0;
     if (inKernel.some(Boolean)) {
       const picked = this.params.flatMap((p, k) => (inKernel[k] ? [k] : []));

@@ -77,7 +77,19 @@ describe('spotlight autoencoder', () => {
     const rng = createRng(11);
     const train = continuousSamples('gaussian', 4, d, rng);
     const run = createAutoencoder(
-      { inputDim: d, hidden: h, k, batch: 4, lr, optimizer: 'momentum', activations: acts, train, probe: train, epsilon: 0.9, maxPlanes: 4 },
+      {
+        inputDim: d,
+        hidden: h,
+        k,
+        batch: 4,
+        lr,
+        optimizer: 'momentum',
+        activations: acts,
+        train,
+        probe: train,
+        epsilon: 0.9,
+        maxPlanes: 4,
+      },
       rng,
     );
     const before = (await run.snapshot({ analysis: 'weights-only' })).weights;
@@ -88,7 +100,16 @@ describe('spotlight autoencoder', () => {
     const w: Record<string, Float64Array> = {};
     for (const [n, t] of Object.entries(before)) w[n] = Float64Array.from(t.data);
     // L = Σ_g mean over rows and pixels of (out − x)², the models' layers as the snapshot lays them out.
-    const layer = (input: Float64Array, W: Float64Array, wAt: number, stride: number, col: number, b: Float64Array, bAt: number, n: number) => {
+    const layer = (
+      input: Float64Array,
+      W: Float64Array,
+      wAt: number,
+      stride: number,
+      col: number,
+      b: Float64Array,
+      bAt: number,
+      n: number,
+    ) => {
       const out = new Float64Array(n);
       for (let j = 0; j < n; j++) {
         let sum = b[bAt + j]!;
@@ -100,7 +121,8 @@ describe('spotlight autoencoder', () => {
     const loss = (): number => {
       let total = 0;
       for (let g = 0; g < G; g++) {
-        const hidden: ActivationSpec = acts[g]!.kind === 'elementwise' ? { ...acts[g]!, basis: null } : acts[g]!;
+        const spec = acts[g]!;
+        const hidden: ActivationSpec = spec.kind === 'elementwise' ? { ...spec, basis: null } : spec;
         let sq = 0;
         for (let r = 0; r < 4; r++) {
           const x = Float64Array.from(train.subarray(r * d, (r + 1) * d));
