@@ -534,7 +534,8 @@ async function main(): Promise<void> {
     const json = JSON.stringify(result, null, 2);
     writeFileSync('bench-result.json', json);
     process.stdout.write(`${json}\n`);
-    process.stderr.write(`\nms per training step, project ÷ PyTorch (target ≤ 1):\n${comparisonTable(comparison)}\n`);
+    const blas = torch.result ? ` — PyTorch's BLAS: ${torch.result.blasLibrary ?? torch.result.blas}` : '';
+    process.stderr.write(`\nms per training step, project ÷ PyTorch (target ≤ 1)${blas}:\n${comparisonTable(comparison)}\n`);
     if (!torch.result) process.stderr.write(`${torch.note}\n`);
   } finally {
     if (server.pid) process.kill(-server.pid);

@@ -83,7 +83,9 @@ async function main(): Promise<void> {
       for (let round = 0; round <= ROUNDS; round++) {
         const node = await nodeMs(lab);
         const chromiumStep = await chromiumMs(page, steps);
-        const torch = runTorchReference(python, [torchConfig(lab)], { threads: 1, trials: 3 }).labs[0]!.msPerStep ?? NaN;
+        const reference = runTorchReference(python, [torchConfig(lab)], { threads: 1, trials: 3 });
+        const torch = reference.labs[0]!.msPerStep ?? NaN;
+        if (round === 0 && id === ids[0]) console.log(`PyTorch ${reference.torch}, BLAS: ${reference.blasLibrary ?? reference.blas}`);
         if (round > 0) rows.push({ node, chromium: chromiumStep, torch });
       }
       const ratios = (k: 'node' | 'chromium') => rows.map((r) => (r[k] / r.torch).toFixed(2)).join(' ');

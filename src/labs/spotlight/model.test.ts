@@ -189,11 +189,12 @@ describe('spotlight autoencoder', () => {
     expect(snap.analysis!.latent!.shape).toEqual([3, 64, 3]);
     expect(snap.analysis!.srm!.shape).toEqual([3, 360]);
     expect(run.staticData.basis0!.shape).toEqual([6, 3]);
-    // restore puts the weights back exactly
-    const w = Array.from(snap.weights.W2!.data);
+    // restore puts the weights back exactly (W1 and W4 through their transposed variables)
+    const w = Object.fromEntries(Object.entries(snap.weights).map(([n, t]) => [n, Array.from(t.data)]));
     run.step(5);
     run.restore(snap);
-    expect(Array.from((await run.snapshot()).weights.W2!.data)).toEqual(w);
+    const back = (await run.snapshot()).weights;
+    for (const n of ['W1', 'b1', 'W2', 'b2', 'W3', 'b3', 'W4', 'b4']) expect(Array.from(back[n]!.data), n).toEqual(w[n]);
     run.dispose();
     expect(tf.memory().numTensors).toBe(start);
   });
