@@ -15,9 +15,10 @@
  * before multiplying, so a weight on the right is packed again at every step (W1: 400K floats,
  * about as long as the product itself at batch 64); on the left it is read as it is, and the
  * batch's activations (64 columns) are what gets packed. XNNPACK keeps the packed copy of a
- * right-hand side for as long as that tensor lives, so the pool's batches, which W1's gradient
- * takes on the right, are packed once each (another copy of the pool: the wasm heap grew by 43 MB
- * more than before over 1,000 steps of mnist-16).
+ * right-hand side for as long as that tensor lives, so W1's gradient takes a fresh copy of the
+ * batch on its right, not the pooled tensor: packed once per step and freed with it, where the
+ * pooled one would stay packed for the run (the wasm heap grew by 43 MB over 1,000 steps, and every
+ * batch's first use paid for its packing).
  * SRM (mean and s.d. over planes), the anisotropy against its rotation null and the reconstruction
  * error of a fixed probe set are the run's analysis (the engine decides when it runs; the SRM and the
  * null, pure and slow, run in a job worker while the page plays): the page, the metrics CSV and the
@@ -194,8 +195,8 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
   const optimizer = cfg.optimizer === 'momentum' ? tf.train.momentum(cfg.lr, 0.9) : adam(cfg.lr);
   const onesB = tf.ones([1, B]);
 
-  /** Gradients of Σ_g MSE_g for one batch, by hand (x and its transpose xT). */
-  const gradients = (x: Tensor, xT: Tensor, fs: ReturnType<typeof forward>): Array<{ name: string; tensor: Tensor }> => {
+  /** Gradients of Σ_g MSE_g for one batch given as xT [d, B], by hand. */
+  const gradients = (xT: Tensor, fs: ReturnType<typeof forward>): Array<{ name: string; tensor: Tensor }> => {
     const out: Array<{ name: string; tensor: Tensor }> = [];
     const gP1: Tensor[] = [];
     fs.forEach((f, g) => {
@@ -215,7 +216,8 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
       for (const n of layerNames) out.push({ name: L[n].name, tensor: grads[n] });
     });
     const gP1all = G === 1 ? gP1[0]! : tf.concat(gP1, 1); // [B, G·h]
-    out.push({ name: W1T.name, tensor: tf.matMul(tf.transpose(gP1all), x) });
+    // x again, as a fresh tensor (see the top of this file).
+    out.push({ name: W1T.name, tensor: tf.matMul(tf.transpose(gP1all), tf.transpose(xT)) });
     out.push({ name: b1.name, tensor: tf.matMul(onesB, gP1all) });
     return out;
   };
@@ -308,10 +310,9 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
     owned: [optimizer, ...pool, probe, onesB, ...allVars, ...bases.flatMap((b) => (b ? [b.b, b.bT] : []))],
     staticData,
     trainStep(withLoss) {
-      const x = pool[rng.int(poolBatches)]!;
-      const xT = tf.transpose(x);
+      const xT = tf.transpose(pool[rng.int(poolBatches)]!);
       const fs = forward(xT);
-      optimizer.applyGradients(gradients(x, xT, fs));
+      optimizer.applyGradients(gradients(xT, fs));
       return withLoss
         ? perModelMse(
             xT,
