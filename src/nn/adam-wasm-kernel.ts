@@ -11,7 +11,7 @@
  */
 import { tf } from '../engine/tf';
 import type { HeapKernel } from './wasm-heap-kernel';
-import { backendMemory, simdMoments, type SimdMoments } from './simd-moments';
+import { backendMemory, simdMoments, type SimdConstants, type SimdMoments, type SimdPointers } from './simd-moments';
 
 export interface MomentAttrs {
   count: number;
@@ -61,15 +61,16 @@ export function momentsInSimd(): boolean {
 }
 
 /**
- * Runs the SIMD update on the longest prefix that is a multiple of four floats, and returns where
- * the scalar loop must take over (0 without SIMD).
+ * Runs `update` (simd-moments.ts) on the longest prefix that is a multiple of four floats, and
+ * returns where the scalar loop must take over (0 without SIMD).
  */
-function simdPrefix(b: Buffers, run: (s: SimdMoments, byteLength: number) => void): number {
+function simdPrefix(b: Buffers, update: 'adam' | 'adamW', constants: SimdConstants): number {
   const n4 = b.p.length & ~3;
   if (n4 === 0) return 0;
   const s = simd();
   if (!s) return 0;
-  run(s, n4 * 4);
+  const at = [b.p, b.g, b.m, b.v, b.outP, b.outM, b.outV].map((a) => a.byteOffset) as SimdPointers;
+  s[update](...at, n4 * 4, ...constants);
   return n4;
 }
 
@@ -83,26 +84,7 @@ function adamUpdate(buffers: Buffers, a: AdamAttrs): void {
   const c2 = f(a.oneMinusAccBeta2);
   const eps = f(a.epsilon);
   const negLr = f(-a.learningRate);
-  const from = simdPrefix(buffers, (s, bytes) =>
-    s.adam(
-      p.byteOffset,
-      g.byteOffset,
-      m.byteOffset,
-      v.byteOffset,
-      outP.byteOffset,
-      outM.byteOffset,
-      outV.byteOffset,
-      bytes,
-      b1,
-      omb1,
-      b2,
-      omb2,
-      c1,
-      c2,
-      eps,
-      negLr,
-    ),
-  );
+  const from = simdPrefix(buffers, 'adam', [b1, omb1, b2, omb2, c1, c2, eps, negLr]);
   for (let i = from; i < p.length; i++) {
     const gi = g[i]!;
     const mi = f(f(m[i]! * b1) + f(gi * omb1));
@@ -125,26 +107,7 @@ function adamWUpdate(buffers: Buffers, a: AdamWAttrs, k: number): void {
   const decay = f(a.decay);
   const decayed = a.decayed[k] === 1;
   // p·1 is p exactly, so the SIMD code multiplies every parameter and takes 1 where nothing decays.
-  const from = simdPrefix(buffers, (s, bytes) =>
-    s.adamW(
-      p.byteOffset,
-      g.byteOffset,
-      m.byteOffset,
-      v.byteOffset,
-      outP.byteOffset,
-      outM.byteOffset,
-      outV.byteOffset,
-      bytes,
-      b1,
-      omb1,
-      b2,
-      omb2,
-      lrOverC1,
-      invC2,
-      eps,
-      decayed ? decay : 1,
-    ),
-  );
+  const from = simdPrefix(buffers, 'adamW', [b1, omb1, b2, omb2, lrOverC1, invC2, eps, decayed ? decay : 1]);
   for (let i = from; i < p.length; i++) {
     const gi = g[i]!;
     const mi = f(f(m[i]! * b1) + f(gi * omb1));

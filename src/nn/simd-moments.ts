@@ -190,24 +190,11 @@ export function simdMomentsBytes(shared: boolean): Uint8Array<ArrayBuffer> {
   return Uint8Array.from(bytes);
 }
 
-type Update = (
-  p: number,
-  g: number,
-  m: number,
-  v: number,
-  outP: number,
-  outM: number,
-  outV: number,
-  byteLength: number,
-  c0: number,
-  c1: number,
-  c2: number,
-  c3: number,
-  c4: number,
-  c5: number,
-  c6: number,
-  c7: number,
-) => void;
+/** Byte offsets of p, g, m, v, p′, m′, v′ in the memory. */
+export type SimdPointers = [number, number, number, number, number, number, number];
+/** The eight float32 constants of an update (see adamParameter and adamWParameter). */
+export type SimdConstants = [number, number, number, number, number, number, number, number];
+type Update = (...args: [...SimdPointers, byteLength: number, ...SimdConstants]) => void;
 
 export interface SimdMoments {
   adam: Update;
