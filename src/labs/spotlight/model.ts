@@ -121,7 +121,8 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
     for (let r = 0; r < B; r++) buf.set(cfg.train.subarray(order[b * B + r]! * d, (order[b * B + r]! + 1) * d), r * d);
     pool.push(tf.tensor2d(buf, [B, d]));
   }
-  const probe = tf.tensor2d(cfg.probe, [P, d]);
+  // The probe set transposed once: a constant right-hand side, so XNNPACK packs it once for the run.
+  const probeT = tf.tidy(() => tf.transpose(tf.tensor2d(cfg.probe, [P, d])));
 
   const id = instanceCounter++;
   // Same initial weights for every model. W1 of all models is one matrix, kept as W1ᵀ [G·h, d] (one
@@ -227,7 +228,6 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
   /** The probe set's codes and reconstruction error (tfjs, in the training worker). */
   const gather = async (lossPerModel: Float32Array): Promise<Record<string, NamedTensor>> => {
     const [z, err] = tf.tidy(() => {
-      const probeT = tf.transpose(probe);
       const fs = forward(probeT);
       return [
         tf.stack(fs.map((f) => f.z.y)),
@@ -307,7 +307,7 @@ export function createAutoencoder(cfg: AutoencoderConfig, rng: Rng): SpotlightRu
       b1: variableSlot(b1),
       ...(Object.fromEntries(layerNames.map((n) => [n, stacked(n)])) as Record<LayerName, WeightSlot>),
     },
-    owned: [optimizer, ...pool, probe, onesB, ...allVars, ...bases.flatMap((b) => (b ? [b.b, b.bT] : []))],
+    owned: [optimizer, ...pool, probeT, onesB, ...allVars, ...bases.flatMap((b) => (b ? [b.b, b.bT] : []))],
     staticData,
     trainStep(withLoss) {
       const xT = tf.transpose(pool[rng.int(poolBatches)]!);
