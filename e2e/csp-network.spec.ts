@@ -57,6 +57,13 @@ test('the page is cross-origin isolated, so tfjs-wasm loads its threaded build w
   await openLab(page, '?lab=superposition&backend=wasm');
   expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
   await expect(page.getByTestId('threads')).toHaveText(/^\d+ threads?$/);
+  // Adam's SIMD module (nn/simd-moments.ts) compiles under this CSP and imports the threaded build's shared memory.
+  await expect(page.getByTestId('threads')).toHaveAttribute('title', /Adam's update in WebAssembly SIMD/);
+  expect(
+    await page.evaluate(
+      () => (window as unknown as { geometryLab: { state(): { adamSimd: boolean | null } } }).geometryLab.state().adamSimd,
+    ),
+  ).toBe(true);
   // The threaded build spawns its pthread pool as blob: workers next to the trainer worker.
   expect(page.workers().filter((w) => w.url().startsWith('blob:')).length).toBeGreaterThan(0);
   await page.getByTestId('play').click();

@@ -11,6 +11,7 @@ import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { installWasmHeapSlices } from '../nn/wasm-slice-kernels';
+import { momentsInSimd } from '../nn/adam-wasm-kernel';
 
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlain,
@@ -111,6 +112,14 @@ export function wasmThreadCount(): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Whether Adam's update runs as WebAssembly SIMD over tfjs-wasm's heap (nn/simd-moments.ts; its
+ * module is built here, once, if it was not yet); null when the backend in use is not wasm.
+ */
+export function wasmAdamSimd(): boolean | null {
+  return tf.getBackend() === 'wasm' ? momentsInSimd() : null;
 }
 
 /** Calls back once if the WebGPU device is lost (tfjs has no handler of its own). */

@@ -12,7 +12,7 @@ export type WorkerEvent =
   | { type: 'static'; data: Record<string, NamedTensor> }
   | { type: 'status'; playing: boolean; step: number }
   | { type: 'notice'; text: string; level: 'info' | 'warning' | 'error' }
-  | { type: 'backend'; backend: BackendName; adapter?: string; threads?: number | null }
+  | { type: 'backend'; backend: BackendName; adapter?: string; threads?: number | null; adamSimd?: boolean | null }
   | { type: 'sweep-progress'; fraction: number }
   /** Long preparation work (asset downloads, data decoding); fraction 1 means done. */
   | { type: 'progress'; label: string; fraction: number };

@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { BackendName } from './backend-names';
-import { activateBackend, chooseBackend, wasmThreadCount, watchDeviceLoss } from './browser-backends';
+import { activateBackend, chooseBackend, wasmAdamSimd, wasmThreadCount, watchDeviceLoss } from './browser-backends';
 import { probeBackends } from './backend-probe';
 import { createRng } from './rng';
 import { num } from './params';
@@ -340,7 +340,7 @@ async function switchToFallback(reason: string): Promise<void> {
     level: 'warning',
     text: `WebGPU device lost (${reason}); continuing on ${choice.backend} from step ${resumeFrom?.step ?? 0}.`,
   });
-  emit({ type: 'backend', backend: choice.backend, threads: wasmThreadCount() });
+  emit({ type: 'backend', backend: choice.backend, threads: wasmThreadCount(), adamSimd: wasmAdamSimd() });
   if (!lab) return;
   await createRun();
   if (resumeFrom && run) {
@@ -376,7 +376,7 @@ const api: TrainerApi = {
       choice.notices.push({ level: 'info', text: `Measured ms per step on this model: ${figures}; using ${best}.` });
     }
     for (const notice of choice.notices) emit({ type: 'notice', ...notice });
-    emit({ type: 'backend', backend: choice.backend, adapter: choice.adapter, threads: wasmThreadCount() });
+    emit({ type: 'backend', backend: choice.backend, adapter: choice.adapter, threads: wasmThreadCount(), adamSimd: wasmAdamSimd() });
     watchDeviceLoss((reason) => void switchToFallback(reason));
     if (request.files && request.files.length > 0) {
       const refused = await readTrainingFiles(request.files);

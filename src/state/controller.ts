@@ -152,7 +152,12 @@ function onWorkerEvent(event: WorkerEvent): void {
       addNotice(event.text, event.level);
       break;
     case 'backend':
-      useLab.setState({ backendInUse: event.backend, adapter: event.adapter ?? null, threads: event.threads ?? null });
+      useLab.setState({
+        backendInUse: event.backend,
+        adapter: event.adapter ?? null,
+        threads: event.threads ?? null,
+        adamSimd: event.adamSimd ?? null,
+      });
       break;
     case 'progress':
       useLab.setState({ progress: event.fraction >= 1 ? null : { label: event.label, fraction: event.fraction } });
@@ -182,6 +187,7 @@ async function startTraining(): Promise<void> {
     lossHistory: [],
     backendInUse: null,
     threads: null,
+    adamSimd: null,
     sweepProgress: null,
   });
   try {

@@ -18,6 +18,8 @@ export interface LabState extends UrlState {
   adapter: string | null;
   /** tfjs-wasm's thread count (1 unless the page is cross-origin isolated); null for other backends. */
   threads: number | null;
+  /** Whether Adam's update runs as WebAssembly SIMD (nn/simd-moments.ts); null for other backends. */
+  adamSimd: boolean | null;
   playing: boolean;
   step: number;
   /** The worker's step count as of its latest status; a paused run's final snapshot is at this step. */
@@ -48,6 +50,7 @@ export const useLab = create<LabState>(() => ({
   backendInUse: null,
   adapter: null,
   threads: null,
+  adamSimd: null,
   playing: false,
   step: 0,
   workerStep: 0,

@@ -61,10 +61,15 @@ function LabViews() {
 }
 
 /** tfjs-wasm threads only in a cross-origin isolated page, and then uses half the logical cores (at most 8). */
-function threadsTitle(threads: number): string {
+function threadsTitle(threads: number, adamSimd: boolean | null): string {
+  const adam = adamSimd
+    ? "; Adam's update in WebAssembly SIMD"
+    : adamSimd === false
+      ? "; Adam's update in scalar JavaScript (no WebAssembly SIMD)"
+      : '';
   if (!globalThis.crossOriginIsolated)
-    return 'tfjs-wasm runs on one thread: the page is not cross-origin isolated (serve it with COOP/COEP headers)';
-  return `tfjs-wasm's thread pool: half of the ${navigator.hardwareConcurrency} logical cores (tfjs assumes two per physical core), at most 8 — ${threads} here`;
+    return `tfjs-wasm runs on one thread: the page is not cross-origin isolated (serve it with COOP/COEP headers)${adam}`;
+  return `tfjs-wasm's thread pool: half of the ${navigator.hardwareConcurrency} logical cores (tfjs assumes two per physical core), at most 8 — ${threads} here${adam}`;
 }
 
 export function App() {
@@ -75,6 +80,7 @@ export function App() {
   const backend = useLab((s) => s.backendInUse);
   const adapter = useLab((s) => s.adapter);
   const threads = useLab((s) => s.threads);
+  const adamSimd = useLab((s) => s.adamSimd);
   const lab = findLab(labId);
   const focus = useLab((s) => s.focus);
   const embed = useLab((s) => s.embed);
@@ -106,7 +112,7 @@ export function App() {
           {backend ?? 'starting…'}
         </span>
         {threads !== null ? (
-          <span className="backend-badge" data-testid="threads" title={threadsTitle(threads)}>
+          <span className="backend-badge" data-testid="threads" title={threadsTitle(threads, adamSimd)}>
             {threads} {threads === 1 ? 'thread' : 'threads'}
           </span>
         ) : null}
