@@ -42,6 +42,11 @@ export function adam(learningRate: number): AdamOptimizer {
  */
 export const FUSED_MAX_SIZE = 16384;
 
+/** Whether a variable of `size` elements goes through the moment kernel (every size where it runs as SIMD). */
+export function inMomentKernel(size: number): boolean {
+  return size <= FUSED_MAX_SIZE || momentsInSimd();
+}
+
 function checkGradient(value: Variable, gradient: Tensor): void {
   if (!tf.util.arraysEqual(value.shape, gradient.shape) || gradient.dtype !== 'float32' || value.dtype !== 'float32') {
     throw new Error(
@@ -93,8 +98,7 @@ class FusedAdam implements AdamOptimizer {
       oneMinusAccBeta1: Math.fround(1 - this.accBeta1),
       oneMinusAccBeta2: Math.fround(1 - this.accBeta2),
     };
-    const everySize = momentsInSimd();
-    const inKernel = (e: FusedEntry) => everySize || e.value.size <= FUSED_MAX_SIZE;
+    const inKernel = (e: FusedEntry) => inMomentKernel(e.value.size);
     const fused = entries.filter(inKernel);
     if (fused.length) fusedUpdate(adamKernel, fused, attrs);
     for (const e of entries) if (!inKernel(e)) graphUpdate(e, attrs);

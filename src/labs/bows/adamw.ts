@@ -8,8 +8,8 @@
  * as in torch.optim.AdamW driven by a CosineAnnealingLR.
  */
 import { tf, type Tensor, type Variable } from '../../engine/tf';
-import { FUSED_MAX_SIZE, fusedUpdate } from '../../nn/adam';
-import { adamWKernel, momentsInSimd } from '../../nn/adam-wasm-kernel';
+import { fusedUpdate, inMomentKernel } from '../../nn/adam';
+import { adamWKernel } from '../../nn/adam-wasm-kernel';
 
 export interface AdamWConfig {
   lr: number;
@@ -118,8 +118,7 @@ export class AdamW {
     // Parameters in one kernel (nn/adam-wasm-kernel.ts, the same float32 operations as below): all of
     // them where it runs as WebAssembly SIMD; else only the small ones, since its scalar loop is
     // slower than the graph's SIMD kernels on large ones, which go op by op.
-    const everySize = this.fused && momentsInSimd();
-    const inKernel = this.params.map((p) => this.fused && (everySize || p.variable.size <= FUSED_MAX_SIZE));
+    const inKernel = this.params.map((p) => this.fused && inMomentKernel(p.variable.size));
     const isDecayed = (p: AdamWParam) => p.decay && this.cfg.weightDecay !== 0;
     if (inKernel.some(Boolean)) {
       const picked = this.params.flatMap((p, k) => (inKernel[k] ? [k] : []));
