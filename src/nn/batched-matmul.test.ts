@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { tf } from '../engine/tf';
 import { activateNodeBackend } from '../cli/node-backend';
 import { createRng } from '../engine/rng';
-import { batchedMatMul } from './batched-matmul';
+import { batchedMatMul, matMul } from './batched-matmul';
 
 /** [G, n, k] × [G, k, m] by loops in float64; a side with G = 1 is shared. */
 function reference(a: Float32Array, aShape: number[], b: Float32Array, bShape: number[]): number[] {
@@ -85,4 +85,37 @@ describe('batchedMatMul on wasm', () => {
     expect(() => batchedMatMul(m, m)).toThrow(/rank-3/);
     m.dispose();
   });
+
+  for (const [aShape, bShape, transposeA, transposeB] of [
+    [[5, 3], [5, 4], true, false],
+    [[3, 5], [4, 5], false, true],
+    [[5, 3], [4, 5], true, true],
+    [[2, 5, 3], [2, 5, 4], true, false],
+    [[2, 3, 5], [2, 4, 5], false, true],
+  ] as Array<[number[], number[], boolean, boolean]>) {
+    it(`matMul([${aShape.join(',')}], [${bShape.join(',')}], ${transposeA}, ${transposeB}) equals tf.matMul with the flags and hands tfjs no flag`, async () => {
+      const ta = tf.tensor(random(aShape.reduce((x, y) => x * y), 3), aShape);
+      const tb = tf.tensor(random(bShape.reduce((x, y) => x * y), 4), bShape);
+      const seen: Array<Record<string, unknown>> = [];
+      const engine = tf.engine() as unknown as { runKernel: (name: string, inputs: unknown, attrs: Record<string, unknown>) => unknown };
+      const runKernel = engine.runKernel.bind(engine);
+      engine.runKernel = (name, inputs, attrs) => {
+        if (name === 'BatchMatMul') seen.push(attrs);
+        return runKernel(name, inputs, attrs);
+      };
+      let out: tf.Tensor;
+      try {
+        out = matMul(ta, tb, transposeA, transposeB);
+      } finally {
+        engine.runKernel = runKernel;
+      }
+      const want = tf.matMul(ta, tb, transposeA, transposeB);
+      expect(out.shape).toEqual(want.shape);
+      const [got, expected] = [out.dataSync(), want.dataSync()];
+      got.forEach((v, i) => expect(v).toBeCloseTo(expected[i]!, 4));
+      expect(seen.length).toBe(aShape.length === 3 ? aShape[0] : 1);
+      for (const attrs of seen) expect([attrs.transposeA, attrs.transposeB]).toEqual([false, false]);
+      tf.dispose([ta, tb, out, want]);
+    });
+  }
 });

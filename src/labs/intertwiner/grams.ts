@@ -1,6 +1,7 @@
 /** Pair statistics of two networks' hidden layers, computed on the tfjs backend and read back once. */
 import { tf, type Tensor } from '../../engine/tf';
 import { mat } from '../../analysis/alignment';
+import { matMul } from '../../nn/batched-matmul';
 import type { PairGram } from '../../analysis/pair-gram';
 
 /** Statistics of rows [from, from + n) of H_A, H_B ([N, d] each): one [2d, 2d] Gram matrix of the centred [H_A | H_B]. */
@@ -9,7 +10,7 @@ async function gramOfRows(ha: Tensor, hb: Tensor, d: number, from: number, n: nu
     const both = tf.concat([tf.slice(ha, [from, 0], [n, d]), tf.slice(hb, [from, 0], [n, d])], 1);
     const mean = tf.div(tf.matMul(tf.ones([1, n]), both), n);
     const c = tf.sub(both, mean);
-    return [tf.matMul(c, c, true, false), mean];
+    return [matMul(c, c, true, false), mean];
   });
   const g = (await gram.data()) as Float32Array;
   const m = (await means.data()) as Float32Array;

@@ -25,6 +25,7 @@ import { type ActivationSpec } from '../../analysis/activation-values';
 import { applyActivation } from '../../nn/activations';
 import { activationBackward } from './activation-grads';
 import { lowRankFactors } from '../../analysis/low-rank';
+import { matMul } from '../../nn/batched-matmul';
 
 import { STITCH_KINDS } from './stitching-kinds';
 
@@ -90,7 +91,7 @@ function orthogonalise(x: Tensor): Tensor {
   return tf.tidy(() => {
     let y = x;
     const eye = tf.eye(x.shape[0]);
-    for (let i = 0; i < 2; i++) y = tf.mul(tf.matMul(y, tf.sub(tf.mul(eye, 3), tf.matMul(y, y, true, false))), 0.5);
+    for (let i = 0; i < 2; i++) y = tf.mul(tf.matMul(y, tf.sub(tf.mul(eye, 3), matMul(y, y, true, false))), 0.5);
     return y;
   });
 }
@@ -140,29 +141,30 @@ export function trainStitches(p: StitchProblem, rng: Rng, settings: StitchSettin
     return { out: z, zs, hs };
   };
 
-  const tiled = (x: Tensor): Tensor => tf.tile(tf.expandDims(x, 0), [K, 1, 1]);
-  const stitchRows = (xs: Tensor, M: Tensor): Tensor => tf.reshape(tf.add(tf.matMul(xs, M), C.value), [K * xs.shape[1]!, d]);
+  // The rows [m, d] as [1, m, d]: one side shared by the K products (no tiled copy).
+  const shared = (x: Tensor): Tensor => tf.expandDims(x, 0);
+  const stitchRows = (xs: Tensor, M: Tensor): Tensor => tf.reshape(tf.add(matMul(xs, M), C.value), [K * xs.shape[1]!, d]);
 
   for (let t = 1; t <= settings.steps; t++) {
     const idx = Int32Array.from({ length: Math.min(settings.batch, n) }, () => rng.int(n));
     const grads = tf.tidy(() => {
       const m = idx.length;
       const ix = tf.tensor1d(idx, 'int32');
-      const xs = tiled(tf.gather(p.trainA, ix));
+      const xs = shared(tf.gather(p.trainA, ix));
       const y = tf.tile(tf.gather(p.target, ix), [K, 1]);
       const { out, zs, hs } = tailForward(stitchRows(xs, stackM()));
       // Each kind's mean loss over the batch (the kinds share nothing, so their sum trains each).
       let dZ = p.classifier ? tf.div(tf.sub(tf.softmax(out), y), m) : tf.mul(tf.sub(out, y), 2 / (m * y.shape[1]!));
       for (let i = p.tail.length - 1; i >= 0; i--) {
-        const dH = tf.matMul(dZ, p.tail[i]!.w, false, true);
+        const dH = matMul(dZ, p.tail[i]!.w, false, true);
         dZ = i > 0 ? activationBackward(p.spec, zs[i - 1]!, hs[i]!, dH) : dH;
       }
       const dH0 = tf.reshape(dZ, [K, m, d]);
-      const dM = tf.matMul(xs, dH0, true, false);
+      const dM = matMul(xs, dH0, true, false);
       const part = (t3: Tensor, k: number) => tf.reshape(tf.slice(t3, [k, 0, 0], [1, d, d]), [d, d]);
       const g: Tensor[] = [part(dM, 0), tf.sum(dH0, 1, true)];
       const dLow = part(dM, 3);
-      g.push(tf.matMul(dLow, V.value, false, true), tf.matMul(U.value, dLow, true, false));
+      g.push(matMul(dLow, V.value, false, true), matMul(U.value, dLow, true, false));
       const dGroup = part(dM, 1);
       if (theta) g.push(tf.mul(tf.sum(tf.mul(groupFixed, dGroup), 0, true), tf.exp(theta.value)));
       else if (Mg) g.push(dGroup);
@@ -182,7 +184,7 @@ export function trainStitches(p: StitchProblem, rng: Rng, settings: StitchSettin
     tf.dispose(grads);
   }
 
-  const held = tf.tidy(() => tailForward(stitchRows(tiled(p.heldA), stackM())).out);
+  const held = tf.tidy(() => tailForward(stitchRows(shared(p.heldA), stackM())).out);
   const slots = [Mf, C, U, V, ...(theta ? [theta] : []), ...(Mg ? [Mg] : [])];
   tf.dispose([groupFixed, Pp, ...slots.flatMap((s) => [s.value, s.m, s.v])]);
   return held;
