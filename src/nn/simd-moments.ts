@@ -9,49 +9,12 @@
  * The operations are the JavaScript kernel's, in its order, each rounded to float32 by the
  * instruction itself (IEEE add, mul, div and sqrt round correctly), so the results are equal bit for
  * bit; unit-tested against it. The module is about 300 bytes, written out below (no toolchain in
- * the build); WebAssembly.Module validates it.
+ * the build; its encoding is wasm-encoding.ts); WebAssembly.Module validates it.
  */
 
-const f32x4 = (op: number): number[] => [0xfd, ...uleb(op)];
-const OP = {
-  v128Load: [0xfd, 0x00, 0x04, 0x00], // align 2^4, offset 0
-  v128Store: [0xfd, 0x0b, 0x04, 0x00],
-  splat: f32x4(0x13),
-  sqrt: f32x4(0xe3),
-  add: f32x4(0xe4),
-  sub: f32x4(0xe5),
-  mul: f32x4(0xe6),
-  div: f32x4(0xe7),
-  localGet: (i: number) => [0x20, ...uleb(i)],
-  localSet: (i: number) => [0x21, ...uleb(i)],
-  localTee: (i: number) => [0x22, ...uleb(i)],
-  i32Add: [0x6a],
-  i32LtU: [0x49],
-  i32Eqz: [0x45],
-  i32Const: (n: number) => [0x41, ...uleb(n)],
-  block: [0x02, 0x40],
-  loop: [0x03, 0x40],
-  brIf: (depth: number) => [0x0d, depth],
-  end: [0x0b],
-};
-const I32 = 0x7f;
-const F32 = 0x7d;
-const V128 = 0x7b;
+import { backendMemory, instantiateOver, moduleBytes, OP, F32, I32, V128, type WasmFunction } from './wasm-encoding';
 
-function uleb(n: number): number[] {
-  const out: number[] = [];
-  do {
-    let byte = n & 0x7f;
-    n >>>= 7;
-    if (n !== 0) byte |= 0x80;
-    out.push(byte);
-  } while (n !== 0);
-  return out;
-}
-
-const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
-const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
-const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
+export { backendMemory };
 
 /**
  * Parameters of both functions: the byte offsets of p, g, m, v and of the outputs p′, m′, v′, the
@@ -138,56 +101,40 @@ const adamWParameter = [
   ...OP.v128Store,
 ];
 
-function functionBody(parameter: number[]): number[] {
-  const code = [
-    ...Array.from({ length: CONSTANTS }, (_, k) => [...OP.localGet(POINTERS + k), ...OP.splat, ...OP.localSet(splatted(k))]).flat(),
-    ...OP.block,
-    ...OP.localGet(POINTERS - 1),
-    ...OP.i32Eqz,
-    ...OP.brIf(0),
-    ...OP.loop,
-    ...moments,
-    ...parameter,
-    ...OP.localGet(I),
-    ...OP.i32Const(16),
-    ...OP.i32Add,
-    ...OP.localTee(I),
-    ...OP.localGet(POINTERS - 1),
-    ...OP.i32LtU,
-    ...OP.brIf(0),
-    ...OP.end,
-    ...OP.end,
-    ...OP.end,
-  ];
-  const locals = vec([
-    [1, I32],
-    [CONSTANTS + 3, V128],
-  ]);
-  const body = [...locals, ...code];
-  return [...uleb(body.length), ...body];
+function updateFunction(exportName: string, parameter: number[]): WasmFunction {
+  return {
+    exportName,
+    params: [...Array<number>(POINTERS).fill(I32), ...Array<number>(CONSTANTS).fill(F32)],
+    results: [],
+    locals: [
+      [1, I32],
+      [CONSTANTS + 3, V128],
+    ],
+    code: [
+      ...Array.from({ length: CONSTANTS }, (_, k) => [...OP.localGet(POINTERS + k), ...OP.splat, ...OP.localSet(splatted(k))]).flat(),
+      ...OP.block,
+      ...OP.localGet(POINTERS - 1),
+      ...OP.i32Eqz,
+      ...OP.brIf(0),
+      ...OP.loop,
+      ...moments,
+      ...parameter,
+      ...OP.localGet(I),
+      ...OP.i32Const(16),
+      ...OP.i32Add,
+      ...OP.localTee(I),
+      ...OP.localGet(POINTERS - 1),
+      ...OP.i32LtU,
+      ...OP.brIf(0),
+      ...OP.end,
+      ...OP.end,
+    ],
+  };
 }
 
 /** The module's bytes; `shared` must match the imported memory (tfjs-wasm's threaded build shares it). */
 export function simdMomentsBytes(shared: boolean): Uint8Array<ArrayBuffer> {
-  const params = [...Array<number>(POINTERS).fill(I32), ...Array<number>(CONSTANTS).fill(F32)];
-  const type = [0x60, ...vec(params.map((p) => [p])), 0x00];
-  // Memory limits: at least one page, at most 4 GiB (the import's maximum must be at least the memory's).
-  const limits = shared ? [0x03, 0x01, ...uleb(65536)] : [0x00, 0x01];
-  const bytes = [
-    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
-    ...section(1, vec([type])),
-    ...section(2, vec([[...name('env'), ...name('memory'), 0x02, ...limits]])),
-    ...section(3, vec([[0x00], [0x00]])),
-    ...section(
-      7,
-      vec([
-        [...name('adam'), 0x00, 0x00],
-        [...name('adamW'), 0x00, 0x01],
-      ]),
-    ),
-    ...section(10, vec([functionBody(adamParameter), functionBody(adamWParameter)])),
-  ];
-  return Uint8Array.from(bytes);
+  return moduleBytes([updateFunction('adam', adamParameter), updateFunction('adamW', adamWParameter)], shared);
 }
 
 /** Byte offsets of p, g, m, v, p′, m′, v′ in the memory. */
@@ -205,22 +152,5 @@ const instances = new WeakMap<WebAssembly.Memory, SimdMoments | null>();
 
 /** The SIMD functions over `memory`, or null where this WebAssembly has no SIMD (compiled once per memory). */
 export function simdMoments(memory: WebAssembly.Memory): SimdMoments | null {
-  if (instances.has(memory)) return instances.get(memory)!;
-  let made: SimdMoments | null = null;
-  try {
-    const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
-    const instance = new WebAssembly.Instance(new WebAssembly.Module(simdMomentsBytes(shared)), { env: { memory } });
-    made = instance.exports as unknown as SimdMoments;
-  } catch {
-    made = null;
-  }
-  instances.set(memory, made);
-  return made;
-}
-
-/** tfjs-wasm's WebAssembly.Memory: the threaded build keeps it as `wasmMemory`, the others export it as `asm.memory`. */
-export function backendMemory(module: unknown): WebAssembly.Memory | null {
-  const m = module as { wasmMemory?: unknown; asm?: { memory?: unknown } } | null;
-  const memory = m?.wasmMemory ?? m?.asm?.memory;
-  return memory instanceof WebAssembly.Memory ? memory : null;
+  return instantiateOver(instances, memory, simdMomentsBytes);
 }

@@ -69,7 +69,8 @@ describe('bows model', () => {
     a.step(5);
     b.step(5);
     const [sa, sb] = [await a.snapshot(), await b.snapshot()];
-    expect(sa.loss).toBeCloseTo(sb.loss, 6);
+    // The sparse step's loss comes from the output kernel, summed in another order (relative 1e-5).
+    expect(Math.abs(sa.loss - sb.loss)).toBeLessThan(1e-5 * sb.loss);
     let maxDiff = 0;
     sa.weights.W!.data.forEach((v, k) => (maxDiff = Math.max(maxDiff, Math.abs(v - sb.weights.W!.data[k]!))));
     expect(maxDiff).toBeLessThan(1e-4);

@@ -23,6 +23,7 @@ import { pearson } from '../../analysis/pmi';
 import { ownedRun, variableSlot, type OwnedRun } from '../../engine/owned-run';
 import { bowsFusedFits, createFusedBowsTraining, type BowsTraining } from './model-fused-webgpu';
 import type { SparseBatch } from './batches';
+import { bowsOutputGrad } from './output-grad-kernel';
 
 export type Encoder = 'sparse' | 'dense';
 
@@ -84,8 +85,11 @@ function unfusedTraining(cfg: BowsConfig, w0: Float32Array, sampler: BatchSample
     owned: [opt, W, b, onesRow, zeroRow, scale],
     trainStep(withLoss) {
       const batch = sample();
-      const x = tf.tensor2d(sampler.dense, [B, V]);
       const sparse = cfg.encoder === 'sparse';
+      // On wasm the sparse step's output layer is one heap kernel that reads the bags as their
+      // (row, word) list; elsewhere, and for the dense encoder, the dense bags are uploaded.
+      const outputKernel = sparse && tf.getBackend() === 'wasm';
+      const x = outputKernel ? undefined : tf.tensor2d(sampler.dense, [B, V]);
       const idx = sparse
         ? [
             tf.tensor1d(batch.words, 'int32'),
@@ -95,16 +99,26 @@ function unfusedTraining(cfg: BowsConfig, w0: Float32Array, sampler: BatchSample
           ]
         : [];
       const Wt = tf.transpose(W); // V×m
-      const h = sparse ? tf.sparse.sparseSegmentSum(Wt, idx[0]!, idx[1]!) : tf.matMul(x, Wt); // B×m
-      const pre = tf.add(tf.matMul(h, W), b); // B×V
-      const diff = tf.sub(tf.relu(pre), x);
+      const h = sparse ? tf.sparse.sparseSegmentSum(Wt, idx[0]!, idx[1]!) : tf.matMul(x!, Wt); // B×m
+      const hW = tf.matMul(h, W); // B×V
+      if (outputKernel) {
+        // ∂L/∂W's decoder part as (∂L/∂pre)ᵀ h, so that the fresh B×V gradient is on the left.
+        const out = bowsOutputGrad(hW, b, { rows: batch.rows, words: batch.words, scale: 2 / (B * V) });
+        const gH = tf.matMul(out.gPre, Wt); // B×m
+        const gDecT = tf.matMul(out.gPreT, h); // V×m
+        const gEncT = tf.sparse.sparseSegmentSum(tf.concat([gH, zeroRow]), idx[2]!, idx[3]!); // V×m
+        opt.apply([tf.transpose(tf.add(gDecT, gEncT)), out.gb]);
+        return withLoss ? out.loss : undefined;
+      }
+      const pre = tf.add(hW, b);
+      const diff = tf.sub(tf.relu(pre), x!);
       const gPre = tf.mul(tf.mul(diff, tf.step(pre)), scale);
       const gb = tf.matMul(onesRow, gPre);
       const gH = tf.matMul(gPre, Wt); // B×m
       const gDec = tf.matMul(tf.transpose(h), gPre); // m×V
       const gEnc = sparse
         ? tf.transpose(tf.sparse.sparseSegmentSum(tf.concat([gH, zeroRow]), idx[2]!, idx[3]!)) // (V×m)ᵀ
-        : tf.matMul(tf.transpose(gH), x);
+        : tf.matMul(tf.transpose(gH), x!);
       opt.apply([tf.add(gDec, gEnc), gb]);
       return withLoss ? tf.mean(tf.square(diff)) : undefined;
     },

@@ -1,0 +1,203 @@
+/**
+ * The dense pass of bows' output kernel (output-grad-kernel.ts) as WebAssembly SIMD over tfjs-wasm's
+ * heap, four rows × four columns at a time: for every row r < a multiple of 4 and column v < a
+ * multiple of 4,
+ *   relu = max(hW[r, v] + b[v], 0),   g[r, v] = gT[v, r] = relu·s,   gb[v] += g[r, v],
+ * returning Σ relu². gT, the transposed copy, goes on the left of a product: XNNPACK packs a
+ * product's right-hand side anew for every fresh tensor (0.45 ms for this one); each 4×4 block is
+ * transposed in registers (eight shuffles) and stored as four 16-byte columns. JavaScript spent
+ * about 8 ns an element on the pass (1.2 ms for 256 × 500). Each add and mul is one float32
+ * instruction, so g and gb equal the scalar pass bit for bit (gb adds its rows one by one, in
+ * order); Σ relu² sums four float32 lanes per group of rows, then the groups in float64.
+ */
+import { instantiateOver, moduleBytes, OP, F32, F64, I32, V128 } from '../../nn/wasm-encoding';
+
+// Parameters: byte offsets of hW, b, g, gT, gb; the number of 4-row groups; a row's length in
+// bytes; the bytes of each row to do here (a multiple of 16); a column of gT's length in bytes; s.
+const [HW, B, G, GT, GB, GROUPS, ROW_BYTES, SIMD_BYTES, COLUMN_BYTES, S] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+// Locals: the column's byte index, where gT's next column goes, rows 1–3's offsets; s splatted,
+// the group's Σ relu² lanes, relu, b's four columns, the four rows' g, four shuffled; Σ relu².
+const [V, T, R1, R2, R3] = [10, 11, 12, 13, 14];
+const [S4, ACC, RELU, BV, G0, X0, SSE] = [15, 16, 17, 18, 19, 23, 27];
+const ROW_OFFSET = [null, R1, R2, R3] as const;
+
+/** The address of row j of `pointer`, column V. */
+function at(pointer: number, row: number): number[] {
+  const offset = ROW_OFFSET[row];
+  return [...OP.localGet(pointer), ...(offset === null || offset === undefined ? [] : [...OP.localGet(offset), ...OP.i32Add]), ...OP.localGet(V), ...OP.i32Add];
+}
+
+/** Row j: relu, g = relu·s stored, Σ relu² grown. */
+const row = (j: number) => [
+  ...at(HW, j),
+  ...OP.v128Load,
+  ...OP.localGet(BV),
+  ...OP.add,
+  ...OP.v128Zero,
+  ...OP.max,
+  ...OP.localTee(RELU),
+  ...OP.localGet(S4),
+  ...OP.mul,
+  ...OP.localSet(G0 + j),
+  ...at(G, j),
+  ...OP.localGet(G0 + j),
+  ...OP.v128Store,
+  ...OP.localGet(ACC),
+  ...OP.localGet(RELU),
+  ...OP.localGet(RELU),
+  ...OP.mul,
+  ...OP.add,
+  ...OP.localSet(ACC),
+];
+
+/** The float lanes of a shuffle of (x, y), lanes 4–7 being y's. */
+const shuffle = (x: number, y: number, lanes: [number, number, number, number]) => [
+  ...OP.localGet(x),
+  ...OP.localGet(y),
+  ...OP.shuffle(lanes.flatMap((lane) => [4 * lane, 4 * lane + 1, 4 * lane + 2, 4 * lane + 3])),
+];
+
+/** The 4×4 block of g, transposed, to gT's next four columns. */
+const transposeBlock = [
+  ...shuffle(G0, G0 + 1, [0, 4, 1, 5]),
+  ...OP.localSet(X0),
+  ...shuffle(G0, G0 + 1, [2, 6, 3, 7]),
+  ...OP.localSet(X0 + 1),
+  ...shuffle(G0 + 2, G0 + 3, [0, 4, 1, 5]),
+  ...OP.localSet(X0 + 2),
+  ...shuffle(G0 + 2, G0 + 3, [2, 6, 3, 7]),
+  ...OP.localSet(X0 + 3),
+  ...([
+    [X0, X0 + 2, [0, 1, 4, 5]],
+    [X0, X0 + 2, [2, 3, 6, 7]],
+    [X0 + 1, X0 + 3, [0, 1, 4, 5]],
+    [X0 + 1, X0 + 3, [2, 3, 6, 7]],
+  ] as Array<[number, number, [number, number, number, number]]>).flatMap(([x, y, lanes]) => [
+    ...OP.localGet(T),
+    ...shuffle(x, y, lanes),
+    ...OP.v128Store,
+    ...OP.localGet(T),
+    ...OP.localGet(COLUMN_BYTES),
+    ...OP.i32Add,
+    ...OP.localSet(T),
+  ]),
+];
+
+/** gb[v…v+3] += g of rows 0, 1, 2, 3, in that order. */
+const growBias = [
+  ...OP.localGet(GB),
+  ...OP.localGet(V),
+  ...OP.i32Add,
+  ...OP.localGet(GB),
+  ...OP.localGet(V),
+  ...OP.i32Add,
+  ...OP.v128Load,
+  ...[0, 1, 2, 3].flatMap((j) => [...OP.localGet(G0 + j), ...OP.add]),
+  ...OP.v128Store,
+];
+
+const advance = (local: number, by: number[]) => [...OP.localGet(local), ...by, ...OP.i32Add, ...OP.localSet(local)];
+
+const code = [
+  ...OP.localGet(S),
+  ...OP.splat,
+  ...OP.localSet(S4),
+  ...OP.localGet(ROW_BYTES),
+  ...OP.localTee(R1),
+  ...OP.localGet(ROW_BYTES),
+  ...OP.i32Add,
+  ...OP.localTee(R2),
+  ...OP.localGet(ROW_BYTES),
+  ...OP.i32Add,
+  ...OP.localSet(R3),
+  ...OP.block,
+  ...OP.localGet(GROUPS),
+  ...OP.i32Eqz,
+  ...OP.brIf(0),
+  ...OP.localGet(SIMD_BYTES),
+  ...OP.i32Eqz,
+  ...OP.brIf(0),
+  ...OP.loop, // groups of four rows
+  ...OP.v128Zero,
+  ...OP.localSet(ACC),
+  ...OP.i32Const(0),
+  ...OP.localSet(V),
+  ...OP.localGet(GT),
+  ...OP.localSet(T),
+  ...OP.loop, // columns, four at a time
+  ...OP.localGet(B),
+  ...OP.localGet(V),
+  ...OP.i32Add,
+  ...OP.v128Load,
+  ...OP.localSet(BV),
+  ...[0, 1, 2, 3].flatMap(row),
+  ...growBias,
+  ...transposeBlock,
+  ...OP.localGet(V),
+  ...OP.i32Const(16),
+  ...OP.i32Add,
+  ...OP.localTee(V),
+  ...OP.localGet(SIMD_BYTES),
+  ...OP.i32LtU,
+  ...OP.brIf(0),
+  ...OP.end,
+  ...OP.localGet(SSE),
+  ...[0, 1, 2, 3].flatMap((lane) => [...OP.localGet(ACC), ...OP.extractLane(lane), ...OP.f64PromoteF32, ...OP.f64Add]),
+  ...OP.localSet(SSE),
+  ...advance(HW, [...OP.localGet(R3), ...OP.localGet(ROW_BYTES), ...OP.i32Add]),
+  ...advance(G, [...OP.localGet(R3), ...OP.localGet(ROW_BYTES), ...OP.i32Add]),
+  ...advance(GT, OP.i32Const(16)),
+  ...OP.localGet(GROUPS),
+  ...OP.i32Const(1),
+  ...OP.i32Sub,
+  ...OP.localTee(GROUPS),
+  ...OP.brIf(0),
+  ...OP.end,
+  ...OP.end,
+  ...OP.localGet(SSE),
+];
+
+export function simdOutputBytes(shared: boolean): Uint8Array<ArrayBuffer> {
+  return moduleBytes(
+    [
+      {
+        exportName: 'outputPass',
+        params: [I32, I32, I32, I32, I32, I32, I32, I32, I32, F32],
+        results: [F64],
+        locals: [
+          [5, I32],
+          [12, V128],
+          [1, F64],
+        ],
+        code,
+      },
+    ],
+    shared,
+  );
+}
+
+export interface SimdOutput {
+  /**
+   * (hW, b, g, gT, gb, groups, rowBytes, simdBytes, columnBytes, s) → Σ relu² over rows
+   * [0, 4·groups) and the first simdBytes of each; pointers are byte offsets into the memory.
+   */
+  outputPass(
+    hW: number,
+    b: number,
+    g: number,
+    gT: number,
+    gb: number,
+    groups: number,
+    rowBytes: number,
+    simdBytes: number,
+    columnBytes: number,
+    s: number,
+  ): number;
+}
+
+const instances = new WeakMap<WebAssembly.Memory, SimdOutput | null>();
+
+/** The SIMD pass over `memory`, or null where this WebAssembly has no SIMD (compiled once per memory). */
+export function simdOutput(memory: WebAssembly.Memory): SimdOutput | null {
+  return instantiateOver(instances, memory, simdOutputBytes);
+}

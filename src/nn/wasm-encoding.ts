@@ -1,0 +1,118 @@
+/**
+ * A few WebAssembly instructions and the module layout, enough to write small SIMD kernels over
+ * tfjs-wasm's heap by hand (simd-moments.ts, bows' output pass): the module imports the backend's
+ * WebAssembly.Memory as env.memory, so a kernel gets byte offsets and nothing is copied. There is
+ * no toolchain in the build; WebAssembly.Module validates what is written here.
+ */
+
+export function uleb(n: number): number[] {
+  const out: number[] = [];
+  do {
+    let byte = n & 0x7f;
+    n >>>= 7;
+    if (n !== 0) byte |= 0x80;
+    out.push(byte);
+  } while (n !== 0);
+  return out;
+}
+
+const simd = (op: number): number[] => [0xfd, ...uleb(op)];
+
+export const OP = {
+  v128Load: [0xfd, 0x00, 0x04, 0x00], // align 2^4 (a hint: unaligned loads are valid), offset 0
+  v128Store: [0xfd, 0x0b, 0x04, 0x00],
+  f32Store: [0x38, 0x02, 0x00], // align 2^2, offset 0
+  v128Zero: [0xfd, 0x0c, ...Array<number>(16).fill(0)],
+  splat: simd(0x13),
+  /** i8x16.shuffle: byte k of the result is byte lanes[k] of (x, y) (16–31 being y's). */
+  shuffle: (lanes: number[]) => [...simd(0x0d), ...lanes],
+  extractLane: (lane: number) => [...simd(0x1f), lane],
+  max: simd(0xe9),
+  sqrt: simd(0xe3),
+  add: simd(0xe4),
+  sub: simd(0xe5),
+  mul: simd(0xe6),
+  div: simd(0xe7),
+  localGet: (i: number) => [0x20, ...uleb(i)],
+  localSet: (i: number) => [0x21, ...uleb(i)],
+  localTee: (i: number) => [0x22, ...uleb(i)],
+  i32Add: [0x6a],
+  i32Sub: [0x6b],
+  i32Mul: [0x6c],
+  i32LtU: [0x49],
+  i32Eqz: [0x45],
+  i32Const: (n: number) => [0x41, ...uleb(n)],
+  f64PromoteF32: [0xbb],
+  f64Add: [0xa0],
+  block: [0x02, 0x40],
+  loop: [0x03, 0x40],
+  brIf: (depth: number) => [0x0d, depth],
+  end: [0x0b],
+};
+
+export const I32 = 0x7f;
+export const F32 = 0x7d;
+export const F64 = 0x7c;
+export const V128 = 0x7b;
+
+const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
+const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
+const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];
+
+export interface WasmFunction {
+  exportName: string;
+  params: number[];
+  results: number[];
+  /** Runs of locals after the parameters: [count, type]. */
+  locals: Array<[number, number]>;
+  /** The body's instructions, without the final `end`. */
+  code: number[];
+}
+
+/** A module of `functions` over an imported memory; `shared` must match that memory (tfjs-wasm's threaded build shares it). */
+export function moduleBytes(functions: readonly WasmFunction[], shared: boolean): Uint8Array<ArrayBuffer> {
+  const types = functions.map((fn) => [0x60, ...vec(fn.params.map((p) => [p])), ...vec(fn.results.map((r) => [r]))]);
+  // Memory limits: at least one page, at most 4 GiB (the import's maximum must be at least the memory's).
+  const limits = shared ? [0x03, 0x01, ...uleb(65536)] : [0x00, 0x01];
+  const bodies = functions.map((fn) => {
+    const body = [...vec(fn.locals.map(([count, type]) => [...uleb(count), type])), ...fn.code, ...OP.end];
+    return [...uleb(body.length), ...body];
+  });
+  return Uint8Array.from([
+    ...[0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00],
+    ...section(1, vec(types)),
+    ...section(2, vec([[...name('env'), ...name('memory'), 0x02, ...limits]])),
+    ...section(3, vec(functions.map((_, k) => uleb(k)))),
+    ...section(7, vec(functions.map((fn, k) => [...name(fn.exportName), 0x00, ...uleb(k)]))),
+    ...section(10, vec(bodies)),
+  ]);
+}
+
+/**
+ * Instantiates `bytes(shared)` over `memory`, once per memory and cache; null where this
+ * WebAssembly has no SIMD or refuses the module.
+ */
+export function instantiateOver<T>(
+  cache: WeakMap<WebAssembly.Memory, T | null>,
+  memory: WebAssembly.Memory,
+  bytes: (shared: boolean) => Uint8Array<ArrayBuffer>,
+): T | null {
+  if (cache.has(memory)) return cache.get(memory)!;
+  let made: T | null = null;
+  try {
+    const shared = typeof SharedArrayBuffer !== 'undefined' && memory.buffer instanceof SharedArrayBuffer;
+    const instance = new WebAssembly.Instance(new WebAssembly.Module(bytes(shared)), { env: { memory } });
+    made = instance.exports as unknown as T;
+  } catch {
+    made = null;
+  }
+  cache.set(memory, made);
+  return made;
+}
+
+/** tfjs-wasm's WebAssembly.Memory: the threaded build keeps it as `wasmMemory`, the others export it as `asm.memory`. */
+export function backendMemory(module: unknown): WebAssembly.Memory | null {
+  const m = module as { wasmMemory?: unknown; asm?: { memory?: unknown } } | null;
+  const memory = m?.wasmMemory ?? m?.asm?.memory;
+  return memory instanceof WebAssembly.Memory ? memory : null;
+}
