@@ -39,7 +39,7 @@ describe("bows' output kernel", () => {
       const tB = tf.tensor2d(b, [1, V]);
       const x = tf.tensor2d(dense, [B, V]);
       const out = bowsOutputGrad(tHW, tB, attrs);
-      const [gPre, gb, loss] = tf.tidy(() => {
+      const [gPre, gb, loss] = tf.tidy((): [tf.Tensor, tf.Tensor, tf.Tensor] => {
         const pre = tf.add(tHW, tB);
         const diff = tf.sub(tf.relu(pre), x);
         const g = tf.mul(tf.mul(diff, tf.step(pre)), tf.scalar(attrs.scale));

@@ -26,6 +26,7 @@ import { applyActivation } from '../../nn/activations';
 import { activationBackward } from './activation-grads';
 import { lowRankFactors } from '../../analysis/low-rank';
 import { matMul } from '../../nn/batched-matmul';
+import { gatherRows } from '../../nn/gather-rows';
 
 import { STITCH_KINDS } from './stitching-kinds';
 
@@ -149,9 +150,8 @@ export function trainStitches(p: StitchProblem, rng: Rng, settings: StitchSettin
     const idx = Int32Array.from({ length: Math.min(settings.batch, n) }, () => rng.int(n));
     const grads = tf.tidy(() => {
       const m = idx.length;
-      const ix = tf.tensor1d(idx, 'int32');
-      const xs = shared(tf.gather(p.trainA, ix));
-      const y = tf.tile(tf.gather(p.target, ix), [K, 1]);
+      const xs = shared(gatherRows(p.trainA, idx));
+      const y = tf.concat(Array<Tensor>(K).fill(gatherRows(p.target, idx)));
       const { out, zs, hs } = tailForward(stitchRows(xs, stackM()));
       // Each kind's mean loss over the batch (the kinds share nothing, so their sum trains each).
       let dZ = p.classifier ? tf.div(tf.sub(tf.softmax(out), y), m) : tf.mul(tf.sub(out, y), 2 / (m * y.shape[1]!));
