@@ -33,12 +33,7 @@ function simdOver(views: readonly Float32Array[]): SimdOutput | null {
 }
 
 /** The dense pass in JavaScript over rows [r0, r1) and columns [c0, V) (returns Σ relu² there). */
-function scalarPass(
-  [hW, b, gPre, gPreT, gb]: readonly Float32Array[],
-  s: number,
-  [r0, r1]: [number, number],
-  c0: number,
-): number {
+function scalarPass([hW, b, gPre, gPreT]: readonly Float32Array[], s: number, [r0, r1]: [number, number], c0: number): number {
   const V = b!.length;
   const B = hW!.length / V;
   let sse = 0;
@@ -50,10 +45,20 @@ function scalarPass(
       const g = f(relu * s);
       gPre![i] = g;
       gPreT![v * B + r] = g;
-      gb![v]! += g;
     }
   }
   return sse;
+}
+
+/** gb[v] = Σ_r gPre[r, v] for columns [c0, V), adding the rows in order. */
+function scalarColumnSums(gPre: Float32Array, gb: Float32Array, c0: number): void {
+  const V = gb.length;
+  const B = gPre.length / V;
+  for (let v = c0; v < V; v++) {
+    let sum = 0;
+    for (let r = 0; r < B; r++) sum = f(sum + gPre[r * V + v]!);
+    gb[v] = sum;
+  }
 }
 
 export const bowsOutputGradKernel: HeapKernel<OutputGradAttrs> = {
@@ -64,17 +69,16 @@ export const bowsOutputGradKernel: HeapKernel<OutputGradAttrs> = {
     const V = b!.length;
     const B = hW!.length / V;
     const s = f(scale);
-    gb!.fill(0);
-    // Blocks of four rows by four columns in SIMD where it runs; the rest in JavaScript, so that
-    // every column's sum still adds its rows in order.
-    const views = [hW!, b!, gPre!, gPreT!, gb!];
-    const simd = simdOver(views);
+    // Blocks of four rows by four columns in SIMD where it runs, the rest in JavaScript.
+    const views = [hW!, b!, gPre!, gPreT!];
+    const simd = simdOver([...views, gb!]);
     const simdRows = simd ? B - (B % 4) : 0;
     const simdColumns = simd ? V - (V % 4) : 0;
+    const bytes = Float32Array.BYTES_PER_ELEMENT;
     let sse = 0;
     if (simd && simdRows > 0 && simdColumns > 0) {
-      const [at, bytes] = [(view: Float32Array) => view.byteOffset, Float32Array.BYTES_PER_ELEMENT];
-      sse += simd.outputPass(at(hW!), at(b!), at(gPre!), at(gPreT!), at(gb!), simdRows / 4, V * bytes, simdColumns * bytes, B * bytes, s);
+      const at = (view: Float32Array) => view.byteOffset;
+      sse += simd.outputPass(at(hW!), at(b!), at(gPre!), at(gPreT!), simdRows / 4, V * bytes, simdColumns * bytes, B * bytes, s);
       sse += scalarPass(views, s, [0, simdRows], simdColumns);
       sse += scalarPass(views, s, [simdRows, B], 0);
     } else {
@@ -87,7 +91,6 @@ export const bowsOutputGradKernel: HeapKernel<OutputGradAttrs> = {
       const pre = f(hW![i]! + b![word]!);
       if (pre > 0) {
         const g = f(f(pre - 1) * s);
-        gb![word]! += g - gPre![i]!;
         gPre![i] = g;
         gPreT![word * B + rows[k]!] = g;
         sse += 1 - 2 * pre;
@@ -95,6 +98,10 @@ export const bowsOutputGradKernel: HeapKernel<OutputGradAttrs> = {
         sse += 1;
       }
     }
+    // ∂L/∂b once the entries are final, each column's rows added in order.
+    const sumColumns = simd ? simdColumns : 0;
+    if (simd && sumColumns > 0) simd.columnSums(gPre!.byteOffset, gb!.byteOffset, B, V * bytes, sumColumns * bytes);
+    scalarColumnSums(gPre!, gb!, sumColumns);
     loss![0] = sse / (B * V);
   },
 };

@@ -2,23 +2,24 @@
  * The dense pass of bows' output kernel (output-grad-kernel.ts) as WebAssembly SIMD over tfjs-wasm's
  * heap, four rows × four columns at a time: for every row r < a multiple of 4 and column v < a
  * multiple of 4,
- *   relu = max(hW[r, v] + b[v], 0),   g[r, v] = gT[v, r] = relu·s,   gb[v] += g[r, v],
- * returning Σ relu². gT, the transposed copy, goes on the left of a product: XNNPACK packs a
+ *   relu = max(hW[r, v] + b[v], 0),   g[r, v] = gT[v, r] = relu·s,
+ * returning Σ relu²; and, once the kernel has corrected the bags' entries, gb[v] = Σ_r g[r, v]. gT, the transposed copy, goes on the left of a product: XNNPACK packs a
  * product's right-hand side anew for every fresh tensor (0.45 ms for this one); each 4×4 block is
  * transposed in registers (eight shuffles) and stored as four 16-byte columns. JavaScript spent
  * about 8 ns an element on the pass (1.2 ms for 256 × 500). Each add and mul is one float32
- * instruction, so g and gb equal the scalar pass bit for bit (gb adds its rows one by one, in
- * order); Σ relu² sums four float32 lanes per group of rows, then the groups in float64.
+ * instruction, so g and gb equal the scalar code bit for bit (gb adds its rows one by one, in
+ * order, as a [1, B] × [B, V] product of ones does); Σ relu² sums four float32 lanes per group of
+ * rows, then the groups in float64.
  */
 import { instantiateOver, moduleBytes, OP, F32, F64, I32, V128 } from '../../nn/wasm-encoding';
 
-// Parameters: byte offsets of hW, b, g, gT, gb; the number of 4-row groups; a row's length in
+// Parameters: byte offsets of hW, b, g, gT; the number of 4-row groups; a row's length in
 // bytes; the bytes of each row to do here (a multiple of 16); a column of gT's length in bytes; s.
-const [HW, B, G, GT, GB, GROUPS, ROW_BYTES, SIMD_BYTES, COLUMN_BYTES, S] = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9];
+const [HW, B, G, GT, GROUPS, ROW_BYTES, SIMD_BYTES, COLUMN_BYTES, S] = [0, 1, 2, 3, 4, 5, 6, 7, 8];
 // Locals: the column's byte index, where gT's next column goes, rows 1–3's offsets; s splatted,
 // the group's Σ relu² lanes, relu, b's four columns, the four rows' g, four shuffled; Σ relu².
-const [V, T, R1, R2, R3] = [10, 11, 12, 13, 14];
-const [S4, ACC, RELU, BV, G0, X0, SSE] = [15, 16, 17, 18, 19, 23, 27];
+const [V, T, R1, R2, R3] = [9, 10, 11, 12, 13];
+const [S4, ACC, RELU, BV, G0, X0, SSE] = [14, 15, 16, 17, 18, 22, 26];
 const ROW_OFFSET = [null, R1, R2, R3] as const;
 
 /** The address of row j of `pointer`, column V. */
@@ -83,19 +84,6 @@ const transposeBlock = [
   ]),
 ];
 
-/** gb[v…v+3] += g of rows 0, 1, 2, 3, in that order. */
-const growBias = [
-  ...OP.localGet(GB),
-  ...OP.localGet(V),
-  ...OP.i32Add,
-  ...OP.localGet(GB),
-  ...OP.localGet(V),
-  ...OP.i32Add,
-  ...OP.v128Load,
-  ...[0, 1, 2, 3].flatMap((j) => [...OP.localGet(G0 + j), ...OP.add]),
-  ...OP.v128Store,
-];
-
 const advance = (local: number, by: number[]) => [...OP.localGet(local), ...by, ...OP.i32Add, ...OP.localSet(local)];
 
 const code = [
@@ -131,7 +119,6 @@ const code = [
   ...OP.v128Load,
   ...OP.localSet(BV),
   ...[0, 1, 2, 3].flatMap(row),
-  ...growBias,
   ...transposeBlock,
   ...OP.localGet(V),
   ...OP.i32Const(16),
@@ -157,12 +144,65 @@ const code = [
   ...OP.localGet(SSE),
 ];
 
+// columnSums's parameters: byte offsets of g and gb, the row count, a row's length in bytes, the
+// bytes of each row to sum (a multiple of 16). Locals: the column's byte index, the row's byte
+// offset, the rows left, the four columns' sums.
+const [CG, CGB, CROWS, CROW_BYTES, CSIMD_BYTES] = [0, 1, 2, 3, 4];
+const [CV, CR, CN, CSUM] = [5, 6, 7, 8];
+const columnSumsCode = [
+  ...OP.block,
+  ...OP.localGet(CSIMD_BYTES),
+  ...OP.i32Eqz,
+  ...OP.brIf(0),
+  ...OP.loop, // columns, four at a time
+  ...OP.v128Zero,
+  ...OP.localSet(CSUM),
+  ...OP.localGet(CG),
+  ...OP.localGet(CV),
+  ...OP.i32Add,
+  ...OP.localSet(CR),
+  ...OP.localGet(CROWS),
+  ...OP.localSet(CN),
+  ...OP.block,
+  ...OP.localGet(CN),
+  ...OP.i32Eqz,
+  ...OP.brIf(0),
+  ...OP.loop, // rows, in order
+  ...OP.localGet(CSUM),
+  ...OP.localGet(CR),
+  ...OP.v128Load,
+  ...OP.add,
+  ...OP.localSet(CSUM),
+  ...advance(CR, OP.localGet(CROW_BYTES)),
+  ...OP.localGet(CN),
+  ...OP.i32Const(1),
+  ...OP.i32Sub,
+  ...OP.localTee(CN),
+  ...OP.brIf(0),
+  ...OP.end,
+  ...OP.end,
+  ...OP.localGet(CGB),
+  ...OP.localGet(CV),
+  ...OP.i32Add,
+  ...OP.localGet(CSUM),
+  ...OP.v128Store,
+  ...OP.localGet(CV),
+  ...OP.i32Const(16),
+  ...OP.i32Add,
+  ...OP.localTee(CV),
+  ...OP.localGet(CSIMD_BYTES),
+  ...OP.i32LtU,
+  ...OP.brIf(0),
+  ...OP.end,
+  ...OP.end,
+];
+
 export function simdOutputBytes(shared: boolean): Uint8Array<ArrayBuffer> {
   return moduleBytes(
     [
       {
         exportName: 'outputPass',
-        params: [I32, I32, I32, I32, I32, I32, I32, I32, I32, F32],
+        params: [I32, I32, I32, I32, I32, I32, I32, I32, F32],
         results: [F64],
         locals: [
           [5, I32],
@@ -171,6 +211,16 @@ export function simdOutputBytes(shared: boolean): Uint8Array<ArrayBuffer> {
         ],
         code,
       },
+      {
+        exportName: 'columnSums',
+        params: [I32, I32, I32, I32, I32],
+        results: [],
+        locals: [
+          [3, I32],
+          [1, V128],
+        ],
+        code: columnSumsCode,
+      },
     ],
     shared,
   );
@@ -178,7 +228,7 @@ export function simdOutputBytes(shared: boolean): Uint8Array<ArrayBuffer> {
 
 export interface SimdOutput {
   /**
-   * (hW, b, g, gT, gb, groups, rowBytes, simdBytes, columnBytes, s) → Σ relu² over rows
+   * (hW, b, g, gT, groups, rowBytes, simdBytes, columnBytes, s) → Σ relu² over rows
    * [0, 4·groups) and the first simdBytes of each; pointers are byte offsets into the memory.
    */
   outputPass(
@@ -186,13 +236,14 @@ export interface SimdOutput {
     b: number,
     g: number,
     gT: number,
-    gb: number,
     groups: number,
     rowBytes: number,
     simdBytes: number,
     columnBytes: number,
     s: number,
   ): number;
+  /** (g, gb, rows, rowBytes, simdBytes): gb[v] = Σ_r g[r, v], adding the rows in order, for the first simdBytes of each row. */
+  columnSums(g: number, gb: number, rows: number, rowBytes: number, simdBytes: number): void;
 }
 
 const instances = new WeakMap<WebAssembly.Memory, SimdOutput | null>();
