@@ -22,6 +22,7 @@ export const OP = {
   v128Load: [0xfd, 0x00, 0x04, 0x00], // align 2^4 (a hint: unaligned loads are valid), offset 0
   v128Store: [0xfd, 0x0b, 0x04, 0x00],
   f32Store: [0x38, 0x02, 0x00], // align 2^2, offset 0
+  i32Load: [0x28, 0x02, 0x00],
   v128Zero: [0xfd, 0x0c, ...Array<number>(16).fill(0)],
   splat: simd(0x13),
   /** i8x16.shuffle: byte k of the result is byte lanes[k] of (x, y) (16–31 being y's). */

@@ -24,6 +24,7 @@ import { ownedRun, variableSlot, type OwnedRun } from '../../engine/owned-run';
 import { bowsFusedFits, createFusedBowsTraining, type BowsTraining } from './model-fused-webgpu';
 import type { SparseBatch } from './batches';
 import { bowsOutputGrad } from './output-grad-kernel';
+import { segmentSum } from '../../nn/segment-sum';
 
 export type Encoder = 'sparse' | 'dense';
 
@@ -90,26 +91,32 @@ function unfusedTraining(cfg: BowsConfig, w0: Float32Array, sampler: BatchSample
       // (row, word) list; elsewhere, and for the dense encoder, the dense bags are uploaded.
       const outputKernel = sparse && tf.getBackend() === 'wasm';
       const x = outputKernel ? undefined : tf.tensor2d(sampler.dense, [B, V]);
+      // The by-word lists end with a padding entry (a zero row) for tfjs's SparseSegmentSum, which
+      // sizes its output from the last segment; segmentSum is told its size and skips it.
+      const byWord = outputKernel ? batch.nnz : batch.nnz + 1;
       const idx = sparse
         ? [
             tf.tensor1d(batch.words, 'int32'),
             tf.tensor1d(batch.rows, 'int32'),
-            tf.tensor1d(batch.rowsByWord, 'int32'),
-            tf.tensor1d(batch.wordsSorted, 'int32'),
+            tf.tensor1d(batch.rowsByWord.subarray(0, byWord), 'int32'),
+            tf.tensor1d(batch.wordsSorted.subarray(0, byWord), 'int32'),
           ]
         : [];
       const Wt = tf.transpose(W); // V×m
-      const h = sparse ? tf.sparse.sparseSegmentSum(Wt, idx[0]!, idx[1]!) : tf.matMul(x!, Wt); // B×m
-      const hW = tf.matMul(h, W); // B×V
       if (outputKernel) {
-        // ∂L/∂W's decoder part as (∂L/∂pre)ᵀ h, so that the fresh B×V gradient is on the left.
+        // The encoder's gather-sum and its gradient as segment sums over the (row, word) lists.
+        const h = segmentSum(Wt, idx[0]!, idx[1]!, B); // B×m
+        const hW = tf.matMul(h, W); // B×V
         const out = bowsOutputGrad(hW, b, { rows: batch.rows, words: batch.words, scale: 2 / (B * V) });
         const gH = tf.matMul(out.gPre, Wt); // B×m
+        // ∂L/∂W's decoder part as (∂L/∂pre)ᵀ h, so that the fresh B×V gradient is on the left.
         const gDecT = tf.matMul(out.gPreT, h); // V×m
-        const gEncT = tf.sparse.sparseSegmentSum(tf.concat([gH, zeroRow]), idx[2]!, idx[3]!); // V×m
+        const gEncT = segmentSum(gH, idx[2]!, idx[3]!, V); // V×m
         opt.apply([tf.transpose(tf.add(gDecT, gEncT)), out.gb]);
         return withLoss ? out.loss : undefined;
       }
+      const h = sparse ? tf.sparse.sparseSegmentSum(Wt, idx[0]!, idx[1]!) : tf.matMul(x!, Wt); // B×m
+      const hW = tf.matMul(h, W); // B×V
       const pre = tf.add(hW, b);
       const diff = tf.sub(tf.relu(pre), x!);
       const gPre = tf.mul(tf.mul(diff, tf.step(pre)), scale);
