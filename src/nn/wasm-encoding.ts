@@ -56,6 +56,32 @@ export const F32 = 0x7d;
 export const F64 = 0x7c;
 export const V128 = 0x7b;
 
+/** Pushes the shuffle of v128 locals x and y taking float lanes `lanes` (4–7 being y's). */
+export const shuffleFloats = (x: number, y: number, lanes: readonly [number, number, number, number]): number[] => [
+  ...OP.localGet(x),
+  ...OP.localGet(y),
+  ...OP.shuffle(lanes.flatMap((lane) => [4 * lane, 4 * lane + 1, 4 * lane + 2, 4 * lane + 3])),
+];
+
+/**
+ * A 4 × 4 transpose in registers, first half: from rows in v128 locals r, r+1, r+2, r+3 into the
+ * interleaved pairs in locals t…t+3. `transposedColumn(t, j)` then pushes column j.
+ */
+export const interleaveRows = (r: number, t: number): number[] => [
+  ...shuffleFloats(r, r + 1, [0, 4, 1, 5]),
+  ...OP.localSet(t),
+  ...shuffleFloats(r, r + 1, [2, 6, 3, 7]),
+  ...OP.localSet(t + 1),
+  ...shuffleFloats(r + 2, r + 3, [0, 4, 1, 5]),
+  ...OP.localSet(t + 2),
+  ...shuffleFloats(r + 2, r + 3, [2, 6, 3, 7]),
+  ...OP.localSet(t + 3),
+];
+
+/** Pushes column j (0–3) of the 4 × 4 block whose rows interleaveRows put in t…t+3. */
+export const transposedColumn = (t: number, j: number): number[] =>
+  shuffleFloats(t + (j >> 1), t + 2 + (j >> 1), j % 2 === 0 ? [0, 1, 4, 5] : [2, 3, 6, 7]);
+
 const name = (s: string): number[] => [...uleb(s.length), ...Array.from(s, (c) => c.charCodeAt(0))];
 const vec = (items: number[][]): number[] => [...uleb(items.length), ...items.flat()];
 const section = (id: number, body: number[]): number[] => [id, ...uleb(body.length), ...body];

@@ -11,7 +11,7 @@
  * order, as a [1, B] × [B, V] product of ones does); Σ relu² sums four float32 lanes per group of
  * rows, then the groups in float64.
  */
-import { instantiateOver, moduleBytes, OP, F32, F64, I32, V128 } from '../../nn/wasm-encoding';
+import { instantiateOver, interleaveRows, moduleBytes, OP, F32, F64, I32, transposedColumn, V128 } from '../../nn/wasm-encoding';
 
 // Parameters: byte offsets of hW, b, g, gT; the number of 4-row groups; a row's length in
 // bytes; the bytes of each row to do here (a multiple of 16); a column of gT's length in bytes; s.
@@ -51,31 +51,12 @@ const row = (j: number) => [
   ...OP.localSet(ACC),
 ];
 
-/** The float lanes of a shuffle of (x, y), lanes 4–7 being y's. */
-const shuffle = (x: number, y: number, lanes: [number, number, number, number]) => [
-  ...OP.localGet(x),
-  ...OP.localGet(y),
-  ...OP.shuffle(lanes.flatMap((lane) => [4 * lane, 4 * lane + 1, 4 * lane + 2, 4 * lane + 3])),
-];
-
 /** The 4×4 block of g, transposed, to gT's next four columns. */
 const transposeBlock = [
-  ...shuffle(G0, G0 + 1, [0, 4, 1, 5]),
-  ...OP.localSet(X0),
-  ...shuffle(G0, G0 + 1, [2, 6, 3, 7]),
-  ...OP.localSet(X0 + 1),
-  ...shuffle(G0 + 2, G0 + 3, [0, 4, 1, 5]),
-  ...OP.localSet(X0 + 2),
-  ...shuffle(G0 + 2, G0 + 3, [2, 6, 3, 7]),
-  ...OP.localSet(X0 + 3),
-  ...([
-    [X0, X0 + 2, [0, 1, 4, 5]],
-    [X0, X0 + 2, [2, 3, 6, 7]],
-    [X0 + 1, X0 + 3, [0, 1, 4, 5]],
-    [X0 + 1, X0 + 3, [2, 3, 6, 7]],
-  ] as Array<[number, number, [number, number, number, number]]>).flatMap(([x, y, lanes]) => [
+  ...interleaveRows(G0, X0),
+  ...[0, 1, 2, 3].flatMap((j) => [
     ...OP.localGet(T),
-    ...shuffle(x, y, lanes),
+    ...transposedColumn(X0, j),
     ...OP.v128Store,
     ...OP.localGet(T),
     ...OP.localGet(COLUMN_BYTES),
