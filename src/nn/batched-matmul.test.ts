@@ -94,8 +94,20 @@ describe('batchedMatMul on wasm', () => {
     [[2, 3, 5], [2, 4, 5], false, true],
   ] as Array<[number[], number[], boolean, boolean]>) {
     it(`matMul([${aShape.join(',')}], [${bShape.join(',')}], ${transposeA}, ${transposeB}) equals tf.matMul with the flags and hands tfjs no flag`, async () => {
-      const ta = tf.tensor(random(aShape.reduce((x, y) => x * y), 3), aShape);
-      const tb = tf.tensor(random(bShape.reduce((x, y) => x * y), 4), bShape);
+      const ta = tf.tensor(
+        random(
+          aShape.reduce((x, y) => x * y),
+          3,
+        ),
+        aShape,
+      );
+      const tb = tf.tensor(
+        random(
+          bShape.reduce((x, y) => x * y),
+          4,
+        ),
+        bShape,
+      );
       const seen: Array<Record<string, unknown>> = [];
       const engine = tf.engine() as unknown as { runKernel: (name: string, inputs: unknown, attrs: Record<string, unknown>) => unknown };
       const runKernel = engine.runKernel.bind(engine);

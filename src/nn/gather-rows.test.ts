@@ -9,7 +9,10 @@ describe('gatherRows', () => {
   });
 
   it('equals tf.gather on axis 0 (repeats, any order, rank 3) in one kernel of its own on wasm', async () => {
-    const x = tf.tensor3d(Float32Array.from({ length: 5 * 2 * 3 }, (_, i) => i * 0.5 - 3), [5, 2, 3]);
+    const x = tf.tensor3d(
+      Float32Array.from({ length: 5 * 2 * 3 }, (_, i) => i * 0.5 - 3),
+      [5, 2, 3],
+    );
     const rows = Int32Array.from([4, 0, 4, 2]);
     let got: tf.Tensor | null = null;
     const profile = await tf.profile(() => {

@@ -83,10 +83,7 @@ const code = [
 ];
 
 export function segmentSumBytes(shared: boolean): Uint8Array<ArrayBuffer> {
-  return moduleBytes(
-    [{ exportName: 'segmentSum', params: [I32, I32, I32, I32, I32, I32], results: [], locals: [[4, I32]], code }],
-    shared,
-  );
+  return moduleBytes([{ exportName: 'segmentSum', params: [I32, I32, I32, I32, I32, I32], results: [], locals: [[4, I32]], code }], shared);
 }
 
 interface SimdSegmentSum {

@@ -25,7 +25,12 @@ const ROW_OFFSET = [null, R1, R2, R3] as const;
 /** The address of row j of `pointer`, column V. */
 function at(pointer: number, row: number): number[] {
   const offset = ROW_OFFSET[row];
-  return [...OP.localGet(pointer), ...(offset === null || offset === undefined ? [] : [...OP.localGet(offset), ...OP.i32Add]), ...OP.localGet(V), ...OP.i32Add];
+  return [
+    ...OP.localGet(pointer),
+    ...(offset === null || offset === undefined ? [] : [...OP.localGet(offset), ...OP.i32Add]),
+    ...OP.localGet(V),
+    ...OP.i32Add,
+  ];
 }
 
 /** Row j: relu, g = relu·s stored, Σ relu² grown. */
