@@ -6,7 +6,10 @@
  * The input is sparse (≈6 of 2,000 words per window): the encoder W x is a gather-sum of W's
  * columns (tf.sparse.sparseSegmentSum over the (row, word) list) and its gradient (∂L/∂h)ᵀ x a
  * segment-sum by word, instead of two dense B×V×m products — `encoder: 'dense'` keeps the dense
- * products for comparison. Gradients are written by hand (no autodiff in the step).
+ * products for comparison. Gradients are written by hand (no autodiff in the step). On wasm the
+ * sparse step takes nn/segment-sum.ts for those sums and one kernel for the output layer and its
+ * gradient (output-grad-kernel.ts), which reads the bags as the (row, word) list: the dense bags
+ * are not uploaded there.
  *
  * On the webgpu backend the step is two WebGPU programs instead of dozens of small kernels
  * (model-fused-webgpu.ts), from the same batches and schedule, to the same weights.
