@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createRng } from '../engine/rng';
 import { applyMap, fitMap, MAP_KINDS, mat, multiply, normalisedResidual, type Mat } from './alignment';
 import { randomRotation } from './random-rotation';
-import { pairGram, residualFromGram, rotateB } from './pair-gram';
+import { pairGram, probeStatsOf, residualFromGram, residualStatsOf, rotateB, rotatedProbeStats, rotatedResidualStats } from './pair-gram';
 
 function gaussian(rows: number, cols: number, seed: number, shift = 0): Mat {
   const rng = createRng(seed);
@@ -27,7 +27,7 @@ describe('pair statistics', () => {
     const held = pairGram(ha, hb);
     for (const kind of MAP_KINDS) {
       const map = fitMap(kind, pa, pb);
-      expect(residualFromGram(map, held)).toBeCloseTo(normalisedResidual(applyMap(map, ha), hb), 10);
+      expect(residualFromGram(map, residualStatsOf(held))).toBeCloseTo(normalisedResidual(applyMap(map, ha), hb), 10);
     }
   });
 
@@ -39,5 +39,22 @@ describe('pair statistics', () => {
       direct[key].data.forEach((v, i) => expect(rotated[key].data[i]).toBeCloseTo(v, 9));
     }
     direct.meanB.forEach((v, i) => expect(rotated.meanB[i]).toBeCloseTo(v, 12));
+  });
+
+  it('the rotated fit and residual statistics equal those read off the fully rotated statistics', () => {
+    const r = mat(6, 6, randomRotation(6, createRng(5)));
+    const [probe, held] = [pairGram(rowsOf(a, 0, 150), rowsOf(b, 0, 150)), pairGram(rowsOf(a, 150, 150), rowsOf(b, 150, 150))];
+    const full = probeStatsOf(rotateB(probe, r));
+    const fast = rotatedProbeStats(probe, r);
+    full.bb.forEach((v, j) => expect(fast.bb[j]).toBeCloseTo(v, 10));
+    full.ab.data.forEach((v, i) => expect(fast.ab.data[i]).toBe(v));
+    full.meanB.forEach((v, j) => expect(fast.meanB[j]).toBe(v));
+    const heldFull = residualStatsOf(rotateB(held, r));
+    const heldFast = rotatedResidualStats(residualStatsOf(held), r);
+    expect(heldFast.bbTrace).toBeCloseTo(heldFull.bbTrace, 9);
+    for (const kind of MAP_KINDS) {
+      const map = fitMap(kind, rowsOf(a, 0, 150), multiply(rowsOf(b, 0, 150), r));
+      expect(residualFromGram(map, heldFast)).toBeCloseTo(residualFromGram(map, heldFull), 10);
+    }
   });
 });

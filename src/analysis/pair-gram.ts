@@ -56,6 +56,43 @@ export function rotateB(g: PairGram, r: Mat): PairGram {
   };
 }
 
+/**
+ * The fit statistics of (H_A, H_B R) — what probeStatsOf(rotateB(g, r)) gives — with B's diagonal
+ * diag(Rᵀ (H̃_BᵀH̃_B) R)_j = Σ_i R_ij ((H̃_BᵀH̃_B) R)_ij: one d³ product for B's instead of two.
+ */
+export function rotatedProbeStats(g: PairGram, r: Mat): ProbeStats {
+  if (r.rows !== g.bb.rows || r.cols !== g.bb.cols) throw new Error('the rotation must be d_B×d_B');
+  const d = r.cols;
+  const bbR = multiply(g.bb, r);
+  const bb = new Float64Array(d);
+  for (let i = 0; i < d; i++) for (let j = 0; j < d; j++) bb[j]! += r.data[i * d + j]! * bbR.data[i * d + j]!;
+  return { n: g.n, meanA: g.meanA, meanB: rowTimes(g.meanB, r), aa: g.aa, ab: multiply(g.ab, r), bb };
+}
+
+/** What a held-out residual (residualFromGram) reads of a pair's statistics: B's own cross product only through its trace. */
+export interface ResidualStats {
+  n: number;
+  meanA: Float64Array;
+  meanB: Float64Array;
+  aa: Mat;
+  ab: Mat;
+  /** tr(H̃_Bᵀ H̃_B) */
+  bbTrace: number;
+}
+
+export function residualStatsOf(g: PairGram): ResidualStats {
+  return { n: g.n, meanA: g.meanA, meanB: g.meanB, aa: g.aa, ab: g.ab, bbTrace: trace(g.bb) };
+}
+
+/**
+ * The residual statistics of (H_A, H_B R): μ_B and H̃_AᵀH̃_B rotated; tr(Rᵀ (H̃_BᵀH̃_B) R) equals
+ * tr(H̃_BᵀH̃_B) for an orthogonal R, so B's own cross product needs no product at all.
+ */
+export function rotatedResidualStats(g: ResidualStats, r: Mat): ResidualStats {
+  if (r.rows !== g.ab.cols || r.cols !== g.ab.cols) throw new Error('the rotation must be d_B×d_B');
+  return { ...g, meanB: rowTimes(g.meanB, r), ab: multiply(g.ab, r) };
+}
+
 /** What the map fits read: the cross products with only the diagonal of B's. */
 export function probeStatsOf(g: PairGram): ProbeStats {
   const d = g.bb.rows;
@@ -75,10 +112,11 @@ function trace(a: Mat): number {
  * (the held-out set) from that sample's statistics: with centred held-out rows ã, b̃ and
  * δ = (m_A − μ_A) M + μ_B − m_B (m: held-out means, μ: the map's probe means),
  *   Σ‖ã M + δ − b̃‖² = tr(Mᵀ ÃᵀÃ M) − 2 tr(Mᵀ ÃᵀB̃) + tr(B̃ᵀB̃) + N ‖δ‖².
+ * `held` from residualStatsOf (or rotatedResidualStats).
  */
-export function residualFromGram(map: FittedMap, held: PairGram): number {
+export function residualFromGram(map: FittedMap, held: ResidualStats): number {
   const M = map.M;
-  const den = trace(held.bb);
+  const den = held.bbTrace;
   if (!(den > 0)) return NaN;
   // Mᵀ (ÃᵀÃ) first: multiply() skips zero entries of its left factor, so a permutation-type M is cheap.
   const mtaa = multiply(transpose(M), held.aa);

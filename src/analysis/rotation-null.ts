@@ -19,7 +19,16 @@ import { correlationFromStats, fitMapFromStats, mat, MAP_KINDS, type MapKind } f
 /** Families whose best map commutes with a rotation of B: their rotation null is their own residual. */
 export const ROTATION_INVARIANT: readonly MapKind[] = ['orthogonal', 'linear'];
 import { randomRotation } from './random-rotation';
-import { probeStatsOf, residualFromGram, rotateB, type PairGram } from './pair-gram';
+import {
+  probeStatsOf,
+  residualFromGram,
+  residualStatsOf,
+  rotatedProbeStats,
+  rotatedResidualStats,
+  type PairGram,
+  type ResidualStats,
+} from './pair-gram';
+import type { ProbeStats } from './alignment';
 
 export interface RotationNull {
   kinds: readonly MapKind[];
@@ -33,11 +42,15 @@ export interface RotationNull {
   ratio: number[];
 }
 
-/** Held-out residual of every family's map fitted on `probe` (statistics of the same pair). */
-export function residualsFromGrams(probe: PairGram, held: PairGram, kinds: readonly MapKind[] = MAP_KINDS): number[] {
-  const stats = probeStatsOf(probe);
+/** Held-out residual of every family's map fitted on the probe set's statistics. */
+function residuals(stats: ProbeStats, held: ResidualStats, kinds: readonly MapKind[]): number[] {
   const corr = correlationFromStats(stats);
   return kinds.map((k) => residualFromGram(fitMapFromStats(k, stats, corr), held));
+}
+
+/** Held-out residual of every family's map fitted on `probe` (statistics of the same pair). */
+export function residualsFromGrams(probe: PairGram, held: PairGram, kinds: readonly MapKind[] = MAP_KINDS): number[] {
+  return residuals(probeStatsOf(probe), residualStatsOf(held), kinds);
 }
 
 export function rotationNull(
@@ -50,13 +63,15 @@ export function rotationNull(
   const refit = kinds.filter((k) => opts.refitInvariant || !ROTATION_INVARIANT.includes(k));
   const rotations = Math.max(1, opts.rotations ?? 8);
   const d = probe.bb.rows;
-  const observed = residualsFromGrams(probe, held, kinds);
+  const heldStats = residualStatsOf(held);
+  const observed = residuals(probeStatsOf(probe), heldStats, kinds);
   const sum = new Array<number>(kinds.length).fill(0);
   const low = new Array<number>(kinds.length).fill(Infinity);
   const high = new Array<number>(kinds.length).fill(-Infinity);
   for (let t = 0; t < rotations; t++) {
     const r = mat(d, d, randomRotation(d, rng));
-    const fitted = residualsFromGrams(rotateB(probe, r), rotateB(held, r), refit);
+    // Only what the fits and the residuals read of (A, B R): rotatedProbeStats and rotatedResidualStats.
+    const fitted = residuals(rotatedProbeStats(probe, r), rotatedResidualStats(heldStats, r), refit);
     const res = kinds.map((k, i) => (refit.includes(k) ? fitted[refit.indexOf(k)]! : observed[i]!));
     res.forEach((v, k) => {
       sum[k]! += v;
