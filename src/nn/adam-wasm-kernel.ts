@@ -11,7 +11,8 @@
  */
 import { tf } from '../engine/tf';
 import type { HeapKernel } from './wasm-heap-kernel';
-import { backendMemory, simdMoments, type SimdConstants, type SimdMoments, type SimdPointers } from './simd-moments';
+import { simdMoments, type SimdConstants, type SimdMoments, type SimdPointers } from './simd-moments';
+import { wasmBackendMemory } from './wasm-encoding';
 
 export interface MomentAttrs {
   count: number;
@@ -51,7 +52,7 @@ interface Buffers {
 
 /** The SIMD update (simd-moments.ts) over the active wasm backend's memory, or null where there is none. */
 function simd(): SimdMoments | null {
-  const memory = backendMemory((tf.backend() as unknown as { wasm?: unknown }).wasm);
+  const memory = wasmBackendMemory(tf.backend());
   return memory ? simdMoments(memory) : null;
 }
 

@@ -16,7 +16,7 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { tf, type Tensor } from '../engine/tf';
 import { registerKernelOnce } from './register-kernel-once';
-import { backendMemory, instantiateOver, moduleBytes, OP, I32 } from './wasm-encoding';
+import { instantiateOver, moduleBytes, OP, I32, wasmBackendMemory } from './wasm-encoding';
 
 const KERNEL = 'GeometryLabSegmentSum';
 
@@ -93,7 +93,7 @@ interface SimdSegmentSum {
 const instances = new WeakMap<WebAssembly.Memory, SimdSegmentSum | null>();
 
 function simd(backend: BackendWasm): SimdSegmentSum | null {
-  const memory = backendMemory((backend as unknown as { wasm?: unknown }).wasm);
+  const memory = wasmBackendMemory(backend);
   return memory ? instantiateOver(instances, memory, segmentSumBytes) : null;
 }
 

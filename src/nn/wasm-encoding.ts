@@ -143,3 +143,8 @@ export function backendMemory(module: unknown): WebAssembly.Memory | null {
   const memory = m?.wasmMemory ?? m?.asm?.memory;
   return memory instanceof WebAssembly.Memory ? memory : null;
 }
+
+/** The memory of a tfjs-wasm backend object (tf.backend() on wasm, or a kernel's `backend`), or null. */
+export function wasmBackendMemory(backend: unknown): WebAssembly.Memory | null {
+  return backendMemory((backend as { wasm?: unknown } | null)?.wasm);
+}

@@ -11,7 +11,7 @@
  * ∂L/∂b and L are sums in another order.
  */
 import { tf, type Tensor } from '../../engine/tf';
-import { backendMemory } from '../../nn/wasm-encoding';
+import { wasmBackendMemory } from '../../nn/wasm-encoding';
 import { simdOutput, type SimdOutput } from './simd-output';
 import { runHeapKernel, type HeapKernel } from '../../nn/wasm-heap-kernel';
 
@@ -27,7 +27,7 @@ const f = Math.fround;
 
 /** The SIMD pass (simd-output.ts) over the active wasm backend's memory, when `views` live there. */
 function simdOver(views: readonly Float32Array[]): SimdOutput | null {
-  const memory = backendMemory((tf.backend() as unknown as { wasm?: unknown }).wasm);
+  const memory = wasmBackendMemory(tf.backend());
   if (!memory || views.some((view) => view.buffer !== memory.buffer)) return null;
   return simdOutput(memory);
 }
