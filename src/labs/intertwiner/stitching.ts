@@ -125,7 +125,8 @@ export function trainStitches(p: StitchProblem, rng: Rng, settings: StitchSettin
   const V = slot(tf.tensor2d(low.v, [rank, d]));
 
   const groupMatrix = (): Tensor => (theta ? tf.mul(groupFixed, tf.exp(theta.value)) : Mg ? Mg.value : groupFixed);
-  const stackM = (): Tensor => tf.stack([Mf.value, groupMatrix(), Pp, tf.matMul(U.value, V.value)]);
+  /** The K maps side by side, [M_full | M_group | P | U V] ([d, K·d]): x times it is one product, not K. */
+  const mapsSideBySide = (): Tensor => tf.concat([Mf.value, groupMatrix(), Pp, tf.matMul(U.value, V.value)], 1);
 
   /** B's tail on [K·m, d] rows; returns the output and what backprop needs. */
   const tailForward = (h0: Tensor) => {
@@ -142,27 +143,34 @@ export function trainStitches(p: StitchProblem, rng: Rng, settings: StitchSettin
     return { out: z, zs, hs };
   };
 
-  // The rows [m, d] as [1, m, d]: one side shared by the K products (no tiled copy).
-  const shared = (x: Tensor): Tensor => tf.expandDims(x, 0);
-  const stitchRows = (xs: Tensor, M: Tensor): Tensor => tf.reshape(tf.add(matMul(xs, M), C.value), [K * xs.shape[1]!, d]);
+  /** [a, K·b] (kinds side by side) → [K, a, b] (kinds stacked). */
+  const stacked = (t: Tensor, a: number, b: number): Tensor => tf.transpose(tf.reshape(t, [a, K, b]), [1, 0, 2]);
+  /** Rows x [m, d] through every kind's map: [K·m, d], kind by kind. */
+  const stitchRows = (x: Tensor): Tensor => {
+    const m = x.shape[0];
+    return tf.reshape(tf.add(stacked(tf.matMul(x, mapsSideBySide()), m, d), C.value), [K * m, d]);
+  };
 
   for (let t = 1; t <= settings.steps; t++) {
     const idx = Int32Array.from({ length: Math.min(settings.batch, n) }, () => rng.int(n));
     const grads = tf.tidy(() => {
       const m = idx.length;
-      const xs = shared(gatherRows(p.trainA, idx));
+      const x = gatherRows(p.trainA, idx);
       const y = tf.concat(Array<Tensor>(K).fill(gatherRows(p.target, idx)));
-      const { out, zs, hs } = tailForward(stitchRows(xs, stackM()));
+      const { out, zs, hs } = tailForward(stitchRows(x));
       // Each kind's mean loss over the batch (the kinds share nothing, so their sum trains each).
       let dZ = p.classifier ? tf.div(tf.sub(tf.softmax(out), y), m) : tf.mul(tf.sub(out, y), 2 / (m * y.shape[1]!));
       for (let i = p.tail.length - 1; i >= 0; i--) {
         const dH = matMul(dZ, p.tail[i]!.w, false, true);
         dZ = i > 0 ? activationBackward(p.spec, zs[i - 1]!, hs[i]!, dH) : dH;
       }
-      const dH0 = tf.reshape(dZ, [K, m, d]);
-      const dM = matMul(xs, dH0, true, false);
+      // ∂L/∂M and ∂L/∂c of every kind from the kinds' ∂L/∂(x M + c) side by side, [m, K·d]:
+      // xᵀ times it, and a row of ones times it (one packed right-hand side for both products).
+      const dH0 = tf.reshape(tf.transpose(tf.reshape(dZ, [K, m, d]), [1, 0, 2]), [m, K * d]);
+      const dM = stacked(tf.matMul(tf.transpose(x), dH0), d, d);
+      const dC = tf.reshape(tf.matMul(tf.ones([1, m]), dH0), [K, 1, d]);
       const part = (t3: Tensor, k: number) => tf.reshape(tf.slice(t3, [k, 0, 0], [1, d, d]), [d, d]);
-      const g: Tensor[] = [part(dM, 0), tf.sum(dH0, 1, true)];
+      const g: Tensor[] = [part(dM, 0), dC];
       const dLow = part(dM, 3);
       g.push(matMul(dLow, V.value, false, true), matMul(U.value, dLow, true, false));
       const dGroup = part(dM, 1);
@@ -184,7 +192,7 @@ export function trainStitches(p: StitchProblem, rng: Rng, settings: StitchSettin
     tf.dispose(grads);
   }
 
-  const held = tf.tidy(() => tailForward(stitchRows(shared(p.heldA), stackM())).out);
+  const held = tf.tidy(() => tailForward(stitchRows(p.heldA)).out);
   const slots = [Mf, C, U, V, ...(theta ? [theta] : []), ...(Mg ? [Mg] : [])];
   tf.dispose([groupFixed, Pp, ...slots.flatMap((s) => [s.value, s.m, s.v])]);
   return held;
