@@ -7,8 +7,9 @@
  * muls, and a [1, B]×[B, V] product for ∂L/∂b that tfjs-wasm ran at 0.53 ms of a 2.6-ms step), and
  * uploads the dense B×V bags each step; here x never becomes a tensor: since x is 0/1,
  * ReLU(pre) − x differs from ReLU(pre) only at the list's entries, which a second pass corrects.
- * ∂L/∂pre is bit for bit the op-by-op graph's (each operation rounded to float32 in its order);
- * ∂L/∂b and L are sums in another order.
+ * ∂L/∂pre is bit for bit the op-by-op graph's (each operation rounded to float32 in its order), and
+ * so is ∂L/∂b (each column's rows added in order once the entries are corrected, as the graph's
+ * product of ones adds them); L is a sum in another order.
  */
 import { tf, type Tensor } from '../../engine/tf';
 import { wasmBackendMemory } from '../../nn/wasm-encoding';
