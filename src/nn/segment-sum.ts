@@ -16,7 +16,7 @@
 import type { BackendWasm } from '@tensorflow/tfjs-backend-wasm';
 import { tf, type Tensor } from '../engine/tf';
 import { registerKernelOnce } from './register-kernel-once';
-import { instantiateOver, moduleBytes, OP, I32, wasmBackendMemory } from './wasm-encoding';
+import { exitIfZero, instantiateOver, moduleBytes, OP, I32, repeatWhileBelow, wasmBackendMemory } from './wasm-encoding';
 
 const KERNEL = 'GeometryLabSegmentSum';
 
@@ -37,9 +37,7 @@ const rowAt = (base: number, list: number) => [
 ];
 const code = [
   ...OP.block,
-  ...OP.localGet(COUNT),
-  ...OP.i32Eqz,
-  ...OP.brIf(0),
+  ...exitIfZero(COUNT),
   ...OP.loop, // entries
   ...rowAt(TABLE, INDICES),
   ...OP.localSet(SRC),
@@ -61,23 +59,9 @@ const code = [
   ...OP.v128Load,
   ...OP.add,
   ...OP.v128Store,
-  ...OP.localGet(J),
-  ...OP.i32Const(16),
-  ...OP.i32Add,
-  ...OP.localTee(J),
-  ...OP.localGet(ROW_BYTES),
-  ...OP.i32LtU,
-  ...OP.brIf(0),
+  ...repeatWhileBelow(J, 16, OP.localGet(ROW_BYTES)),
   ...OP.end,
-  ...OP.localGet(K),
-  ...OP.i32Const(4),
-  ...OP.i32Add,
-  ...OP.localTee(K),
-  ...OP.localGet(COUNT),
-  ...OP.i32Const(4),
-  ...OP.i32Mul,
-  ...OP.i32LtU,
-  ...OP.brIf(0),
+  ...repeatWhileBelow(K, 4, [...OP.localGet(COUNT), ...OP.i32Const(4), ...OP.i32Mul]),
   ...OP.end,
   ...OP.end,
 ];

@@ -12,7 +12,18 @@
  * the build; its encoding is wasm-encoding.ts); WebAssembly.Module validates it.
  */
 
-import { backendMemory, instantiateOver, moduleBytes, OP, F32, I32, V128, type WasmFunction } from './wasm-encoding';
+import {
+  backendMemory,
+  exitIfZero,
+  instantiateOver,
+  moduleBytes,
+  OP,
+  F32,
+  I32,
+  repeatWhileBelow,
+  V128,
+  type WasmFunction,
+} from './wasm-encoding';
 
 export { backendMemory };
 
@@ -113,19 +124,11 @@ function updateFunction(exportName: string, parameter: number[]): WasmFunction {
     code: [
       ...Array.from({ length: CONSTANTS }, (_, k) => [...OP.localGet(POINTERS + k), ...OP.splat, ...OP.localSet(splatted(k))]).flat(),
       ...OP.block,
-      ...OP.localGet(POINTERS - 1),
-      ...OP.i32Eqz,
-      ...OP.brIf(0),
+      ...exitIfZero(POINTERS - 1),
       ...OP.loop,
       ...moments,
       ...parameter,
-      ...OP.localGet(I),
-      ...OP.i32Const(16),
-      ...OP.i32Add,
-      ...OP.localTee(I),
-      ...OP.localGet(POINTERS - 1),
-      ...OP.i32LtU,
-      ...OP.brIf(0),
+      ...repeatWhileBelow(I, 16, OP.localGet(POINTERS - 1)),
       ...OP.end,
       ...OP.end,
     ],

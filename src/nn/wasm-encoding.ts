@@ -51,6 +51,32 @@ export const OP = {
   end: [0x0b],
 };
 
+/** Leaves the enclosing block when i32 local `local` is 0. */
+export const exitIfZero = (local: number): number[] => [...OP.localGet(local), ...OP.i32Eqz, ...OP.brIf(0)];
+
+/** local += (what `by` pushes). */
+export const advance = (local: number, by: number[]): number[] => [...OP.localGet(local), ...by, ...OP.i32Add, ...OP.localSet(local)];
+
+/** The end of a loop over byte index `index`: index += step; go round again while index < (what `limit` pushes). */
+export const repeatWhileBelow = (index: number, step: number, limit: number[]): number[] => [
+  ...OP.localGet(index),
+  ...OP.i32Const(step),
+  ...OP.i32Add,
+  ...OP.localTee(index),
+  ...limit,
+  ...OP.i32LtU,
+  ...OP.brIf(0),
+];
+
+/** The end of a counted loop: counter −= 1; go round again while it is not 0. */
+export const repeatWhileLeft = (counter: number): number[] => [
+  ...OP.localGet(counter),
+  ...OP.i32Const(1),
+  ...OP.i32Sub,
+  ...OP.localTee(counter),
+  ...OP.brIf(0),
+];
+
 export const I32 = 0x7f;
 export const F32 = 0x7d;
 export const F64 = 0x7c;

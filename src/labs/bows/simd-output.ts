@@ -11,7 +11,21 @@
  * order, as a [1, B] × [B, V] product of ones does); Σ relu² sums four float32 lanes per group of
  * rows, then the groups in float64.
  */
-import { instantiateOver, interleaveRows, moduleBytes, OP, F32, F64, I32, transposedColumn, V128 } from '../../nn/wasm-encoding';
+import {
+  advance,
+  exitIfZero,
+  instantiateOver,
+  interleaveRows,
+  moduleBytes,
+  OP,
+  F32,
+  F64,
+  I32,
+  repeatWhileBelow,
+  repeatWhileLeft,
+  transposedColumn,
+  V128,
+} from '../../nn/wasm-encoding';
 
 // Parameters: byte offsets of hW, b, g, gT; the number of 4-row groups; a row's length in
 // bytes; the bytes of each row to do here (a multiple of 16); a column of gT's length in bytes; s.
@@ -70,8 +84,6 @@ const transposeBlock = [
   ]),
 ];
 
-const advance = (local: number, by: number[]) => [...OP.localGet(local), ...by, ...OP.i32Add, ...OP.localSet(local)];
-
 const code = [
   ...OP.localGet(S),
   ...OP.splat,
@@ -85,12 +97,8 @@ const code = [
   ...OP.i32Add,
   ...OP.localSet(R3),
   ...OP.block,
-  ...OP.localGet(GROUPS),
-  ...OP.i32Eqz,
-  ...OP.brIf(0),
-  ...OP.localGet(SIMD_BYTES),
-  ...OP.i32Eqz,
-  ...OP.brIf(0),
+  ...exitIfZero(GROUPS),
+  ...exitIfZero(SIMD_BYTES),
   ...OP.loop, // groups of four rows
   ...OP.v128Zero,
   ...OP.localSet(ACC),
@@ -106,13 +114,7 @@ const code = [
   ...OP.localSet(BV),
   ...[0, 1, 2, 3].flatMap(row),
   ...transposeBlock,
-  ...OP.localGet(V),
-  ...OP.i32Const(16),
-  ...OP.i32Add,
-  ...OP.localTee(V),
-  ...OP.localGet(SIMD_BYTES),
-  ...OP.i32LtU,
-  ...OP.brIf(0),
+  ...repeatWhileBelow(V, 16, OP.localGet(SIMD_BYTES)),
   ...OP.end,
   ...OP.localGet(SSE),
   ...[0, 1, 2, 3].flatMap((lane) => [...OP.localGet(ACC), ...OP.extractLane(lane), ...OP.f64PromoteF32, ...OP.f64Add]),
@@ -120,11 +122,7 @@ const code = [
   ...advance(HW, [...OP.localGet(R3), ...OP.localGet(ROW_BYTES), ...OP.i32Add]),
   ...advance(G, [...OP.localGet(R3), ...OP.localGet(ROW_BYTES), ...OP.i32Add]),
   ...advance(GT, OP.i32Const(16)),
-  ...OP.localGet(GROUPS),
-  ...OP.i32Const(1),
-  ...OP.i32Sub,
-  ...OP.localTee(GROUPS),
-  ...OP.brIf(0),
+  ...repeatWhileLeft(GROUPS),
   ...OP.end,
   ...OP.end,
   ...OP.localGet(SSE),
@@ -137,9 +135,7 @@ const [CG, CGB, CROWS, CROW_BYTES, CSIMD_BYTES] = [0, 1, 2, 3, 4];
 const [CV, CR, CN, CSUM] = [5, 6, 7, 8];
 const columnSumsCode = [
   ...OP.block,
-  ...OP.localGet(CSIMD_BYTES),
-  ...OP.i32Eqz,
-  ...OP.brIf(0),
+  ...exitIfZero(CSIMD_BYTES),
   ...OP.loop, // columns, four at a time
   ...OP.v128Zero,
   ...OP.localSet(CSUM),
@@ -150,9 +146,7 @@ const columnSumsCode = [
   ...OP.localGet(CROWS),
   ...OP.localSet(CN),
   ...OP.block,
-  ...OP.localGet(CN),
-  ...OP.i32Eqz,
-  ...OP.brIf(0),
+  ...exitIfZero(CN),
   ...OP.loop, // rows, in order
   ...OP.localGet(CSUM),
   ...OP.localGet(CR),
@@ -160,11 +154,7 @@ const columnSumsCode = [
   ...OP.add,
   ...OP.localSet(CSUM),
   ...advance(CR, OP.localGet(CROW_BYTES)),
-  ...OP.localGet(CN),
-  ...OP.i32Const(1),
-  ...OP.i32Sub,
-  ...OP.localTee(CN),
-  ...OP.brIf(0),
+  ...repeatWhileLeft(CN),
   ...OP.end,
   ...OP.end,
   ...OP.localGet(CGB),
@@ -172,13 +162,7 @@ const columnSumsCode = [
   ...OP.i32Add,
   ...OP.localGet(CSUM),
   ...OP.v128Store,
-  ...OP.localGet(CV),
-  ...OP.i32Const(16),
-  ...OP.i32Add,
-  ...OP.localTee(CV),
-  ...OP.localGet(CSIMD_BYTES),
-  ...OP.i32LtU,
-  ...OP.brIf(0),
+  ...repeatWhileBelow(CV, 16, OP.localGet(CSIMD_BYTES)),
   ...OP.end,
   ...OP.end,
 ];
